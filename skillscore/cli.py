@@ -1,0 +1,323 @@
+"""The ``skillscore`` command (CONTRACT.md). Every command goes through ``Competition``.
+
+Exit status: 0 done; 1 refused or invalid input (nothing changed, a message on stderr);
+2 wrong usage. Messages are Chinese unless ``--lang en`` or SKILLSCORE_LANG=en.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from .catalog import level_name
+from .competition import Competition, parse_levels
+from .errors import SkillscoreError, UsageError
+from .messages import default_lang, register, render
+
+register(
+    {
+        "pin_needed": (
+            "需要裁判长口令：请用 --pin 给出（标准输入不是终端，无法询问）",
+            "The chief judge's PIN is needed: give it with --pin (standard input is not a terminal)",
+        ),
+        "pin_prompt": ("裁判长口令：", "Chief judge's PIN: "),
+        "pin_prompt_again": ("再输入一次裁判长口令：", "Chief judge's PIN again: "),
+        "pin_mismatch": ("两次输入的口令不一致", "The two PINs differ"),
+        "created": ("已创建竞赛文件 {path}", "Created competition file {path}"),
+        "imported": (
+            "已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}，拒绝 0",
+            "Imported {file}: {added} added, {changed} changed, {unchanged} unchanged, 0 rejected",
+        ),
+        "admitted": ("已准予编号 {no} 参赛（理由已记入日志）", "Admitted number {no} (the reason is in the audit log)"),
+        "tie_resolved": ("已按组委会裁定排序：{order}", "Ordered by the committee: {order}"),
+        "tie_drawn": ("抽签结果：{order}（种子 {seed}）", "Drawn by lot: {order} (seed {seed})"),
+        "finalized_ok": ("已定稿（第 {version} 版）· 成绩指纹 {fingerprint}", "Finalised (version {version}) · fingerprint {fingerprint}"),
+        "reopened": ("已撤销定稿，现为第 {version} 版", "Reopened; now version {version}"),
+        "audit_ok": ("审计日志完整：{count} 条记录，哈希链无误", "The audit log is intact: {count} entries, hash chain verified"),
+        "audit_bad": ("审计日志已被改动！", "The audit log has been altered!"),
+        "quota_set": ("晋级名额已设为 {quota}", "Quota set to {quota}"),
+    }
+)
+
+WARNING_TEXT = {
+    "too_few_participants": ("参赛人数不足30人", "Fewer than 30 contestants"),
+    "unresolved_ties": ("有并列待定", "Ties to be decided"),
+    "incomplete_marks": ("有成绩待录入", "Marks not entered"),
+}
+STATUS_TEXT = {
+    "ranked": ("", ""),
+    "incomplete": ("待录入", "Not entered"),
+    "absent": ("缺考", "Absent"),
+    "withdrawn": ("弃权", "Withdrawn"),
+    "disqualified": ("取消资格", "Disqualified"),
+}
+TIE_MARK = {"practical": "▲", "unresolved": "⚠", "committee": "◆"}
+
+
+def _say(lang: str, code: str, **params) -> None:
+    print(render(code, lang, **params))
+
+
+def _pin(args, lang: str, *, twice: bool = False) -> str:
+    if args.pin is not None:
+        return args.pin
+    if not sys.stdin.isatty():
+        raise UsageError("pin_needed")
+    pin = getpass.getpass(render("pin_prompt", lang))
+    if twice and getpass.getpass(render("pin_prompt_again", lang)) != pin:
+        raise UsageError("pin_mismatch")
+    return pin
+
+
+def _open(args) -> Competition:
+    return Competition(args.file, operator=args.operator)
+
+
+def cmd_new(args, lang):
+    if args.from_packages:
+        from .handoff import create_from_packages
+
+        comp = create_from_packages(
+            args.file, args.from_packages, stage=args.stage, committee=args.committee,
+            pin=_pin(args, lang, twice=True), date=args.date, quota=args.quota,
+            levels=parse_levels(args.levels), operator=args.operator,
+        )
+    else:
+        if args.event is None:
+            raise UsageError("event_required")
+        comp = Competition.create(
+            args.file, event_no=args.event, stage=args.stage, committee=args.committee,
+            pin=_pin(args, lang, twice=True), date=args.date, quota=args.quota,
+            levels=parse_levels(args.levels), operator=args.operator,
+        )
+    comp.close()
+    _say(lang, "created", path=args.file)
+
+
+def _report_import(lang, file, log):
+    _say(lang, "imported", file=Path(file).name, added=len(log.added), changed=len(log.changed),
+         unchanged=len(log.unchanged))
+
+
+def cmd_roster_import(args, lang):
+    with _open(args) as comp:
+        _report_import(lang, args.roster, comp.import_roster(args.roster))
+
+
+def cmd_roster_admit(args, lang):
+    with _open(args) as comp:
+        comp.admit(args.no, reason=args.reason, pin=_pin(args, lang))
+    _say(lang, "admitted", no=args.no)
+
+
+def cmd_marks_import(args, lang):
+    with _open(args) as comp:
+        _report_import(lang, args.marks, comp.import_marks(args.marks))
+
+
+def cmd_ranking(args, lang):
+    with _open(args) as comp:
+        doc = comp.ranking()
+    if args.json:
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    print(format_ranking(doc, lang))
+
+
+def _rank_text(row) -> str:
+    if row["rank"] is not None:
+        return str(row["rank"])
+    if row["rank_range"]:
+        return f"{row['rank_range'][0]}–{row['rank_range'][1]}"
+    return ""
+
+
+def format_ranking(doc: dict, lang: str) -> str:
+    zh = lang != "en"
+    ev = doc["event"]
+    head = [
+        f"{ev['name']} · {doc['stage']} · {doc['committee']}",
+        (f"参赛 {doc['ranked']} · 晋级名额 {doc['advance_quota'] if doc['advance_quota'] is not None else '—'}"
+         if zh else f"Ranked {doc['ranked']} · quota {doc['advance_quota'] if doc['advance_quota'] is not None else '—'}"),
+    ]
+    if doc["fingerprint"]:
+        head.append(render("finalized_ok", lang, version=doc["version"], fingerprint=doc["fingerprint"]))
+    for w in doc["warnings"]:
+        head.append("! " + WARNING_TEXT[w][0 if zh else 1])
+    cols = ["名次", "编号", "姓名", "理论知识", "技能操作", "总成绩", "晋级", "取证等级", "备注"] if zh else [
+        "Rank", "No.", "Name", "Theory", "Practical", "Total", "Adv.", "Level", "Note"]
+    lines = ["\t".join(cols)]
+    absent = "缺考" if zh else "Absent"
+    for row in doc["rows"]:
+        def mark(v):
+            return absent if v == "absent" else (v or "")
+        adv = {True: "✓", False: "", None: "?"}[row["advances"]]
+        cert = level_name(row["certificate"], lang) if row["certificate"] else ("?" if "certificate" in row["undecided"] else "")
+        note = TIE_MARK.get(row["tie"], "") + STATUS_TEXT[row["status"]][0 if zh else 1]
+        if row["awards"]:
+            a = row["awards"]
+            bits = []
+            if a["talent_pool"]:
+                bits.append("纳入技能人才库" if zh else "Talent pool")
+            if a["subsidy_yuan"]:
+                bits.append(f"资助 {a['subsidy_yuan']} 元" if zh else f"Subsidy {a['subsidy_yuan']} yuan")
+            if a["labor_award_nomination"]:
+                bits.append("推荐参评劳动奖项" if zh else "Award nomination")
+            note += " " + "、".join(bits)
+        lines.append("\t".join([_rank_text(row), row["no"], row["name"], mark(row["theory"]), mark(row["practical"]),
+                                row["total"] or "", adv, cert, note.strip()]))
+    return "\n".join(head + lines)
+
+
+def cmd_tie_resolve(args, lang):
+    order = [x.strip() for x in args.order.split(",") if x.strip()]
+    with _open(args) as comp:
+        comp.resolve_tie(order, reason=args.reason, pin=_pin(args, lang))
+    _say(lang, "tie_resolved", order="、".join(order))
+
+
+def cmd_tie_draw(args, lang):
+    group = [x.strip() for x in args.group.split(",") if x.strip()]
+    with _open(args) as comp:
+        order = comp.draw_lots(group, pin=_pin(args, lang), seed=args.seed)
+        seed = comp.tie_decisions()[-1].seed
+    _say(lang, "tie_drawn", order="、".join(order), seed=seed)
+
+
+def cmd_finalize(args, lang):
+    with _open(args) as comp:
+        fp = comp.finalize(pin=_pin(args, lang))
+        version = comp.info().version
+    _say(lang, "finalized_ok", version=version, fingerprint=fp)
+
+
+def cmd_reopen(args, lang):
+    with _open(args) as comp:
+        version = comp.reopen(reason=args.reason, pin=_pin(args, lang))
+    _say(lang, "reopened", version=version)
+
+
+def cmd_quota(args, lang):
+    quota = None if args.quota in ("default", "") else int(args.quota)
+    with _open(args) as comp:
+        comp.set_quota(quota, pin=_pin(args, lang))
+    _say(lang, "quota_set", quota=args.quota)
+
+
+def cmd_audit(args, lang):
+    with _open(args) as comp:
+        entries = comp.audit_entries()
+        problems = comp.verify_audit() if args.verify else []
+    if not args.verify:
+        for e in entries:
+            print("\t".join(str(x) if x is not None else "" for x in
+                            (e.id, e.at, e.operator, e.action, e.subject, e.field, e.old, e.new, e.reason)))
+        return 0
+    if problems:
+        print(render("audit_bad", lang), file=sys.stderr)
+        for p in problems:
+            print("  " + p, file=sys.stderr)
+        return 1
+    _say(lang, "audit_ok", count=len(entries))
+    return 0
+
+
+register({"event_required": ("请用 --event 指定竞赛项目编号，或用 --from 指定上一阶段的成绩交接文件",
+                             "Give the event with --event, or the previous stage's handoff files with --from")})
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--operator", default=None, help="录入员 / operator recorded in the audit log")
+    common.add_argument("--lang", choices=["zh", "en"], default=None)
+
+    parser = argparse.ArgumentParser(prog="skillscore", parents=[common],
+                                     description="北京市职工职业技能大赛 成绩管理 / competition scoring")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name, func, parent=sub, **kw):
+        p = parent.add_parser(name, parents=[common], **kw)
+        p.set_defaults(func=func)
+        return p
+
+    p = command("new", cmd_new, help="创建竞赛文件 / create a competition file")
+    p.add_argument("file")
+    p.add_argument("--event", type=int)
+    p.add_argument("--from", dest="from_packages", nargs="+", metavar="PKG")
+    p.add_argument("--stage", required=True, choices=["prelim", "semifinal", "final"])
+    p.add_argument("--committee", required=True)
+    p.add_argument("--pin")
+    p.add_argument("--date")
+    p.add_argument("--quota", type=int)
+    p.add_argument("--levels")
+
+    roster = sub.add_parser("roster", help="名单 / roster").add_subparsers(dest="roster_command", required=True)
+    p = command("import", cmd_roster_import, roster)
+    p.add_argument("file")
+    p.add_argument("roster")
+    p = command("admit", cmd_roster_admit, roster)
+    p.add_argument("file")
+    p.add_argument("no")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--pin")
+
+    marks = sub.add_parser("marks", help="成绩 / marks").add_subparsers(dest="marks_command", required=True)
+    p = command("import", cmd_marks_import, marks)
+    p.add_argument("file")
+    p.add_argument("marks")
+
+    p = command("ranking", cmd_ranking, help="排名 / ranking")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+
+    tie = sub.add_parser("tie", help="并列待定 / ties").add_subparsers(dest="tie_command", required=True)
+    p = command("resolve", cmd_tie_resolve, tie)
+    p.add_argument("file")
+    p.add_argument("--order", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--pin")
+    p = command("draw", cmd_tie_draw, tie)
+    p.add_argument("file")
+    p.add_argument("--group", required=True)
+    p.add_argument("--pin")
+    p.add_argument("--seed", help=argparse.SUPPRESS)
+
+    p = command("quota", cmd_quota, help="设置晋级名额 / set the advancement quota")
+    p.add_argument("file")
+    p.add_argument("quota", help="a number, or 'default' for floor(30% N)")
+    p.add_argument("--pin")
+
+    p = command("finalize", cmd_finalize, help="定稿 / finalise")
+    p.add_argument("file")
+    p.add_argument("--pin")
+    p = command("reopen", cmd_reopen, help="撤销定稿 / reopen")
+    p.add_argument("file")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--pin")
+
+    p = command("audit", cmd_audit, help="审计日志 / audit log")
+    p.add_argument("file")
+    p.add_argument("--verify", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or default_lang()
+    try:
+        result = args.func(args, lang)
+        return int(result or 0)
+    except SkillscoreError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Reading a marks file into validated values (CONTRACT.md "Marks files").
+
+Nothing here writes: the facade applies the result in one transaction, or nothing.
+A blank cell means "not in this file" and never erases a mark already entered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..messages import register
+from ..model import Mark, Status
+from ..rules.marks import MarkError, parse_mark
+from .columns import MARKS_COLUMNS, MARKS_REQUIRED, header
+from .tables import read_table
+
+STATUS_WORDS = {
+    "缺考": Status.ABSENT,
+    "absent": Status.ABSENT,
+    "弃权": Status.WITHDRAWN,
+    "withdrawn": Status.WITHDRAWN,
+    "取消资格": Status.DISQUALIFIED,
+    "disqualified": Status.DISQUALIFIED,
+}
+STATUS_LABELS = {
+    Status.ABSENT: ("缺考", "Absent"),
+    Status.WITHDRAWN: ("弃权", "Withdrawn"),
+    Status.DISQUALIFIED: ("取消资格", "Disqualified"),
+    Status.INCOMPLETE: ("待录入", "Not entered"),
+    Status.RANKED: ("", ""),
+}
+
+register(
+    {
+        "marks_no_columns": (
+            "成绩文件没有“理论知识”“技能操作”或“状态”列，无可导入的内容",
+            "The marks file has no 理论知识 (theory), 技能操作 (practical) or 状态 (status) column",
+        ),
+        "no_missing": ("编号为空", "the contestant number (编号) is empty"),
+        "no_unknown": (
+            "编号 {value} 不在名单中：请先导入名单或核对编号",
+            "number {value} is not on the roster: import the roster first or check the number",
+        ),
+        "no_duplicate": (
+            "编号 {value} 在文件中出现了两次（另见第 {other} 行）",
+            "number {value} appears twice in the file (see also row {other})",
+        ),
+        "status_unknown": (
+            "状态「{value}」无法识别：应为空、缺考、弃权或取消资格",
+            "status '{value}' is not known: leave it empty or write 缺考, 弃权 or 取消资格",
+        ),
+        "team_practical_differs": (
+            "团队「{team}」的技能操作成绩在各成员行上不一致（{values}）：团队只有一个技能操作成绩",
+            "team '{team}' has different practical marks on its members' rows ({values}): a team has one practical mark",
+        ),
+    }
+)
+
+
+@dataclass
+class MarkRow:
+    no: str
+    line: int
+    theory: Mark = None
+    practical: Mark = None
+    status: Status | None = None
+    given: set[str] = field(default_factory=set)  # which of theory/practical/status the file sets
+
+
+def parse_status(text: str) -> Status | None:
+    text = text.strip()
+    if not text:
+        return None
+    status = STATUS_WORDS.get(text) or STATUS_WORDS.get(text.lower())
+    if status is None:
+        raise ValueError(text)
+    return status
+
+
+def read_marks(path: Path, *, known: set[str], team_of: dict[str, str] | None = None) -> list[MarkRow]:
+    """Every row of the marks file, validated; raises InputError listing every problem."""
+    table = read_table(path, columns=MARKS_COLUMNS, required=MARKS_REQUIRED)
+    name = table.file
+    present = [k for k in ("theory", "practical", "status") if k in table.columns_found]
+    if not present:
+        raise InputError([Problem("marks_no_columns", file=name)])
+    col = {k: table.columns_found.get(k, header(MARKS_COLUMNS, k)) for k in MARKS_COLUMNS}
+    problems: list[Problem] = []
+    rows: list[MarkRow] = []
+    seen: dict[str, int] = {}
+    for r in table.rows:
+        no = r.values.get("no", "").strip()
+        if not no:
+            problems.append(Problem("no_missing", file=name, row=r.line, column=col["no"]))
+            continue
+        if no in seen:
+            problems.append(Problem("no_duplicate", file=name, row=r.line, column=col["no"], value=no, params={"other": seen[no]}))
+            continue
+        seen[no] = r.line
+        if no not in known:
+            problems.append(Problem("no_unknown", file=name, row=r.line, column=col["no"], value=no))
+            continue
+        row = MarkRow(no, r.line)
+        for part in ("theory", "practical"):
+            text = r.values.get(part, "").strip()
+            if part not in present or not text:
+                continue
+            try:
+                setattr(row, part, parse_mark(text))
+                row.given.add(part)
+            except MarkError as e:
+                problems.append(Problem(e.code, file=name, row=r.line, column=col[part], value=text, params=e.params))
+        text = r.values.get("status", "").strip()
+        if "status" in present and text:
+            try:
+                row.status = parse_status(text)
+                row.given.add("status")
+            except ValueError:
+                problems.append(Problem("status_unknown", file=name, row=r.line, column=col["status"], value=text))
+        rows.append(row)
+    if team_of:
+        problems.extend(_team_practical_problems(rows, team_of, name, col["practical"]))
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+def _team_practical_problems(rows: list[MarkRow], team_of: dict[str, str], name: str, column: str) -> list[Problem]:
+    by_team: dict[str, list[MarkRow]] = {}
+    for row in rows:
+        if "practical" in row.given:
+            by_team.setdefault(team_of[row.no], []).append(row)
+    problems = []
+    for team, team_rows in by_team.items():
+        values = {r.practical for r in team_rows}
+        if len(values) > 1:
+            shown = "、".join(sorted(str(v) if v is not None else "" for v in {str(v) for v in values}))
+            problems.append(
+                Problem("team_practical_differs", file=name, row=team_rows[-1].line, column=column,
+                        params={"team": team, "values": shown})
+            )
+    return problems

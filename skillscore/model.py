@@ -1,0 +1,166 @@
+"""Value types shared by the rules, the store and the edges (frozen dataclasses).
+
+A mark is a ``Decimal`` (0–100, two decimals), ``ABSENT`` (缺考 for that part) or
+``None`` (not entered yet). Marks are never binary floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+class _Absent:
+    """The 缺考 marker for one part; compares as 0.00 for ordering (RULES.md §4)."""
+
+    _instance: "_Absent | None" = None
+
+    def __new__(cls) -> "_Absent":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+    def __reduce__(self):
+        return (_Absent, ())
+
+
+ABSENT = _Absent()
+Mark = Decimal | _Absent | None
+
+
+class Stage(str, Enum):
+    PRELIM = "prelim"
+    SEMIFINAL = "semifinal"
+    FINAL = "final"
+
+    @property
+    def advances(self) -> bool:
+        return self is not Stage.FINAL
+
+    def previous(self) -> "Stage | None":
+        order = list(Stage)
+        i = order.index(self)
+        return order[i - 1] if i else None
+
+
+class Status(str, Enum):
+    """Where a ranked unit stands. The last three are stage-wide statuses."""
+
+    RANKED = "ranked"
+    INCOMPLETE = "incomplete"
+    ABSENT = "absent"
+    WITHDRAWN = "withdrawn"
+    DISQUALIFIED = "disqualified"
+
+
+# A stage-wide status on any team member applies to the team; the strongest wins (§8).
+STATUS_PRECEDENCE = (Status.DISQUALIFIED, Status.WITHDRAWN, Status.ABSENT)
+
+
+class CertificatePolicy(str, Enum):
+    OVERALL = "overall"  # thresholds use the rank among all N ranked (default, RULES.md §6)
+    PASSERS = "passers"  # thresholds use the rank among those who passed
+
+
+@dataclass(frozen=True)
+class Contestant:
+    no: str
+    name: str
+    id_number: str
+    unit: str
+    sex: str = ""
+    birth_date: str = ""
+    category: str = ""
+    union_card: bool = False
+    team: str = ""
+    phone: str = ""
+    seq: int = 0  # roster order, used for a team's member order
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The marks and stage-wide status of one contestant as entered."""
+
+    theory: Mark = None
+    practical: Mark = None
+    status: Status | None = None  # only ABSENT, WITHDRAWN, DISQUALIFIED or None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What is ranked: a contestant, or a team in the team event."""
+
+    key: str  # contestant number, or team name
+    name: str
+    members: tuple[str, ...] | None  # member numbers for a team, else None
+    theory: Mark
+    practical: Mark
+    status: Status
+    total: Decimal | None  # rounded half-up to 2 decimals; None unless ranked
+    union_card: bool = False
+    # For certificates: every member's own theory must pass (RULES.md §8).
+    member_theories: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class TieDecision:
+    """The committee's order for a fully tied group, by reason or by lot."""
+
+    order: tuple[str, ...]  # unit keys, first = better
+    total: Decimal
+    practical: Decimal
+    method: str  # "committee" or "lot"
+    reason: str = ""
+    seed: str | None = None
+
+
+@dataclass(frozen=True)
+class StageRules:
+    """Everything about the sitting that the rules need."""
+
+    stage: Stage
+    certified: bool
+    levels: tuple[int, ...] = (1, 2, 3, 4, 5)
+    team_size: int = 1
+    quota: int | None = None  # a committee's smaller quota; None = floor(30% N)
+    pass_mark: Decimal = Decimal("60")
+    certificate_policy: CertificatePolicy = CertificatePolicy.OVERALL
+
+
+@dataclass(frozen=True)
+class Awards:
+    talent_pool: bool
+    subsidy_yuan: int | None
+    labor_award_nomination: bool
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One row of the ranking: a unit and everything the rules decided for it."""
+
+    unit: Unit
+    rank: int | None = None
+    rank_range: tuple[int, int] | None = None
+    tie: str | None = None  # None, "practical", "unresolved", "committee"
+    tie_method: str | None = None  # "committee" or "lot" for a decided group
+    advances: bool | None = False
+    certificate: int | None = None
+    awards: Awards | None = None
+    undecided: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Standings:
+    rows: tuple[Standing, ...]
+    ranked: int
+    advance_quota: int | None
+    warnings: tuple[str, ...]
+    tie_groups: tuple[tuple[str, ...], ...] = field(default=())  # unresolved groups
+
+    @property
+    def complete(self) -> bool:
+        return all(r.unit.status is not Status.INCOMPLETE for r in self.rows)

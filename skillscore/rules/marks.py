@@ -1,0 +1,110 @@
+"""Marks and totals (RULES.md §2–§3): exact decimals, half-up rounding, 缺考."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..messages import register
+from ..model import ABSENT, Mark
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal("100")
+THEORY_WEIGHT = Decimal("0.3")
+PRACTICAL_WEIGHT = Decimal("0.7")
+ABSENT_WORDS = {"缺考", "absent", "ABSENT", "Absent"}
+
+_NUMBER = re.compile(r"^-?\d+(\.\d*)?$")
+
+register(
+    {
+        "mark_not_number": (
+            "「{value}」不是分数：请填写 0–100 的数字（最多两位小数）或“缺考”",
+            "'{value}' is not a mark: enter a number 0–100 (at most 2 decimals) or 缺考",
+        ),
+        "mark_out_of_range": (
+            "分数 {value} 超出范围：应在 0–{maximum} 之间",
+            "mark {value} is out of range: it must be between 0 and {maximum}",
+        ),
+        "mark_too_many_decimals": (
+            "分数 {value} 小数位过多：最多两位小数，系统不会自动四舍五入",
+            "mark {value} has too many decimals: at most 2; the program never rounds a mark",
+        ),
+    }
+)
+
+
+class MarkError(ValueError):
+    """A typed mark breaks RULES.md §2; ``code`` names the rule."""
+
+    def __init__(self, code: str, value: str, maximum: Decimal = HUNDRED):
+        self.code = code
+        self.value = value
+        self.maximum = maximum
+        super().__init__(code)
+
+    @property
+    def params(self) -> dict:
+        return {"maximum": format_decimal(self.maximum)}
+
+
+def round2(value: Decimal) -> Decimal:
+    """Half-up (四舍五入) to two decimals."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def parse_mark(text: str | None, *, maximum: Decimal = HUNDRED, allow_absent: bool = True) -> Mark:
+    """'' → None (not entered); '缺考' → ABSENT; '85.5' → Decimal('85.50').
+
+    Anything else that is not 0..maximum with at most two decimals raises MarkError;
+    nothing is rounded or clipped silently.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    if allow_absent and text in ABSENT_WORDS:
+        return ABSENT
+    if not _NUMBER.match(text):
+        raise MarkError("mark_not_number", text, maximum)
+    value = Decimal(text)
+    if value < 0 or value > maximum:
+        raise MarkError("mark_out_of_range", text, maximum)
+    if value != value.quantize(CENT):
+        raise MarkError("mark_too_many_decimals", text, maximum)
+    return value.quantize(CENT)
+
+
+def as_number(mark: Mark) -> Decimal:
+    """A part marked 缺考 (or missing) counts as 0.00."""
+    return mark if isinstance(mark, Decimal) else Decimal("0.00")
+
+
+def weighted_total(theory: Mark, practical: Mark) -> Decimal:
+    """total = theory × 30% + practical × 70%, rounded half-up to 2 decimals."""
+    return round2(as_number(theory) * THEORY_WEIGHT + as_number(practical) * PRACTICAL_WEIGHT)
+
+
+def passes(mark: Mark, pass_mark: Decimal) -> bool:
+    return isinstance(mark, Decimal) and mark >= pass_mark
+
+
+def format_decimal(value: Decimal) -> str:
+    return str(round2(value))
+
+
+def format_mark(mark: Mark) -> str | None:
+    """The contract's JSON form: '88.50', 'absent' or None."""
+    if mark is None:
+        return None
+    if mark is ABSENT:
+        return "absent"
+    return format_decimal(mark)
+
+
+def mark_from_text(text: str | None) -> Mark:
+    """Inverse of format_mark, for values stored in the competition file."""
+    if text is None:
+        return None
+    if text == "absent":
+        return ABSENT
+    return Decimal(text)

@@ -1,0 +1,108 @@
+"""The whole pipeline: units → placements → outcomes → one Standings (RULES.md §4–§8)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import CertificatePolicy, Stage, Standing, Standings, StageRules, Status, TieDecision, Unit
+from .marks import passes
+from .outcomes import UNDECIDED, advances_at, awards_at, cap_level, decide_over_span, default_quota, raw_level
+from .ranking import Placement, place, unresolved_groups
+
+TOO_FEW = 30
+
+
+def effective_quota(ranked: int, rules: StageRules) -> int | None:
+    """The committee may set a smaller quota, never a larger one (§5)."""
+    if not rules.stage.advances:
+        return None
+    ceiling = default_quota(ranked)
+    return ceiling if rules.quota is None else min(rules.quota, ceiling)
+
+
+def unit_passes(unit: Unit, rules: StageRules) -> bool:
+    """Theory and practical at or above the pass mark; in a team, every member's theory."""
+    return passes(unit.practical, rules.pass_mark) and all(
+        passes(t, rules.pass_mark) for t in unit.member_theories
+    )
+
+
+def _certificate_spans(placements: list[Placement], rules: StageRules) -> dict[str, tuple[int, int]]:
+    """The positions each passing unit competes for a level at, by the committee's policy."""
+    spans: dict[str, tuple[int, int]] = {}
+    passers_before = 0
+    i = 0
+    while i < len(placements):
+        first = placements[i].first
+        group = [p for p in placements[i:] if p.first == first]
+        passing = [p for p in group if unit_passes(p.unit, rules)]
+        for p in passing:
+            if rules.certificate_policy is CertificatePolicy.PASSERS:
+                span = (passers_before + 1, passers_before + len(passing))
+            else:
+                span = (p.first, p.last)
+            spans[p.unit.key] = span
+        passers_before += len(passing)
+        i += len(group)
+    return spans
+
+
+def compute_standings(
+    units: Iterable[Unit], rules: StageRules, decisions: Iterable[TieDecision] = ()
+) -> Standings:
+    units = list(units)
+    placements = place(units, decisions)
+    ranked = len(placements)
+    quota = effective_quota(ranked, rules)
+    team_event = rules.team_size > 1
+    cert_spans = _certificate_spans(placements, rules) if rules.certified else {}
+
+    rows: list[Standing] = []
+    for p in placements:
+        undecided: list[str] = []
+
+        def decide(field: str, rule, span=(p.first, p.last)):
+            answer = decide_over_span(span[0], span[1], rule)
+            if answer is UNDECIDED:
+                undecided.append(field)
+                return None
+            return answer
+
+        advances = False
+        if quota is not None:
+            advances = decide("advances", lambda pos: advances_at(pos, quota))
+        certificate = None
+        if p.unit.key in cert_spans:
+            certificate = decide(
+                "certificate",
+                lambda pos: cap_level(raw_level(rules.stage, pos, ranked), rules.levels),
+                cert_spans[p.unit.key],
+            )
+        awards = None
+        if rules.stage is Stage.FINAL:
+            awards = decide("awards", lambda pos: awards_at(pos, p.unit, team_event))
+        rows.append(
+            Standing(
+                unit=p.unit,
+                rank=p.rank,
+                rank_range=None if p.rank is not None else (p.first, p.last),
+                tie=p.tie,
+                tie_method=p.tie_method,
+                advances=advances,
+                certificate=certificate,
+                awards=awards,
+                undecided=tuple(sorted(undecided)),
+            )
+        )
+    rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
+    rows.extend(Standing(unit=u) for u in rest)
+
+    groups = unresolved_groups(placements)
+    warnings = set()
+    if ranked < TOO_FEW:
+        warnings.add("too_few_participants")
+    if groups:
+        warnings.add("unresolved_ties")
+    if any(u.status is Status.INCOMPLETE for u in units):
+        warnings.add("incomplete_marks")
+    return Standings(tuple(rows), ranked, quota, tuple(sorted(warnings)), tuple(groups))

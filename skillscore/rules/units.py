@@ -1,0 +1,89 @@
+"""From contestants and their entries to the units that are ranked (RULES.md §2, §8)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterable, Mapping
+
+from ..model import ABSENT, STATUS_PRECEDENCE, Contestant, Entry, Mark, Status, Unit
+from .marks import as_number, round2, weighted_total
+
+_NO_ENTRY = Entry()
+
+
+def _status(stage_wide: Status | None, theory: Mark, practical: Mark) -> Status:
+    # A stage-wide status wins over incomplete marks (CONTRACT.md).
+    if stage_wide is not None:
+        return stage_wide
+    if theory is ABSENT and practical is ABSENT:
+        return Status.ABSENT
+    if theory is None or practical is None:
+        return Status.INCOMPLETE
+    return Status.RANKED
+
+
+def _unit(key, name, members, theory, practical, stage_wide, union_card, member_theories) -> Unit:
+    status = _status(stage_wide, theory, practical)
+    total = weighted_total(theory, practical) if status is Status.RANKED else None
+    return Unit(key, name, members, theory, practical, status, total, union_card, member_theories)
+
+
+def individual_units(contestants: Iterable[Contestant], entries: Mapping[str, Entry]) -> list[Unit]:
+    units = []
+    for c in contestants:
+        e = entries.get(c.no, _NO_ENTRY)
+        units.append(_unit(c.no, c.name, None, e.theory, e.practical, e.status, c.union_card, (e.theory,)))
+    return units
+
+
+def team_theory(theories: list[Mark]) -> Mark:
+    """Mean of the members' theory marks, 缺考 as 0; absent only if all are 缺考."""
+    if any(t is None for t in theories):
+        return None
+    if all(t is ABSENT for t in theories):
+        return ABSENT
+    return round2(sum((as_number(t) for t in theories), Decimal(0)) / len(theories))
+
+
+def _team_practical(practicals: list[Mark]) -> Mark:
+    # The team has one practical mark, stored on every member. Members disagreeing can
+    # only come from a damaged file; leaving the team unranked is the safe reading.
+    given = {p for p in practicals if p is not None}
+    return given.pop() if len(given) == 1 else None
+
+
+def _team_status(statuses: list[Status | None]) -> Status | None:
+    for strongest in STATUS_PRECEDENCE:
+        if strongest in statuses:
+            return strongest
+    return None
+
+
+def team_units(contestants: Iterable[Contestant], entries: Mapping[str, Entry]) -> list[Unit]:
+    members: dict[str, list[Contestant]] = defaultdict(list)
+    for c in sorted(contestants, key=lambda c: c.seq):
+        members[c.team].append(c)
+    units = []
+    for team, people in members.items():
+        es = [entries.get(c.no, _NO_ENTRY) for c in people]
+        theories = [e.theory for e in es]
+        units.append(
+            _unit(
+                team,
+                team,
+                tuple(c.no for c in people),
+                team_theory(theories),
+                _team_practical([e.practical for e in es]),
+                _team_status([e.status for e in es]),
+                False,
+                tuple(theories),
+            )
+        )
+    return units
+
+
+def build_units(contestants: Iterable[Contestant], entries: Mapping[str, Entry], team_size: int) -> list[Unit]:
+    if team_size > 1:
+        return team_units(contestants, entries)
+    return individual_units(contestants, entries)
