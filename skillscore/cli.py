@@ -230,6 +230,10 @@ register({"event_required": ("请用 --event 指定竞赛项目编号，或用 -
                              "Give the event with --event, or the previous stage's handoff files with --from")})
 
 
+# Modules with an ``add_commands(sub, command)`` function that registers their commands.
+EXTENSIONS: tuple[str, ...] = ()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--operator", default=None, help="录入员 / operator recorded in the audit log")
@@ -243,6 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
         p = parent.add_parser(name, parents=[common], **kw)
         p.set_defaults(func=func)
         return p
+
+    # Other modules add their own command groups (reports, handoff, backups, gui …).
+    # Each extension module must stay cheap to import: heavy libraries are imported
+    # inside its command functions, so `skillscore ranking` starts fast.
+    import importlib
+
+    for name in EXTENSIONS:
+        importlib.import_module(name).add_commands(sub, command)
 
     p = command("new", cmd_new, help="创建竞赛文件 / create a competition file")
     p.add_argument("file")
