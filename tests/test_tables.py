@@ -275,7 +275,8 @@ def test_title_row_above_csv_header(tmp_path):
 def test_clean():
     assert clean("  张\u3000 三\t") == "张 三"
     assert clean("８５．５") == "85.5"
-    assert clean("ＡＢｃ（１）") == "ABc(1)"
+    assert clean("ＡＢｃ（１）") == "ABc（1）"  # Chinese brackets belong to names: kept
+    assert clean("顺丰速运（北京）有限公司") == "顺丰速运（北京）有限公司"
     assert clean("\ufeff\u200bA001") == "A001"
 
 

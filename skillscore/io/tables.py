@@ -24,9 +24,14 @@ HEADER_SEARCH_ROWS = 10  # the header may sit below a title row or two
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 CSV_SUFFIXES = {".csv"}
 
-# Full-width ASCII (U+FF01..U+FF5E, typed with a Chinese IME in full-width mode) to ASCII,
-# odd spaces to a plain space, and invisible characters that Excel pastes carry dropped.
-_CLEAN = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# Full-width digits, Latin letters and the characters of a number (．＋－), as typed with a
+# Chinese IME in full-width mode, to ASCII; odd spaces to a plain space; invisible
+# characters that Excel pastes carry dropped. Chinese punctuation such as （）、，：
+# stays as written: it is part of unit names like 顺丰速运（北京）有限公司.
+_FULL_WIDTH = "０１２３４５６７８９．＋－" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) + "".join(
+    chr(c) for c in range(0xFF41, 0xFF5B)
+)
+_CLEAN = {ord(c): ord(c) - 0xFEE0 for c in _FULL_WIDTH}
 _CLEAN |= {0x3000: " ", 0x00A0: " "}
 _CLEAN |= {c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
 # Left out when matching headers: spaces ("身 份 证 号"), the * some forms put on required

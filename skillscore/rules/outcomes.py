@@ -21,6 +21,8 @@ def default_quota(ranked: int) -> int:
 
 
 def decide_over_span(first: int, last: int, rule: Callable[[int], T]) -> T | object:
+    if first == last:
+        return rule(first)
     answers = {rule(p) for p in range(first, last + 1)}
     return answers.pop() if len(answers) == 1 else UNDECIDED
 

@@ -52,15 +52,15 @@ def _decision_for(group: list[Unit], decisions: Iterable[TieDecision]) -> TieDec
 def place(units: Iterable[Unit], decisions: Iterable[TieDecision] = ()) -> list[Placement]:
     """Positions for the ranked units, best first."""
     decisions = list(decisions)
-    ranked = sorted((u for u in units if u.status is Status.RANKED), key=_key, reverse=True)
-    # Which totals are shared by units with different practical marks ("decided by practical").
+    keyed = sorted(((_key(u), u) for u in units if u.status is Status.RANKED), key=lambda ku: ku[0], reverse=True)
+    # Totals shared by units with different practical marks ("decided by practical").
     split_by_practical = {
-        total for total, same in groupby(ranked, key=lambda u: u.total) if len({_key(u) for u in same}) > 1
+        total for total, same in groupby(keyed, key=lambda ku: ku[0][0]) if len({k for k, _ in same}) > 1
     }
     placements: list[Placement] = []
     position = 1
-    for _, same in groupby(ranked, key=_key):
-        group = list(same)
+    for _, same in groupby(keyed, key=lambda ku: ku[0]):
+        group = [u for _, u in same]
         if len(group) == 1:
             unit = group[0]
             tie = "practical" if unit.total in split_by_practical else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Iterable
 
 from ..model import CertificatePolicy, Stage, Standing, Standings, StageRules, Status, TieDecision, Unit
@@ -31,19 +32,15 @@ def _certificate_spans(placements: list[Placement], rules: StageRules) -> dict[s
     """The positions each passing unit competes for a level at, by the committee's policy."""
     spans: dict[str, tuple[int, int]] = {}
     passers_before = 0
-    i = 0
-    while i < len(placements):
-        first = placements[i].first
-        group = [p for p in placements[i:] if p.first == first]
-        passing = [p for p in group if unit_passes(p.unit, rules)]
+    # Placements of one unresolved group share their first position and are adjacent.
+    for _, same in groupby(placements, key=lambda p: p.first):
+        passing = [p for p in same if unit_passes(p.unit, rules)]
         for p in passing:
             if rules.certificate_policy is CertificatePolicy.PASSERS:
-                span = (passers_before + 1, passers_before + len(passing))
+                spans[p.unit.key] = (passers_before + 1, passers_before + len(passing))
             else:
-                span = (p.first, p.last)
-            spans[p.unit.key] = span
+                spans[p.unit.key] = (p.first, p.last)
         passers_before += len(passing)
-        i += len(group)
     return spans
 
 
