@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..model import CertificatePolicy, Stage, Standing, Standings, StageRules, Status, TieDecision, Unit
 from .marks import passes
-from .outcomes import UNDECIDED, advances_at, awards_at, cap_level, decide_over_span, default_quota, raw_level
+from .outcomes import UNDECIDED, awards_at, cap_level, decide_over_span, default_quota, raw_level
 from .ranking import Placement, place, unresolved_groups
 
 TOO_FEW = 30
@@ -54,42 +54,33 @@ def compute_standings(
     team_event = rules.team_size > 1
     cert_spans = _certificate_spans(placements, rules) if rules.certified else {}
 
+    def level_at(pos: int) -> int | None:
+        return cap_level(raw_level(rules.stage, pos, ranked), rules.levels)
+
     rows: list[Standing] = []
     for p in placements:
         undecided: list[str] = []
 
-        def decide(field: str, rule, span=(p.first, p.last)):
+        def decide(field: str, rule, span: tuple[int, int]):
             answer = decide_over_span(span[0], span[1], rule)
             if answer is UNDECIDED:
                 undecided.append(field)
                 return None
             return answer
 
+        span = (p.first, p.last)
         advances = False
         if quota is not None:
-            advances = decide("advances", lambda pos: advances_at(pos, quota))
+            advances = decide("advances", lambda pos: pos <= quota, span)
         certificate = None
         if p.unit.key in cert_spans:
-            certificate = decide(
-                "certificate",
-                lambda pos: cap_level(raw_level(rules.stage, pos, ranked), rules.levels),
-                cert_spans[p.unit.key],
-            )
+            certificate = decide("certificate", level_at, cert_spans[p.unit.key])
         awards = None
         if rules.stage is Stage.FINAL:
-            awards = decide("awards", lambda pos: awards_at(pos, p.unit, team_event))
+            awards = decide("awards", lambda pos: awards_at(pos, p.unit, team_event), span)
         rows.append(
-            Standing(
-                unit=p.unit,
-                rank=p.rank,
-                rank_range=None if p.rank is not None else (p.first, p.last),
-                tie=p.tie,
-                tie_method=p.tie_method,
-                advances=advances,
-                certificate=certificate,
-                awards=awards,
-                undecided=tuple(sorted(undecided)),
-            )
+            Standing(p.unit, p.rank, None if p.rank is not None else span, p.tie, p.tie_method,
+                     advances, certificate, awards, tuple(sorted(undecided)) if undecided else ())
         )
     rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
     rows.extend(Standing(unit=u) for u in rest)
