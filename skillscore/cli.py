@@ -38,6 +38,7 @@ register(
         "reopened": ("已撤销定稿，现为第 {version} 版", "Reopened; now version {version}"),
         "audit_ok": ("审计日志完整：{count} 条记录，哈希链无误", "The audit log is intact: {count} entries, hash chain verified"),
         "audit_bad": ("审计日志已被改动！", "The audit log has been altered!"),
+        "exported": ("已导出 {path}", "Exported {path}"),
         "quota_set": ("晋级名额已设为 {quota}", "Quota set to {quota}"),
     }
 )
@@ -104,7 +105,19 @@ def _report_import(lang, file, log):
 
 def cmd_roster_import(args, lang):
     with _open(args) as comp:
-        _report_import(lang, args.roster, comp.import_roster(args.roster))
+        _report_import(lang, args.roster, comp.import_roster(args.roster, sheet=args.sheet))
+
+
+def cmd_roster_export(args, lang):
+    with _open(args) as comp:
+        comp.export_roster(args.out)
+    _say(lang, "exported", path=args.out)
+
+
+def cmd_marks_export(args, lang):
+    with _open(args) as comp:
+        comp.export_marks(args.out)
+    _say(lang, "exported", path=args.out)
 
 
 def cmd_roster_admit(args, lang):
@@ -115,7 +128,7 @@ def cmd_roster_admit(args, lang):
 
 def cmd_marks_import(args, lang):
     with _open(args) as comp:
-        _report_import(lang, args.marks, comp.import_marks(args.marks))
+        _report_import(lang, args.marks, comp.import_marks(args.marks, sheet=args.sheet))
 
 
 def cmd_ranking(args, lang):
@@ -271,6 +284,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", cmd_roster_import, roster)
     p.add_argument("file")
     p.add_argument("roster")
+    p.add_argument("--sheet", help="工作表名称 / sheet name (default: the first sheet)")
+    p = command("export", cmd_roster_export, roster)
+    p.add_argument("file")
+    p.add_argument("out", help="OUT.xlsx or OUT.csv")
     p = command("admit", cmd_roster_admit, roster)
     p.add_argument("file")
     p.add_argument("no")
@@ -281,6 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", cmd_marks_import, marks)
     p.add_argument("file")
     p.add_argument("marks")
+    p.add_argument("--sheet", help="工作表名称 / sheet name (default: the first sheet)")
+    p = command("export", cmd_marks_export, marks)
+    p.add_argument("file")
+    p.add_argument("out", help="OUT.xlsx or OUT.csv")
 
     p = command("ranking", cmd_ranking, help="排名 / ranking")
     p.add_argument("file")

@@ -373,13 +373,13 @@ class Competition:
         return reason.strip()
 
     # -- actions: roster -----------------------------------------------------------------
-    def import_roster(self, path: str | Path) -> ImportLog:
+    def import_roster(self, path: str | Path, *, sheet: str | None = None) -> ImportLog:
         from .io.roster import read_roster
 
         info = self._refuse_if_finalized()
         existing = {c.no: c for c in self.contestants()}
         rows = read_roster(Path(path), stage_date=info.date, team_size=info.rules.team_size,
-                           existing=existing, admitted=set(self.admitted()))
+                           existing=existing, admitted=set(self.admitted()), sheet=sheet)
         log = ImportLog()
         with self.store.transaction():
             for row in rows:
@@ -407,6 +407,16 @@ class Competition:
                     log.changes.append((c.no, k, str(before), str(after)))
                 log.changed.append(c.no)
         return log
+
+    def export_roster(self, path: str | Path) -> Path:
+        from .io.export import roster_table, write_table
+
+        return write_table(path, *roster_table(self.contestants(), self.info().rules.team_size > 1), sheet="名单")
+
+    def export_marks(self, path: str | Path) -> Path:
+        from .io.export import marks_table, write_table
+
+        return write_table(path, *marks_table(self.contestants(), self.entries()), sheet="成绩")
 
     def admit(self, no: str, *, reason: str, pin: str) -> None:
         """The chief judge admits a contestant against an eligibility rule (RULES.md §9)."""
@@ -451,13 +461,13 @@ class Competition:
                 log.changes.extend((no, k, before[k], v) for k, v in diffs.items())
         return changes
 
-    def import_marks(self, path: str | Path) -> ImportLog:
+    def import_marks(self, path: str | Path, *, sheet: str | None = None) -> ImportLog:
         from .io.marks import read_marks
 
         info = self._refuse_if_finalized()
         team_of = self._team_of(info)
         contestants = self.contestants()
-        rows = read_marks(Path(path), known={c.no for c in contestants}, team_of=team_of)
+        rows = read_marks(Path(path), known={c.no for c in contestants}, team_of=team_of, sheet=sheet)
         updates: dict[str, dict[str, str | None]] = {}
         for row in rows:
             fields = updates.setdefault(row.no, {})

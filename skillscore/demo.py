@@ -47,12 +47,17 @@ def roster_rows(count: int, *, seed: int = 2025, prefix: str = "A") -> list[list
     rng = random.Random(seed)
     width = max(3, len(str(count)))
     rows = []
+    used: set[str] = set()
     for i in range(1, count + 1):
         male = rng.random() < 0.55
         birth = dt.date(1976, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 24))
+        id_number = make_id(rng, birth, male)
+        while id_number in used:  # ID numbers are unique; a large roster may draw one twice
+            id_number = make_id(rng, birth, male)
+        used.add(id_number)
         name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
         rows.append([
-            f"{prefix}{i:0{width}d}", name, "男" if male else "女", make_id(rng, birth, male),
+            f"{prefix}{i:0{width}d}", name, "男" if male else "女", id_number,
             birth.isoformat(), "" if male else "女干部", rng.choice(UNITS),
             "是" if rng.random() < 0.6 else "否", f"13{rng.randrange(100000000, 999999999)}",
         ])

@@ -79,9 +79,11 @@ def parse_status(text: str) -> Status | None:
     return status
 
 
-def read_marks(path: Path, *, known: set[str], team_of: dict[str, str] | None = None) -> list[MarkRow]:
+def read_marks(
+    path: Path, *, known: set[str], team_of: dict[str, str] | None = None, sheet: str | None = None
+) -> list[MarkRow]:
     """Every row of the marks file, validated; raises InputError listing every problem."""
-    table = read_table(path, columns=MARKS_COLUMNS, required=MARKS_REQUIRED)
+    table = read_table(path, columns=MARKS_COLUMNS, required=MARKS_REQUIRED, sheet=sheet)
     name = table.file
     present = [k for k in ("theory", "practical", "status") if k in table.columns_found]
     if not present:

@@ -94,9 +94,10 @@ def read_roster(
     team_size: int,
     existing: dict[str, Contestant],
     admitted: set[str],
+    sheet: str | None = None,
 ) -> list[RosterRow]:
     required = ROSTER_REQUIRED | ({"team"} if team_size > 1 else set())
-    table = read_table(path, columns=ROSTER_COLUMNS, required=required)
+    table = read_table(path, columns=ROSTER_COLUMNS, required=required, sheet=sheet)
     name = table.file
     col = {k: table.columns_found.get(k, header(ROSTER_COLUMNS, k)) for k in ROSTER_COLUMNS}
     numeric = table.numeric_cells
