@@ -244,7 +244,7 @@ register({"event_required": ("请用 --event 指定竞赛项目编号，或用 -
 
 
 # Modules with an ``add_commands(sub, command)`` function that registers their commands.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = ("skillscore.handoff_cli",)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,68 @@
+"""Export and verify of a 10,000-contestant handoff package (target: under 1 s each).
+
+    python benchmarks/bench_handoff.py [COUNT]
+
+Builds a finalised sitting of COUNT contestants (marks spaced so that no tie needs
+the committee), then times, best of 3: export_package (pack, write with fsync, read back)
+and read_package (every check verify makes), plus the whole `skillscore verify` command
+in a fresh process. Prints the numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from skillscore.competition import Competition
+from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, roster_rows
+from skillscore.handoff import export_package, read_package
+
+
+def build_finalised(folder: Path, count: int) -> Path:
+    path = folder / "sitting.sqlite"
+    comp = Competition.create(path, event_no=29, stage="prelim", committee="基准测试组委会", pin=DEMO_PIN,
+                              date="2025-09-20", operator="基准")
+    with comp:
+        rows = roster_rows(count, seed=count)
+        comp.import_roster(_write(folder / "roster.csv", ROSTER_HEADER, rows))
+        # Theory steps of 0.50 within a practical step: totals never tie (RULES.md §4).
+        marks = [[r[0], f"{40 + (i % 100) * 0.5:.2f}", f"{50 + (i // 100) * 0.4:.2f}", ""] for i, r in enumerate(rows)]
+        comp.import_marks(_write(folder / "marks.csv", ["编号", "理论知识", "技能操作", "状态"], marks))
+        comp.finalize(pin=DEMO_PIN)
+    return path
+
+
+def best_of(n: int, func) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        start = time.perf_counter()
+        sitting = build_finalised(folder, count)
+        print(f"setup: {count} contestants finalised in {time.perf_counter() - start:.1f} s")
+        out = folder / "out.sspkg"
+        with Competition(sitting) as comp:
+            export_s = best_of(3, lambda: export_package(comp, out))
+        verify_s = best_of(3, lambda: read_package(out))
+        cli_s = best_of(3, lambda: subprocess.run([sys.executable, "-m", "skillscore.cli", "verify", str(out)],
+                                                  check=True, capture_output=True))
+        size = out.stat().st_size
+        print(f"package: {size / 1e6:.2f} MB")
+        print(f"export_package: {export_s:.3f} s (target < 1 s)")
+        print(f"read_package (verify): {verify_s:.3f} s (target < 1 s)")
+        print(f"skillscore verify, whole process: {cli_s:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
