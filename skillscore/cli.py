@@ -37,6 +37,10 @@ register(
         "finalized_ok": ("已定稿（第 {version} 版）· 成绩指纹 {fingerprint}", "Finalised (version {version}) · fingerprint {fingerprint}"),
         "reopened": ("已撤销定稿，现为第 {version} 版", "Reopened; now version {version}"),
         "audit_ok": ("审计日志完整：{count} 条记录，哈希链无误", "The audit log is intact: {count} entries, hash chain verified"),
+        "audit_confirmations": (
+            "复核确认的成绩 {count} 项（编号、字段、录入员 / 复核员）：",
+            "{count} mark(s) confirmed by double entry (no., field, entered by / checked by):",
+        ),
         "audit_bad": ("审计日志已被改动！", "The audit log has been altered!"),
         "exported": ("已导出 {path}", "Exported {path}"),
         "quota_set": ("晋级名额已设为 {quota}", "Quota set to {quota}"),
@@ -92,7 +96,7 @@ def cmd_new(args, lang):
         comp = Competition.create(
             args.file, event_no=args.event, stage=args.stage, committee=args.committee,
             pin=_pin(args, lang, twice=True), date=args.date, quota=args.quota,
-            levels=parse_levels(args.levels), operator=args.operator,
+            levels=parse_levels(args.levels), operator=args.operator, double_entry=args.double_entry,
         )
     comp.close()
     _say(lang, "created", path=args.file)
@@ -128,7 +132,8 @@ def cmd_roster_admit(args, lang):
 
 def cmd_marks_import(args, lang):
     with _open(args) as comp:
-        _report_import(lang, args.marks, comp.import_marks(args.marks, sheet=args.sheet))
+        _report_import(lang, args.marks, comp.import_marks(args.marks, sheet=args.sheet,
+                                                           second_entry=args.second_entry))
 
 
 def cmd_ranking(args, lang):
@@ -225,6 +230,7 @@ def cmd_audit(args, lang):
     with _open(args) as comp:
         entries = comp.audit_entries()
         problems = comp.verify_audit() if args.verify else []
+        confirmations = comp.confirmations() if args.verify and comp.double_entry else []
     if not args.verify:
         for e in entries:
             print("\t".join(str(x) if x is not None else "" for x in
@@ -236,6 +242,10 @@ def cmd_audit(args, lang):
             print("  " + p, file=sys.stderr)
         return 1
     _say(lang, "audit_ok", count=len(entries))
+    if confirmations:
+        _say(lang, "audit_confirmations", count=len(confirmations))
+        for no, field, first, second in confirmations:
+            print(f"  {no}\t{field}\t{first} / {second}")
     return 0
 
 
@@ -244,7 +254,7 @@ register({"event_required": ("请用 --event 指定竞赛项目编号，或用 -
 
 
 # Modules with an ``add_commands(sub, command)`` function that registers their commands.
-EXTENSIONS: tuple[str, ...] = ("skillscore.handoff_cli",)
+EXTENSIONS: tuple[str, ...] = ("skillscore.handoff_cli", "skillscore.safety_cli", "skillscore.reports.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -256,18 +266,15 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="北京市职工职业技能大赛 成绩管理 / competition scoring")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    groups: dict[str, argparse._SubParsersAction] = {}
+
     def command(name, func, parent=sub, **kw):
+        """Add a command; ``parent`` may name a group ('roster', 'marks', 'tie')."""
+        parent = groups[parent] if isinstance(parent, str) else parent
         p = parent.add_parser(name, parents=[common], **kw)
         p.set_defaults(func=func)
         return p
 
-    # Other modules add their own command groups (reports, handoff, backups, gui …).
-    # Each extension module must stay cheap to import: heavy libraries are imported
-    # inside its command functions, so `skillscore ranking` starts fast.
-    import importlib
-
-    for name in EXTENSIONS:
-        importlib.import_module(name).add_commands(sub, command)
 
     p = command("new", cmd_new, help="创建竞赛文件 / create a competition file")
     p.add_argument("file")
@@ -279,8 +286,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date")
     p.add_argument("--quota", type=int)
     p.add_argument("--levels")
+    p.add_argument("--double-entry", action="store_true", help="复核：每项成绩两人各录一次 / double entry")
 
-    roster = sub.add_parser("roster", help="名单 / roster").add_subparsers(dest="roster_command", required=True)
+    roster = groups["roster"] = sub.add_parser("roster", help="名单 / roster").add_subparsers(
+        dest="roster_command", required=True)
     p = command("import", cmd_roster_import, roster)
     p.add_argument("file")
     p.add_argument("roster")
@@ -294,11 +303,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True)
     p.add_argument("--pin")
 
-    marks = sub.add_parser("marks", help="成绩 / marks").add_subparsers(dest="marks_command", required=True)
+    marks = groups["marks"] = sub.add_parser("marks", help="成绩 / marks").add_subparsers(
+        dest="marks_command", required=True)
     p = command("import", cmd_marks_import, marks)
     p.add_argument("file")
     p.add_argument("marks")
     p.add_argument("--sheet", help="工作表名称 / sheet name (default: the first sheet)")
+    p.add_argument("--second-entry", action="store_true", help="复核录入 / the check pass of double entry")
     p = command("export", cmd_marks_export, marks)
     p.add_argument("file")
     p.add_argument("out", help="OUT.xlsx or OUT.csv")
@@ -307,7 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
 
-    tie = sub.add_parser("tie", help="并列待定 / ties").add_subparsers(dest="tie_command", required=True)
+    tie = groups["tie"] = sub.add_parser("tie", help="并列待定 / ties").add_subparsers(
+        dest="tie_command", required=True)
     p = command("resolve", cmd_tie_resolve, tie)
     p.add_argument("file")
     p.add_argument("--order", required=True)
@@ -335,6 +347,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("audit", cmd_audit, help="审计日志 / audit log")
     p.add_argument("file")
     p.add_argument("--verify", action="store_true")
+
+    # Other modules add their own command groups (reports, handoff, backups, gui …).
+    # Each extension module must stay cheap to import: heavy libraries are imported
+    # inside its command functions, so `skillscore ranking` starts fast.
+    import importlib
+
+    for name in EXTENSIONS:
+        importlib.import_module(name).add_commands(sub, command)
     return parser
 
 

@@ -19,16 +19,20 @@ from typing import Callable
 
 from . import COMPETITION_NAME, __version__
 from .catalog import Event, event as catalog_event
-from .errors import PinError, RefusedError, UsageError
+from .errors import RefusedError, UsageError
 from .messages import register
 from .model import ABSENT, CertificatePolicy, Contestant, Entry, Stage, StageRules, Standings, Status, TieDecision
-from .pin import hash_pin, pin_matches
+from .pin import hash_pin
 from .results import RESULTS_FORMAT, canonical_json, fingerprint_of, ranking_body, standing_row, tie_methods
 from .rules.marks import format_mark, mark_from_text, parse_mark
 from .rules.outcomes import default_quota
 from .rules.standings import compute_standings
 from .rules.units import build_units
 from .store import Store
+from .backup import create_backup, list_backups, restore_into
+from .double_entry import DoubleEntryMixin
+from .guard import GuardMixin
+from .location import unsafe_reason
 
 Clock = Callable[[], dt.datetime]
 
@@ -73,9 +77,18 @@ register(
         "field_unknown": ("无法修改字段 {field}", "Field {field} cannot be changed"),
         "date_invalid": ("日期「{value}」格式不对：应为 YYYY-MM-DD", "date '{value}' is not valid: write YYYY-MM-DD"),
         "stage_unknown": ("阶段「{value}」无效：应为 prelim、semifinal 或 final", "stage '{value}' must be prelim, semifinal or final"),
+        "unsafe_location": (
+            "{path} 位于{kind_zh}上。SQLite 文件在U盘或网络共享上直接修改可能损坏，请先复制到本机硬盘再打开"
+            "（界面中“复制到本机”，或命令 skillscore copy FILE 目标路径）。",
+            "{path} is on a {kind_en}. Working on an SQLite file there can damage it: copy it to the local disk first "
+            "(the desk offers this; or skillscore copy FILE TARGET).",
+        ),
         "policy_unknown": ("取证名次规则「{value}」无效", "certificate policy '{value}' is not known"),
     }
 )
+
+
+LOCATION_WORDS = {"removable": ("可移动磁盘（U盘）", "removable drive"), "network": ("网络共享", "network share")}
 
 
 def default_operator() -> str:
@@ -141,7 +154,10 @@ def parse_date(text: str | dt.date | None) -> dt.date:
         raise UsageError("date_invalid", value=text) from None
 
 
-class Competition:
+BACKUP_EVERY = dt.timedelta(minutes=10)
+
+
+class Competition(GuardMixin, DoubleEntryMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None):
@@ -149,6 +165,9 @@ class Competition:
         self.operator = operator or default_operator()
         self.clock = clock or _now
         self.store = Store.open(self.path)
+        self._changed_since_backup = False
+        newest = list_backups(self.path)
+        self._last_backup = newest[0].at if newest else None
 
     # -- creating ------------------------------------------------------------------
     @classmethod
@@ -164,6 +183,7 @@ class Competition:
         quota: int | None = None,
         levels: tuple[int, ...] | None = None,
         pass_mark: Decimal = Decimal("60"),
+        double_entry: bool = False,
         operator: str | None = None,
         clock: Clock | None = None,
     ) -> "Competition":
@@ -196,6 +216,7 @@ class Competition:
                 "certificate_policy": CertificatePolicy.OVERALL.value,
                 "finalized": "0",
                 "version": "1",
+                "double_entry": "1" if double_entry else "0",
                 "created_by": f"skillscore {__version__}",
             }
             with store.transaction():
@@ -212,7 +233,12 @@ class Competition:
         return comp
 
     def close(self) -> None:
-        self.store.close()
+        """Close the file; a session that changed something leaves a backup behind."""
+        try:
+            if self._changed_since_backup:
+                self.backup("close")
+        finally:
+            self.store.close()
 
     def __enter__(self) -> "Competition":
         return self
@@ -356,11 +382,9 @@ class Competition:
     def _audit(self, action: str, **fields) -> None:
         self.store.audit(at=self._stamp(), operator=self.operator, action=action, **fields)
 
-    def check_pin(self, pin: str | None) -> None:
-        if not pin or not pin_matches(pin, self.store.meta("pin_hash", "")):
-            raise PinError("pin_wrong")
-
     def _refuse_if_finalized(self, info: Info | None = None) -> Info:
+        """Every action that writes starts here: local disk only, and not once finalised."""
+        self.check_location()
         info = info or self.info()
         if info.finalized:
             raise RefusedError("finalized", version=info.version)
@@ -372,6 +396,76 @@ class Competition:
             raise UsageError("reason_required")
         return reason.strip()
 
+    # -- safety: location and backups -----------------------------------------------------
+    def check_location(self) -> None:
+        """Refuse to write to a file on a removable drive or network share (DESIGN.md)."""
+        kind = unsafe_reason(self.path)
+        if kind:
+            zh, en = LOCATION_WORDS[kind]
+            raise RefusedError("unsafe_location", path=str(self.path), kind_zh=zh, kind_en=en)
+
+    def backup(self, reason: str = "manual") -> Path:
+        """A checked copy made with SQLite's backup API (and to the second folder, if set)."""
+        second = self.store.meta("second_backup_folder") or None
+        now = self.clock()
+        path = create_backup(self.path, reason, now=now.replace(tzinfo=None), conn=self.store.db.conn,
+                             second_folder=Path(second) if second else None)
+        self._last_backup = now.replace(tzinfo=None)
+        self._changed_since_backup = False
+        return path
+
+    def backup_on_open(self) -> Path | None:
+        """The desk calls this when it opens a file after a pause of 10 minutes or more."""
+        if self._last_backup is None or self.clock().replace(tzinfo=None) - self._last_backup >= BACKUP_EVERY:
+            return self.backup("open")
+        return None
+
+    def _changed(self) -> None:
+        """After every committed change: a backup at most every 10 minutes of changes."""
+        self._changed_since_backup = True
+        if self._last_backup is None or self.clock().replace(tzinfo=None) - self._last_backup >= BACKUP_EVERY:
+            self.backup("periodic")
+
+    def backups(self):
+        return list_backups(self.path)
+
+    def restore(self, backup: str | Path) -> Path:
+        """Replace the file's content with a backup's; the current state is backed up first."""
+        backup = Path(backup)
+        if not backup.is_file():
+            raise RefusedError("backup_missing", path=str(backup))
+        self.check_location()
+        safety = self.backup("before-restore")
+        restore_into(self.store.db.conn, backup)
+        with self.store.transaction():
+            self._audit("restore", new=backup.name, reason=f"恢复前的状态已备份为 {safety.name}")
+        self._changed_since_backup = False
+        return safety
+
+    def set_second_backup_folder(self, folder: str | Path | None) -> None:
+        self.check_location()
+        with self.store.transaction():
+            old = self.store.meta("second_backup_folder")
+            self.store.set_meta("second_backup_folder", str(folder) if folder else "")
+            self._audit("setting", field="second_backup_folder", old=old, new=str(folder) if folder else "")
+
+    def copy_to(self, target: str | Path) -> Path:
+        """Copy this file (e.g. from a USB stick) to ``target`` on the local disk."""
+        import sqlite3
+
+        from .fsutil import atomic_path
+
+        target = Path(target)
+        if target.exists():
+            raise RefusedError("file_exists", path=str(target))
+        with atomic_path(target) as tmp:
+            dest = sqlite3.connect(tmp)
+            try:
+                self.store.db.conn.backup(dest)
+            finally:
+                dest.close()
+        return target
+
     # -- actions: roster -----------------------------------------------------------------
     def import_roster(self, path: str | Path, *, sheet: str | None = None) -> ImportLog:
         from .io.roster import read_roster
@@ -381,6 +475,7 @@ class Competition:
         rows = read_roster(Path(path), stage_date=info.date, team_size=info.rules.team_size,
                            existing=existing, admitted=set(self.admitted()), sheet=sheet)
         log = ImportLog()
+        self.backup("before-import")
         with self.store.transaction():
             for row in rows:
                 c = row.contestant
@@ -406,6 +501,7 @@ class Competition:
                     self._audit("roster_update", subject=c.no, field=k, old=str(before), new=str(after))
                     log.changes.append((c.no, k, str(before), str(after)))
                 log.changed.append(c.no)
+        self._changed()
         return log
 
     def export_roster(self, path: str | Path) -> Path:
@@ -429,6 +525,7 @@ class Competition:
                 [no, reason, self._stamp(), self.operator],
             )
             self._audit("admit", subject=no, reason=reason)
+        self._changed()
 
     # -- actions: marks ------------------------------------------------------------------
     def _team_of(self, info: Info) -> dict[str, str] | None:
@@ -436,7 +533,9 @@ class Competition:
             return None
         return {c.no: c.team for c in self.contestants()}
 
-    def _write_marks(self, updates: dict[str, dict[str, str | None]], log: ImportLog | None = None) -> list[tuple]:
+    def _write_marks(
+        self, updates: dict[str, dict[str, str | None]], log: ImportLog | None = None, reason: str | None = None
+    ) -> list[tuple]:
         """Apply {no: {field: stored text}} inside the caller's transaction; audit each change."""
         current = {r[0]: r[1:] for r in self.store.db.execute("SELECT no, theory, practical, status FROM marks")}
         changes = []
@@ -454,17 +553,22 @@ class Competition:
                 [no, after["theory"], after["practical"], after["status"]],
             )
             for k, v in diffs.items():
-                self._audit("mark", subject=no, field=k, old=before[k], new=v)
+                note = reason or (self.confirmation_note(no, k) if self.double_entry else None)
+                self._audit("mark", subject=no, field=k, old=before[k], new=v, reason=note)
                 changes.append((no, k, before[k], v))
             if log is not None:
                 (log.changed if no in current and any(before.values()) else log.added).append(no)
                 log.changes.extend((no, k, before[k], v) for k, v in diffs.items())
         return changes
 
-    def import_marks(self, path: str | Path, *, sheet: str | None = None) -> ImportLog:
+    def import_marks(self, path: str | Path, *, sheet: str | None = None, second_entry: bool = False) -> ImportLog:
+        """Marks from a file, all or nothing. With double entry on, the file is one pass
+        (``second_entry`` for the check pass) and only agreeing marks count."""
         from .io.marks import read_marks
 
         info = self._refuse_if_finalized()
+        if second_entry and not self.double_entry:
+            raise RefusedError("double_entry_off")
         team_of = self._team_of(info)
         contestants = self.contestants()
         rows = read_marks(Path(path), known={c.no for c in contestants}, team_of=team_of, sheet=sheet)
@@ -482,12 +586,19 @@ class Competition:
                     if c.team == team_of[row.no]:
                         updates.setdefault(c.no, {})["practical"] = fields["practical"]
         log = ImportLog()
+        self.backup("before-import")
         with self.store.transaction():
+            if self.double_entry:
+                updates = self._record_passes(updates, 2 if second_entry else 1)
             self._write_marks(updates, log)
+        self._changed()
         return log
 
-    def set_mark(self, no: str, field: str, text: str | None) -> list[tuple]:
-        """One typed value (GUI): theory, practical ('' clears, 缺考 = absent) or status."""
+    def set_mark(self, no: str, field: str, text: str | None, *, entry_pass: int = 1) -> list[tuple]:
+        """One typed value (GUI): theory, practical ('' clears, 缺考 = absent) or status.
+
+        With double entry on, ``entry_pass`` says whether this is the entry (1) or the
+        check (2); the returned changes are those to counted marks only."""
         info = self._refuse_if_finalized()
         people = {c.no: c for c in self.contestants()}
         if no not in people:
@@ -504,8 +615,13 @@ class Competition:
         targets = [no]
         if field == "practical" and info.rules.team_size > 1:
             targets = [c.no for c in people.values() if c.team == people[no].team]
+        updates = {t: {field: stored} for t in targets}
         with self.store.transaction():
-            return self._write_marks({t: {field: stored} for t in targets})
+            if self.double_entry:
+                updates = self._record_passes(updates, entry_pass)
+            changes = self._write_marks(updates)
+        self._changed()
+        return changes
 
     # -- actions: settings -----------------------------------------------------------------
     def set_quota(self, quota: int | None, *, pin: str) -> None:
@@ -524,6 +640,7 @@ class Competition:
             old = self.store.meta("quota")
             self.store.set_meta("quota", "" if quota is None else str(quota))
             self._audit("set_quota", field="quota", old=old, new="" if quota is None else str(quota))
+        self._changed()
 
     # -- actions: ties -----------------------------------------------------------------------
     def _group(self, members: list[str], standings: Standings) -> tuple[str, ...]:
@@ -537,6 +654,7 @@ class Competition:
         standings = self.standings()
         group = self._group(order, standings)
         unit = next(s.unit for s in standings.rows if s.unit.key == group[0])
+        self.backup("before-tie")
         with self.store.transaction():
             self.store.db.execute(
                 "INSERT INTO tie_decisions(members, ordering, total, practical, method, reason, seed, at, operator)"
@@ -547,6 +665,7 @@ class Competition:
             )
             self._audit(f"tie_{method}", subject="、".join(sorted(group)), field="order",
                         new=order, reason=reason if method == "committee" else f"seed={seed}")
+        self._changed()
 
     def resolve_tie(self, order: list[str], *, reason: str, pin: str) -> None:
         reason = self._need_reason(reason)
@@ -583,6 +702,10 @@ class Competition:
             blockers.append(("finalize_incomplete", {"count": len(incomplete), "nos": shown}))
         if standings.tie_groups:
             blockers.append(("finalize_ties", {"groups": "；".join("、".join(g) for g in standings.tie_groups)}))
+        pending = self.pending_marks() if self.double_entry else []
+        if pending:
+            shown = "、".join(f"{p.no}" for p in pending[:10]) + ("…" if len(pending) > 10 else "")
+            blockers.append(("finalize_unconfirmed", {"count": len(pending), "items": shown}))
         return blockers
 
     def finalize(self, *, pin: str) -> str:
@@ -595,6 +718,7 @@ class Competition:
         info = self.info()
         doc = self.results_document(info)
         fingerprint = fingerprint_of(doc)
+        self.backup("before-finalize")
         with self.store.transaction():
             self.store.db.execute(
                 "INSERT OR REPLACE INTO finalizations(version, fingerprint, document, at, operator) VALUES (?,?,?,?,?)",
@@ -603,6 +727,7 @@ class Competition:
             self.store.set_meta("finalized", "1")
             self.store.set_meta("fingerprint", fingerprint)
             self._audit("finalize", new={"version": info.version, "fingerprint": fingerprint})
+        self.backup("finalize")
         return fingerprint
 
     def reopen(self, *, reason: str, pin: str) -> int:
@@ -612,9 +737,11 @@ class Competition:
         if not info.finalized:
             raise RefusedError("not_finalized")
         version = info.version + 1
+        self.backup("before-reopen")
         with self.store.transaction():
             self.store.set_meta("finalized", "0")
             self.store.set_meta("fingerprint", "")
             self.store.set_meta("version", str(version))
             self._audit("reopen", field="version", old=str(info.version), new=str(version), reason=reason)
+        self._changed()
         return version

@@ -9,6 +9,7 @@ and length are kept in ``meta`` so that a removed last row is found too.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -22,7 +23,7 @@ import sqlite_utils
 from .errors import RefusedError
 from .messages import register
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 GENESIS = "0" * 64
 
 register(
@@ -35,6 +36,10 @@ register(
         "file_not_competition": (
             "{path} 不是 skillscore 竞赛文件（或已损坏）：{detail}",
             "{path} is not a skillscore competition file (or it is damaged): {detail}",
+        ),
+        "file_damaged": (
+            "{path} 未通过完整性检查（{detail}）：请用“备份”恢复最近的完好备份",
+            "{path} failed its integrity check ({detail}): restore the latest good backup",
         ),
         "file_too_new": (
             "{path} 由更新版本的程序写入（文件格式 {found}，本程序支持到 {supported}）。请升级程序后再打开。",
@@ -117,8 +122,38 @@ CREATE TRIGGER marks_frozen_update BEFORE UPDATE ON marks
   BEGIN SELECT RAISE(ABORT, 'the stage is finalised'); END;
 """
 
+# Double entry (复核): each typed mark kept per pass (1 = entry, 2 = check) with who typed
+# it; only agreeing passes reach ``marks``. PIN attempts are throttled through meta.
+_SCHEMA_V2 = """
+CREATE TABLE mark_entries (
+  no TEXT NOT NULL REFERENCES contestants(no),
+  field TEXT NOT NULL,
+  pass INTEGER NOT NULL CHECK (pass IN (1, 2)),
+  value TEXT,
+  operator TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (no, field, pass)
+);
+"""
+
+# Handoff sources (成绩交接文件) a next-stage roster was built from; a newer version of a
+# committee's file replaces the older one, which stays listed with ``replaced_by`` set.
+_SCHEMA_V3 = """
+CREATE TABLE sources (
+  fingerprint TEXT PRIMARY KEY,
+  committee TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  file_name TEXT NOT NULL,
+  contestants INTEGER NOT NULL,
+  added_at TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  replaced_by TEXT REFERENCES sources(fingerprint)
+);
+"""
+
 # MIGRATIONS[n] brings a file from schema n-1 to n.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
 
 
 @dataclass(frozen=True)
@@ -175,8 +210,16 @@ class Store:
         if found > SCHEMA_VERSION:
             db.close()
             raise RefusedError("file_too_new", path=str(path), found=found, supported=SCHEMA_VERSION)
+        problems = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            db.close()
+            raise RefusedError("file_damaged", path=str(path), detail="; ".join(problems[:3]))
         store = cls(db, path)
         if found < SCHEMA_VERSION:
+            # An older file is migrated only after a backup of it as it was.
+            from .backup import create_backup
+
+            create_backup(path, "before-migrate", now=dt.datetime.now(), conn=db.conn)
             store._migrate(found)
         return store
 

@@ -32,6 +32,19 @@ def file_digest(path) -> str:
     return hashlib.sha256(dump.encode()).hexdigest()
 
 
+def data_digest(path) -> str:
+    """Everything but the audit log and the PIN-attempt counters, which a refusal records."""
+    con = sqlite3.connect(path)
+    parts = []
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name != 'audit' ORDER BY name"):
+        rows = con.execute(f"SELECT * FROM {table}").fetchall()
+        if table == "meta":
+            rows = [r for r in rows if not r[0].startswith(("pin_fail", "audit_"))]
+        parts.append(repr(sorted(rows, key=repr)))
+    con.close()
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def test_new_refuses_to_overwrite(sitting):
     out = run_cli("new", sitting, "--event", "21", "--stage", "prelim", "--committee", "x", "--pin", PIN)
     assert out.returncode == 1 and "不会覆盖" in out.stderr
@@ -57,12 +70,14 @@ def test_missing_pin_without_a_terminal_is_wrong_usage(sitting):
     ["roster", "admit", "A001", "--reason", "x", "--pin", "0000"],
 ])
 def test_a_wrong_pin_is_refused_and_changes_nothing(sitting, args):
-    before = file_digest(sitting)
+    before = data_digest(sitting)
     out = run_cli(args[0], *args[1:2] if args[0] in ("tie", "roster") else (), sitting,
                   *(args[2:] if args[0] in ("tie", "roster") else args[1:]))
     assert out.returncode == 1, out.stderr
     assert "口令错误" in out.stderr
-    assert file_digest(sitting) == before
+    assert data_digest(sitting) == before
+    # The failed attempt itself is on the record.
+    assert run_cli("audit", sitting).stdout.splitlines()[-1].split("\t")[3] == "pin_failed"
 
 
 def test_ties_resolved_by_committee_and_by_lot_then_finalise(sitting):
