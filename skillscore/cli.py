@@ -82,6 +82,8 @@ def _open(args) -> Competition:
 
 
 def cmd_new(args, lang):
+    from .panel_cli import scheme_from_args
+
     if args.from_packages:
         from .handoff import create_from_packages
 
@@ -97,6 +99,7 @@ def cmd_new(args, lang):
             args.file, event_no=args.event, stage=args.stage, committee=args.committee,
             pin=_pin(args, lang, twice=True), date=args.date, quota=args.quota,
             levels=parse_levels(args.levels), operator=args.operator, double_entry=args.double_entry,
+            panel=scheme_from_args(args),
         )
     comp.close()
     _say(lang, "created", path=args.file)
@@ -131,6 +134,10 @@ def cmd_roster_admit(args, lang):
 
 
 def cmd_marks_import(args, lang):
+    if args.panel:
+        with _open(args) as comp:
+            _report_import(lang, args.marks, comp.import_panel_marks(args.marks, sheet=args.sheet))
+        return
     with _open(args) as comp:
         _report_import(lang, args.marks, comp.import_marks(args.marks, sheet=args.sheet,
                                                            second_entry=args.second_entry))
@@ -254,7 +261,7 @@ register({"event_required": ("请用 --event 指定竞赛项目编号，或用 -
 
 
 # Modules with an ``add_commands(sub, command)`` function that registers their commands.
-EXTENSIONS: tuple[str, ...] = ("skillscore.handoff_cli", "skillscore.safety_cli", "skillscore.reports.cli")
+EXTENSIONS: tuple[str, ...] = ("skillscore.handoff_cli", "skillscore.safety_cli", "skillscore.reports.cli", "skillscore.panel_cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -287,6 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quota", type=int)
     p.add_argument("--levels")
     p.add_argument("--double-entry", action="store_true", help="复核：每项成绩两人各录一次 / double entry")
+    from .panel_cli import add_scheme_options
+
+    add_scheme_options(p)
 
     roster = groups["roster"] = sub.add_parser("roster", help="名单 / roster").add_subparsers(
         dest="roster_command", required=True)
@@ -310,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("marks")
     p.add_argument("--sheet", help="工作表名称 / sheet name (default: the first sheet)")
     p.add_argument("--second-entry", action="store_true", help="复核录入 / the check pass of double entry")
+    p.add_argument("--panel", action="store_true", help="裁判组逐项分数 / judges' marks, one row each")
     p = command("export", cmd_marks_export, marks)
     p.add_argument("file")
     p.add_argument("out", help="OUT.xlsx or OUT.csv")

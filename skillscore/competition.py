@@ -32,6 +32,8 @@ from .store import Store
 from .backup import create_backup, list_backups, restore_into
 from .double_entry import DoubleEntryMixin
 from .guard import GuardMixin
+from .panel import PanelMixin, check_scheme, scheme_to_json
+from .rules.panel import PanelScheme
 from .location import unsafe_reason
 
 Clock = Callable[[], dt.datetime]
@@ -157,7 +159,7 @@ def parse_date(text: str | dt.date | None) -> dt.date:
 BACKUP_EVERY = dt.timedelta(minutes=10)
 
 
-class Competition(GuardMixin, DoubleEntryMixin):
+class Competition(GuardMixin, DoubleEntryMixin, PanelMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None):
@@ -184,6 +186,7 @@ class Competition(GuardMixin, DoubleEntryMixin):
         levels: tuple[int, ...] | None = None,
         pass_mark: Decimal = Decimal("60"),
         double_entry: bool = False,
+        panel: PanelScheme | None = None,
         operator: str | None = None,
         clock: Clock | None = None,
     ) -> "Competition":
@@ -194,6 +197,8 @@ class Competition(GuardMixin, DoubleEntryMixin):
             raise UsageError("stage_unknown", value=stage) from None
         if not pin:
             raise UsageError("pin_empty")
+        if panel is not None:
+            check_scheme(panel)
         date = parse_date(date)
         if quota is not None:
             if stage is Stage.FINAL:
@@ -217,6 +222,7 @@ class Competition(GuardMixin, DoubleEntryMixin):
                 "finalized": "0",
                 "version": "1",
                 "double_entry": "1" if double_entry else "0",
+                "practical_scheme": scheme_to_json(panel) if panel else "",
                 "created_by": f"skillscore {__version__}",
             }
             with store.transaction():
@@ -572,8 +578,11 @@ class Competition(GuardMixin, DoubleEntryMixin):
         team_of = self._team_of(info)
         contestants = self.contestants()
         rows = read_marks(Path(path), known={c.no for c in contestants}, team_of=team_of, sheet=sheet)
+        panel = self.panel_scheme()
         updates: dict[str, dict[str, str | None]] = {}
         for row in rows:
+            if panel and "practical" in row.given and row.practical is not ABSENT:
+                raise RefusedError("panel_practical_direct", no=row.no)
             fields = updates.setdefault(row.no, {})
             for part in ("theory", "practical"):
                 if part in row.given:
@@ -605,6 +614,8 @@ class Competition(GuardMixin, DoubleEntryMixin):
             raise RefusedError("contestant_unknown", no=no)
         if field in ("theory", "practical"):
             stored = format_mark(parse_mark(text))
+            if field == "practical" and stored not in (None, "absent") and self.panel_scheme():
+                raise RefusedError("panel_practical_direct", no=no)
         elif field == "status":
             from .io.marks import parse_status
 

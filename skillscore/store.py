@@ -23,7 +23,7 @@ import sqlite_utils
 from .errors import RefusedError
 from .messages import register
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 GENESIS = "0" * 64
 
 register(
@@ -153,7 +153,21 @@ CREATE TABLE sources (
 """
 
 # MIGRATIONS[n] brings a file from schema n-1 to n.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
+# Judging panels (RULES.md §11): each judge's mark per contestant and module; the
+# practical mark in ``marks`` is derived from these whenever one changes.
+_SCHEMA_V4 = """
+CREATE TABLE panel_marks (
+  no TEXT NOT NULL REFERENCES contestants(no),
+  module TEXT NOT NULL,
+  judge INTEGER NOT NULL,
+  score TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (no, module, judge)
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4}
 
 
 @dataclass(frozen=True)

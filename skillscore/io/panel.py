@@ -1,0 +1,99 @@
+"""Reading a panel-marks file: one row per judge's mark (CONTRACT.md "Panel marks")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..messages import register
+from ..model import ABSENT
+from ..rules.marks import MarkError, parse_mark
+from ..rules.panel import PanelScheme
+from .tables import read_table
+
+PANEL_COLUMNS = {"no": ("编号", "no"), "module": ("模块", "module"), "judge": ("裁判", "judge"),
+                 "score": ("分数", "score")}
+
+register(
+    {
+        "panel_module_unknown": (
+            "模块「{value}」不在评分方案中（方案中的模块：{modules}）",
+            "module '{value}' is not in the scoring scheme (its modules: {modules})",
+        ),
+        "panel_module_required": (
+            "评分方案有多个模块，必须填写「模块」",
+            "the scheme has several modules: the module column must be filled",
+        ),
+        "panel_judge_invalid": (
+            "裁判编号「{value}」无效：应为 1–{judges}",
+            "judge '{value}' is not valid: use 1–{judges}",
+        ),
+        "panel_duplicate": (
+            "编号 {no} 模块「{module}」裁判 {judge} 的分数出现了两次（另见第 {other} 行）",
+            "the mark of {no}, module '{module}', judge {judge} appears twice (see also row {other})",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    line: int
+    no: str
+    module: str
+    judge: int
+    score: Decimal | object  # Decimal, or ABSENT for the contestant's whole practical part
+
+
+def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str | None = None) -> list[PanelRow]:
+    required = {"no", "judge", "score"} | ({"module"} if len(scheme.modules) > 1 else set())
+    table = read_table(path, columns=PANEL_COLUMNS, required=required, sheet=sheet)
+    name = table.file
+    col = {k: table.columns_found.get(k, v[0]) for k, v in PANEL_COLUMNS.items()}
+    modules = "、".join(m.name for m in scheme.modules)
+    problems: list[Problem] = []
+    rows: list[PanelRow] = []
+    seen: dict[tuple[str, str, int], int] = {}
+    for r in table.rows:
+        def problem(code, key, value=None, **params):
+            problems.append(Problem(code, file=name, row=r.line, column=col[key], value=value, params=params))
+
+        no = r.get("no").strip()
+        if not no:
+            problem("no_missing", "no")
+            continue
+        if no not in known:
+            problem("no_unknown", "no", no)
+            continue
+        module_name = r.get("module").strip() or (scheme.modules[0].name if len(scheme.modules) == 1 else "")
+        module = scheme.module(module_name)
+        if not module_name:
+            problem("panel_module_required", "module")
+            continue
+        if module is None:
+            problem("panel_module_unknown", "module", module_name, modules=modules)
+            continue
+        judge_text = r.get("judge").strip()
+        if not judge_text.isdigit() or not 1 <= int(judge_text) <= scheme.judges:
+            problem("panel_judge_invalid", "judge", judge_text, judges=scheme.judges)
+            continue
+        judge = int(judge_text)
+        text = r.get("score").strip()
+        try:
+            score = parse_mark(text, maximum=module.maximum)
+        except MarkError as e:
+            problem(e.code, "score", text, **e.params)
+            continue
+        if score is None:
+            continue
+        key = (no, module.name, judge)
+        if key in seen:
+            problem("panel_duplicate", "judge", judge_text, no=no, module=module.name, judge=judge, other=seen[key])
+            continue
+        seen[key] = r.line
+        rows.append(PanelRow(r.line, no, module.name, judge, ABSENT if score is ABSENT else score))
+    if problems:
+        raise InputError(problems)
+    return rows
