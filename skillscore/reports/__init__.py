@@ -1,0 +1,69 @@
+"""Printed sheets: 成绩表 results, 晋级名单 advancement, 取证名单 certificates, 获奖名单 awards.
+
+    write_report(comp_or_doc, kind, out_path, *, progress=None, lang="zh")
+
+``comp_or_doc`` is a ``Competition`` (its live results while the stage is a draft, its
+stored finalised results once finalised) or a results document (finalised only if its
+``fingerprint=`` is given and matches). ``progress(done, total)`` is called as pages are
+drawn, for the GUI's progress dialog. A ``.xlsx`` path writes the results table as a
+spreadsheet instead (results only).
+
+ReportLab and openpyxl are imported only when a sheet is written, so importing this
+package (e.g. by the CLI) stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import UsageError
+from ..messages import register
+
+KINDS = ("results", "advancement", "certificates", "awards")
+
+register(
+    {
+        "report_kind": ("未知的表单「{value}」：应为 results、advancement、certificates 或 awards",
+                        "Unknown sheet '{value}': use results, advancement, certificates or awards"),
+        "report_format": ("输出文件 {path} 的扩展名应为 .pdf（成绩表也可为 .xlsx）",
+                          "The output file {path} must end in .pdf (or .xlsx for the results sheet)"),
+        "report_out_dir": ("输出目录 {path} 不存在", "The output folder {path} does not exist"),
+        "report_xlsx_results_only": ("只有成绩表（results）可以导出为 .xlsx：{path}",
+                                     "Only the results sheet can be written as .xlsx: {path}"),
+    }
+)
+
+
+def build_spec(source, kind: str, lang: str = "zh"):
+    """The sheet's columns and rows (no drawing), for ``kind`` in KINDS."""
+    if kind not in KINDS:
+        raise UsageError("report_kind", value=kind)
+    return importlib.import_module(f".{kind}", __name__).build(source, lang)
+
+
+def write_report(comp_or_doc: Any, kind: str, out_path: str | Path, *,
+                 progress: Callable[[int, int], None] | None = None, lang: str = "zh",
+                 fingerprint: str | None = None) -> int:
+    """Write one sheet to ``out_path`` (.pdf, or .xlsx for results); return the page count
+    (for xlsx: the number of table rows)."""
+    from .source import load_source
+
+    out_path = Path(out_path)
+    suffix = out_path.suffix.lower()
+    if kind not in KINDS:
+        raise UsageError("report_kind", value=kind)
+    if suffix not in (".pdf", ".xlsx"):
+        raise UsageError("report_format", path=str(out_path))
+    if suffix == ".xlsx" and kind != "results":
+        raise UsageError("report_xlsx_results_only", path=str(out_path))
+    source = load_source(comp_or_doc, fingerprint=fingerprint)
+    if suffix == ".xlsx":
+        from .xlsx import write_results_xlsx
+
+        return write_results_xlsx(source, out_path, progress=progress, lang=lang)
+    from .base import SheetRenderer
+
+    spec = build_spec(source, kind, lang)
+    return SheetRenderer(source, spec, lang).render(out_path, progress)

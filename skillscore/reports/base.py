@@ -1,0 +1,398 @@
+"""The shared base of every sheet: A4 portrait page template, the embedded font, header,
+table, footer, closing block (signatures, fingerprint, QR) and the draft watermark.
+
+A sheet module only builds a ``SheetSpec`` (columns and rows of text) from the results
+document; everything that makes a page look like our page lives here, so all four sheets
+share one look, one legend and one footer. Rows are laid out first (wrapping, heights,
+page breaks) and drawn second, so "第 x 页 共 y 页" is known on page 1.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import COMPETITION_NAME, __version__
+from ..errors import UsageError
+from .fonts import FONT, MARKS, has_glyph, register_font, vector_marks, width_function
+from .closing import GAP_ABOVE, closing_height, draw_closing, draw_watermark
+from .marks import VECTOR_EM, mark_ops
+from .pdfops import TextOps, fill_rects, stroke_lines
+from .source import SheetSource
+from .table import Laid, Pagination, Row, Section, SheetSpec, Wrapper, paginate
+from .words import stage_name, word
+
+Progress = Callable[[int, int], None]
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 34.0  # 12 mm: inside every office printer's unprintable border
+MARGIN_TOP = 32.0
+MARGIN_BOTTOM = 24.0
+FOOTER_H = 30.0
+SIZE = 8.0  # table body
+LEADING = 10.0
+PAD_X = 2.5
+PAD_Y = 2.2
+ASCENT = 0.84  # baseline sits this many sizes below the top of a line
+
+BLACK = HexColor("#000000")
+GREY_TEXT = HexColor("#444444")
+GRID = HexColor("#9A9A9A")
+HEAD_FILL = HexColor("#E4E4E4")
+SECTION_FILL = HexColor("#F1F1F1")
+WARN = HexColor("#B00000")
+# Row tints of UI.md (amber / red / blue); the marks carry the meaning in greyscale.
+TINTS = {"practical": HexColor("#FBE7BC"), "unresolved": HexColor("#F7CACA"), "committee": HexColor("#D3E2F6")}
+MARK_COLOURS = {"▲": HexColor("#A0670A"), "⚠": HexColor("#C00000"), "◆": HexColor("#1F4E9E"),
+                "✓": HexColor("#1B7F3A")}
+_MARK_SPLIT = re.compile(f"([{MARKS}])")
+
+
+class SheetRenderer:
+    def __init__(self, source: SheetSource, spec: SheetSpec, lang: str = "zh"):
+        register_font()
+        self.source, self.spec, self.lang = source, spec, lang
+        self.vector = vector_marks()
+        self._widths: dict[tuple[str, float], float] = {}
+        self._width = width_function()
+        self.wrapper = Wrapper(self.measure)
+        self.x0 = MARGIN_X
+        self.width = PAGE_W - 2 * MARGIN_X
+        self._place_columns()
+        self._vectors: list[tuple[str, float, float, float]] = []
+
+    # -- measuring and laying out --------------------------------------------------------
+    def measure(self, text: str, size: float) -> float:
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            drawn = sum(text.count(m) for m in self.vector) if _MARK_SPLIT.search(text) else 0
+            if drawn:
+                for m in self.vector:
+                    text = text.replace(m, "")
+            width = self._widths[key] = self._width(text, size) + drawn * VECTOR_EM * size
+        return width
+
+    def _place_columns(self) -> None:
+        cols = self.spec.columns
+        fixed = sum(c.width for c in cols)
+        flex = [c for c in cols if not c.width]
+        rest = self.width - fixed
+        if len(flex) != 1 or rest < 40:
+            raise ValueError(f"sheet {self.spec.kind}: columns need one flexible column and room for it")
+        self.col_w = [c.width or rest for c in cols]
+        self.col_x = []
+        x = self.x0
+        for w in self.col_w:
+            self.col_x.append(x)
+            x += w
+        self.col_size = [c.size or SIZE for c in cols]
+        self.col_wrap = [c.wrap for c in cols]
+
+    def lay(self, item: Row | Section) -> Laid:
+        if isinstance(item, Section):
+            return Laid(item, [[item.title]], LEADING + 2 * PAD_Y + 2)
+        wrap = self.wrapper.wrap
+        parts = max((len(cell) for cell in item.cells if isinstance(cell, tuple)), default=0)
+        if parts:
+            return self._lay_members(item, parts)
+        lines, most = [], 1
+        for cell, w, size, wraps in zip(item.cells, self.col_w, self.col_size, self.col_wrap):
+            cell_lines = wrap(cell, w - 2 * PAD_X, size) if wraps else [cell]
+            lines.append(cell_lines)
+            if len(cell_lines) > most:
+                most = len(cell_lines)
+        return Laid(item, lines, most * LEADING + 2 * PAD_Y)
+
+    def _lay_members(self, item: Row, parts: int) -> Laid:
+        """A team's row: tuple cells hold one entry per member, kept side by side, so a
+        member's ID number and employer stay on that member's line even when one wraps."""
+        members: dict[int, list[list[str]]] = {}
+        plain: dict[int, list[str]] = {}
+        for i, (cell, w, size) in enumerate(zip(item.cells, self.col_w, self.col_size)):
+            inner = w - 2 * PAD_X
+            if isinstance(cell, tuple):
+                members[i] = [self.wrapper.wrap(part, inner, size) for part in cell]
+            else:
+                plain[i] = self.wrapper.wrap(cell, inner, size)
+        heights = [max(len(m[k]) for m in members.values() if k < len(m)) for k in range(parts)]
+        lines = []
+        for i in range(len(item.cells)):
+            if i in plain:
+                lines.append(plain[i])
+                continue
+            padded = []
+            for k, h in enumerate(heights):
+                part = members[i][k] if k < len(members[i]) else []
+                padded.extend(part + [""] * (h - len(part)))
+            lines.append(padded)
+        most = max(1, *(len(l) for l in lines))
+        return Laid(item, lines, most * LEADING + 2 * PAD_Y)
+
+    def _head_lines(self) -> list[list[str]]:
+        return [self.wrapper.wrap(c.title, w - 2 * PAD_X, SIZE) for c, w in zip(self.spec.columns, self.col_w)]
+
+    def _warnings(self) -> list[str]:
+        codes = self.source.ranking.get("warnings", [])
+        return [word(code, self.lang) for code in codes if code in ("too_few_participants", "unresolved_ties",
+                                                                     "incomplete_marks")]
+
+    def _full_header_height(self) -> float:
+        h = 22 + 19 + 14 + 14 * len(self._warnings())
+        if self.spec.internal:
+            h += 18
+        return h + 6
+
+    RUNNING_HEADER_H = 18.0
+
+
+
+    def layout(self) -> Pagination:
+        self.head_lines = self._head_lines()
+        self.head_h = max(len(l) for l in self.head_lines) * LEADING + 2 * PAD_Y
+        body = self.spec.body or [Section(word("nobody", self.lang))]
+        laid = [self.lay(item) for item in body]
+        bottom = MARGIN_BOTTOM + FOOTER_H
+        first_room = PAGE_H - MARGIN_TOP - self._full_header_height() - self.head_h - bottom
+        room = PAGE_H - MARGIN_TOP - self.RUNNING_HEADER_H - self.head_h - bottom
+
+        def continued(section: Section) -> Laid:
+            return self.lay(Section(section.title + word("continued", self.lang)))
+
+        return paginate(laid, first_room=first_room, room=room, closing=closing_height(len(self.spec.summary), self.source.finalized),
+                        continued=continued)
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self, out_path: str | Path, progress: Progress | None = None) -> int:
+        """Write the PDF (atomically: a failed run leaves no half-written file); return pages."""
+        from reportlab import rl_config
+
+        out_path = Path(out_path)
+        if not out_path.parent.is_dir():
+            raise UsageError("report_out_dir", path=str(out_path.parent))
+        plan = self.layout()
+        pages = len(plan.pages) + (1 if plan.closing_on_new_page else 0)
+        if progress:
+            progress(0, pages)
+        fd, tmp = tempfile.mkstemp(prefix=".~" + out_path.stem, suffix=".pdf", dir=out_path.parent)
+        os.close(fd)
+        a85 = rl_config.useA85
+        # Flate alone: ASCII85 on top only makes the file bigger, and is slow in pure Python.
+        rl_config.useA85 = 0
+        try:
+            # initialFontName: otherwise ReportLab lists Helvetica (never embedded) on every page.
+            c = Canvas(tmp, pagesize=A4, pageCompression=1, invariant=1, initialFontName=FONT, initialFontSize=SIZE)
+            self._encoded: dict = {}
+            self._metadata(c)
+            for i in range(pages):
+                items = plan.pages[i] if i < len(plan.pages) else []
+                self._draw_page(c, i + 1, pages, items, table=i < len(plan.pages), closing=i == pages - 1)
+                c.showPage()
+                if progress:
+                    progress(i + 1, pages)
+            c.save()
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, out_path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            rl_config.useA85 = a85
+        return pages
+
+    def _metadata(self, c: Canvas) -> None:
+        doc = self.source.doc
+        c.setTitle(f"{COMPETITION_NAME} {doc['event']['name']} {stage_name(doc['stage'], self.lang)} {self.spec.title}")
+        c.setAuthor(doc.get("committee", ""))
+        c.setCreator(f"skillscore {__version__}")
+        c.setSubject(self.source.fingerprint or word("draft_status", self.lang))
+
+    def _draw_page(self, c: Canvas, page: int, pages: int, items: list[Laid], *, table: bool, closing: bool) -> None:
+        self._vectors = []
+        y = self._draw_header(c, page == 1)
+        if table:
+            y = self._draw_table(c, y, items)
+        if closing:
+            draw_closing(self, c, y - GAP_ABOVE)
+        self._draw_footer(c, page, pages)
+        self.flush_vectors(c)
+        if not self.source.finalized:
+            draw_watermark(self, c)
+
+    def put(self, ops: TextOps, x: float, y: float, text: str, size: float, colour=BLACK) -> None:
+        """One string with its baseline at y; marks get their colour, tie marks a shape."""
+        if not _MARK_SPLIT.search(text):
+            ops.show(x, y, text)
+            return
+        for part in _MARK_SPLIT.split(text):
+            if not part:
+                continue
+            if part in self.vector:
+                self._vectors.append((part, x, y, size))
+                if has_glyph(part):
+                    # An invisible glyph under the shape: copied or extracted text keeps ▲/◆.
+                    ops.invisible(True)
+                    ops.show(x, y, part)
+                    ops.invisible(False)
+                x += VECTOR_EM * size
+                continue
+            if part in MARK_COLOURS:
+                ops.colour(MARK_COLOURS[part])
+                ops.show(x, y, part)
+                ops.colour(colour)
+            else:
+                ops.show(x, y, part)
+            x += self.measure(part, size)
+
+    def text(self, c: Canvas, x: float, y: float, text: str, size: float, *, align: str = "left",
+             colour=BLACK) -> float:
+        """A single line outside the table; returns its width."""
+        width = self.measure(text, size)
+        if align == "center":
+            x -= width / 2
+        elif align == "right":
+            x -= width
+        ops = TextOps(c, FONT, self._encoded)
+        ops.set_size(size)
+        ops.colour(colour)
+        self.put(ops, x, y, text, size, colour)
+        ops.flush()
+        return width
+
+    def flush_vectors(self, c: Canvas) -> None:
+        if self._vectors:
+            c.addLiteral("\n".join(mark_ops(m, x, y, size, MARK_COLOURS[m]) for m, x, y, size in self._vectors))
+        self._vectors = []
+
+    def _event_line(self) -> str:
+        doc = self.source.doc
+        return word("event_line", self.lang, event=doc["event"]["name"], no=doc["event"]["no"],
+                    stage=stage_name(doc["stage"], self.lang), sheet=self.spec.title)
+
+    def _status(self) -> str:
+        if self.source.finalized:
+            return word("final_status", self.lang, version=self.source.version)
+        return word("draft_status", self.lang)
+
+    def _draw_header(self, c: Canvas, first: bool) -> float:
+        doc, lang = self.source.doc, self.lang
+        top = PAGE_H - MARGIN_TOP
+        right = self.x0 + self.width
+        status_colour = BLACK if self.source.finalized else WARN
+        if not first:
+            y = top - 9
+            self.text(c, self.x0, y, f"{COMPETITION_NAME} · {self._event_line()} · {doc['committee']}", 8,
+                      colour=GREY_TEXT)
+            self.text(c, right, y, self._status(), 8, align="right", colour=status_colour)
+            return top - self.RUNNING_HEADER_H
+        y = top - 16
+        self.text(c, PAGE_W / 2, y, COMPETITION_NAME, 16, align="center")
+        y -= 20
+        self.text(c, PAGE_W / 2, y, self._event_line(), 12.5, align="center")
+        y -= 17
+        ranking = self.source.ranking
+        parts = [word("committee", lang, value=doc["committee"]), word("date", lang, value=doc["date"]),
+                 word("counts", lang, units=len(self.source.rows), ranked=ranking["ranked"])]
+        if ranking.get("advance_quota") is not None:
+            parts.append(word("quota", lang, value=ranking["advance_quota"]))
+        self.text(c, self.x0, y, ("   " if lang == "en" else "　").join(parts), 8.5)
+        self.text(c, right, y, self._status(), 8.5, align="right", colour=status_colour)
+        for warning in self._warnings():
+            y -= 14
+            self.text(c, self.x0, y, "⚠ " + warning, 8.5, colour=WARN)
+        if self.spec.internal:
+            y -= 18
+            text = word("internal", lang)
+            c.setStrokeColor(WARN)
+            c.setLineWidth(1)
+            c.rect(self.x0, y - 4, self.measure(text, 9.5) + 12, 16, stroke=1, fill=0)
+            self.text(c, self.x0 + 6, y, text, 9.5, colour=WARN)
+        return top - self._full_header_height()
+
+    def _draw_table(self, c: Canvas, top: float, items: list[Laid]) -> float:
+        cols, col_x, col_w = self.spec.columns, self.col_x, self.col_w
+        x0, x1 = self.x0, self.x0 + self.width
+        head_bottom = top - self.head_h
+        # Fills first (header, tinted rows, section headings), then text over them, then grid.
+        fills = [(HEAD_FILL, head_bottom, self.head_h)]
+        spans, y = [], head_bottom
+        for laid in items:
+            fill = SECTION_FILL if isinstance(laid.item, Section) else TINTS.get(laid.item.fill)
+            if fill is not None:
+                fills.append((fill, y - laid.height, laid.height))
+            spans.append((y, laid))
+            y -= laid.height
+        bottom = y
+        fill_rects(c, [(colour, x0, y_, self.width, h) for colour, y_, h in fills])
+        ops = TextOps(c, FONT, self._encoded)
+        ops.colour(BLACK)
+        ops.set_size(SIZE)
+        base = top - PAD_Y - ASCENT * SIZE
+        for lines, x, w in zip(self.head_lines, col_x, col_w):
+            for j, line in enumerate(lines):
+                self.put(ops, x + (w - self.measure(line, SIZE)) / 2, base - j * LEADING, line, SIZE)
+        thin = [(x, top, x, head_bottom) for x in col_x[1:]] + [(x0, head_bottom, x1, head_bottom)]
+        thick = []
+        aligns = [c_.align for c_ in cols]
+        measure, put = self.measure, self.put
+        for row_top, laid in spans:
+            row_bottom = row_top - laid.height
+            item = laid.item
+            if isinstance(item, Section):
+                ops.set_size(SIZE + 0.5)
+                put(ops, x0 + PAD_X, row_top - PAD_Y - 1 - ASCENT * (SIZE + 0.5), laid.lines[0][0], SIZE + 0.5)
+                thin.append((x0, row_bottom, x1, row_bottom))
+                continue
+            for align, lines, x, w, size in zip(aligns, laid.lines, col_x, col_w, self.col_size):
+                ops.set_size(size)
+                base = row_top - PAD_Y - ASCENT * size
+                for j, line in enumerate(lines):
+                    if not line:
+                        continue
+                    if align == "left":
+                        lx = x + PAD_X
+                    elif align == "right":
+                        lx = x + w - PAD_X - measure(line, size)
+                    else:
+                        lx = x + (w - measure(line, size)) / 2
+                    put(ops, lx, base - j * LEADING, line, size)
+            thin.extend((x, row_top, x, row_bottom) for x in col_x[1:])
+            (thick if item.rule_after else thin).append((x0, row_bottom, x1, row_bottom))
+        ops.flush()
+        stroke_lines(c, thin, 0.35, GRID)
+        c.setStrokeColor(BLACK)
+        c.setLineWidth(0.8)
+        c.rect(x0, bottom, self.width, top - bottom, stroke=1, fill=0)
+        stroke_lines(c, thick, 1.8, BLACK)
+        return bottom
+
+    def _draw_footer(self, c: Canvas, page: int, pages: int) -> None:
+        lang = self.lang
+        y_rule = MARGIN_BOTTOM + FOOTER_H - 8
+        stroke_lines(c, [(self.x0, y_rule, self.x0 + self.width, y_rule)], 0.4, GRID)
+        legend = word("legend", lang)
+        if self.spec.tick:
+            legend += word("legend_tick", lang, meaning=self.spec.tick)
+        self.text(c, self.x0, MARGIN_BOTTOM + 11, legend, 7, colour=GREY_TEXT)
+        if self.source.finalized:
+            left = word("fingerprint_footer", lang, version=self.source.version, fingerprint=self.source.fingerprint)
+        else:
+            left = word("draft_footer", lang, version=self.source.version)
+        if self.spec.internal:
+            left = word("internal_short", lang) + " · " + left
+        self.text(c, self.x0, MARGIN_BOTTOM, left, 7, colour=BLACK if self.source.finalized else WARN)
+        self.text(c, self.x0 + self.width, MARGIN_BOTTOM, word("page_of", lang, page=page, pages=pages), 8,
+                  align="right")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

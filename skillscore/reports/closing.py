@@ -1,0 +1,103 @@
+"""The end of every sheet and the mark of a draft: summary lines, the signature lines
+(裁判长, 监督, 记分员, 日期) and, once finalised, the result version and fingerprint in text
+and as a QR code, so the receiving committee can match a USB file to the signed paper.
+While the stage is not finalised, every page carries a large 草稿 / DRAFT watermark.
+
+``closing_height`` and ``draw_closing`` sit side by side so the room reserved for the
+block is the room it takes.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+
+from .fonts import FONT
+from .words import word
+
+QR_SIZE = 62.0
+SUMMARY_LEADING = 13.0
+GAP_ABOVE = 12.0  # between the table and the block (the caller's offset)
+
+
+def closing_height(summary_lines: int, finalized: bool) -> float:
+    signatures = 58.0  # two rows of signature lines
+    qr_and_fingerprint = 92.0  # the QR beside the signatures, the fingerprint under both
+    return GAP_ABOVE + SUMMARY_LEADING * summary_lines + 10 + (qr_and_fingerprint if finalized else signatures) + 6
+
+
+def draw_closing(sheet, c, y: float) -> None:
+    from .base import BLACK, GREY_TEXT
+
+    lang, x0, width = sheet.lang, sheet.x0, sheet.width
+    for line in sheet.spec.summary:
+        sheet.text(c, x0, y - 9, line, 8.5)
+        y -= SUMMARY_LEADING
+    y -= 10
+    finalized = sheet.source.finalized
+    sign_right = x0 + width - (QR_SIZE + 16 if finalized else 0)
+    half = (sign_right - x0) / 2
+    colon = ":" if lang == "en" else "："
+    slots = [[word("chief_judge", lang), word("supervisor", lang)], [word("scorer", lang), word("sign_date", lang)]]
+    c.setStrokeColor(BLACK)
+    c.setLineWidth(0.6)
+    for r, pair in enumerate(slots):
+        base = y - 20 - r * 28
+        for k, label in enumerate(pair):
+            x = x0 + k * half
+            w = sheet.text(c, x, base, label + colon, 10)
+            c.line(x + w + 4, base - 2, x + half - 18, base - 2)
+            if r == 1 and k == 1 and lang != "en":
+                # Room for a handwritten date: ____年___月___日
+                span = half - 18 - w - 4
+                for frac, ch in ((0.45, "年"), (0.72, "月"), (0.98, "日")):
+                    sheet.text(c, x + w + 4 + span * frac - 10, base, ch, 10)
+    if finalized:
+        fp = sheet.source.fingerprint
+        _draw_qr(c, fp, x0 + width - QR_SIZE, y - QR_SIZE - 2)
+        y -= 68
+        sheet.text(c, x0, y - 8, word("fingerprint_title", lang) + colon, 7.5, colour=GREY_TEXT)
+        sheet.text(c, x0, y - 19, fp, 8.5)
+        sheet.text(c, x0 + width, y - 19, word("fingerprint_hint", lang), 7, align="right", colour=GREY_TEXT)
+
+
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The QR code's dark modules, row by row from the top (error correction M)."""
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
+    qr = QRCode(None, QRErrorCorrectLevel.M)
+    qr.addData(payload)
+    qr.make()
+    n = qr.getModuleCount()
+    return [[qr.isDark(r, col) for col in range(n)] for r in range(n)]
+
+
+def _draw_qr(c, payload: str, x: float, y: float) -> None:
+    """The modules as filled squares straight on the page (ReportLab's QR widget would
+    go through renderPDF, which drags in platypus and lists an unembedded Helvetica)."""
+    from .pdfops import fill_rects
+
+    modules = qr_modules(payload)
+    unit = QR_SIZE / len(modules)
+    top = y + QR_SIZE
+    black = HexColor("#000000")
+    fill_rects(c, [(black, x + col * unit, top - (r + 1) * unit, unit, unit)
+                   for r, line in enumerate(modules) for col, dark in enumerate(line) if dark])
+
+
+def draw_watermark(sheet, c) -> None:
+    from .base import PAGE_H, PAGE_W
+
+    c.saveState()
+    c.setFillColor(HexColor("#808080"))
+    c.setFillAlpha(0.2)
+    c.translate(PAGE_W / 2, PAGE_H / 2)
+    c.rotate(38)
+    if sheet.lang == "en":
+        c.setFont(FONT, 130)
+        c.drawCentredString(0, -40, "DRAFT")
+    else:
+        c.setFont(FONT, 150)
+        c.drawCentredString(0, 10, "草稿")
+        c.setFont(FONT, 70)
+        c.drawCentredString(0, -70, "DRAFT")
+    c.restoreState()

@@ -1,0 +1,118 @@
+"""The results sheet's table as a spreadsheet, for committees that file results in Excel or
+WPS: the same rows, words and masking as the printed 成绩表, marks and totals as numbers
+with two decimals (Decimal, never float), a title block naming the sitting, its status
+and (once finalised) the fingerprint, a frozen, filterable header row.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from .. import COMPETITION_NAME
+from ..errors import UsageError
+from .common import advances_text, level_text, note_text, rank_text, row_marks, tint, who
+from .results import columns
+from .source import SheetSource
+from .words import stage_name, word
+
+NUMERIC = {"theory", "practical", "total"}
+FILLS = {"practical": "FBE7BC", "unresolved": "F7CACA", "committee": "D3E2F6"}
+WIDTHS = {"rank": 9, "no": 10, "name": 12, "unit": 40, "theory": 10, "practical": 10, "total": 10,
+          "advances": 6, "certificate": 14, "note": 20}
+
+
+def _number(text: str):
+    try:
+        return Decimal(text)
+    except Exception:  # 缺考 / 待录入 / empty stay text
+        return text or None
+
+
+def _values(source: SheetSource, row: dict, keys: list[str], lang: str) -> list:
+    no, name, _, unit = who(source, row)
+    if isinstance(name, tuple):  # a team: members and their employers on one line each
+        name, unit = "、".join(name), "；".join(unit)
+    theory, practical, total = row_marks(row, lang)
+    ranked = row["status"] == "ranked"
+    rank = rank_text(row)
+    values = {"rank": int(rank) if rank.isdigit() else rank, "no": no, "name": name, "unit": unit,
+              "theory": _number(theory), "practical": _number(practical), "total": _number(total),
+              "advances": advances_text(row, lang) if ranked else "",
+              "certificate": level_text(row, lang) if ranked else "", "note": note_text(source, row, lang)}
+    return [values[k] for k in keys]
+
+
+def write_results_xlsx(source: SheetSource, out_path: str | Path, *, progress: Callable[[int, int], None] | None = None,
+                       lang: str = "zh") -> int:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    out_path = Path(out_path)
+    if not out_path.parent.is_dir():
+        raise UsageError("report_out_dir", path=str(out_path.parent))
+    doc, ranking = source.doc, source.ranking
+    cols = columns(source, lang)
+    keys = [c.key for c in cols]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = word("sheet_results", lang)[:31]
+    status = (word("final_status", lang, version=source.version) if source.finalized
+              else word("draft_status", lang))
+    info = [word("committee", lang, value=doc["committee"]), word("date", lang, value=doc["date"]),
+            word("counts", lang, units=len(source.rows), ranked=ranking["ranked"])]
+    if ranking.get("advance_quota") is not None:
+        info.append(word("quota", lang, value=ranking["advance_quota"]))
+    title = [COMPETITION_NAME,
+             word("event_line", lang, event=doc["event"]["name"], no=doc["event"]["no"],
+                  stage=stage_name(doc["stage"], lang), sheet=word("sheet_results", lang)),
+             "　".join(info), status]
+    if source.finalized:
+        title.append(word("fingerprint_footer", lang, version=source.version, fingerprint=source.fingerprint))
+    title += [word(w, lang) for w in ranking.get("warnings", [])]
+    for text in title:
+        ws.append([text])
+    ws["A1"].font = Font(size=14, bold=True)
+    ws.append([])
+    head_row = ws.max_row + 1
+    ws.append([c.title for c in cols])
+    thin = Side(style="thin", color="999999")
+    for cell in ws[head_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E4E4E4")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = Border(top=thin, bottom=thin)
+    number_cols = [i + 1 for i, k in enumerate(keys) if k in NUMERIC]
+    rows = source.rows
+    fills = {k: PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
+    for n, row in enumerate(rows, 1):
+        ws.append(_values(source, row, keys, lang))
+        shade = tint(row) if row["status"] == "ranked" else None
+        if shade:
+            for cell in ws[ws.max_row]:
+                cell.fill = fills[shade]
+        if progress and n % 500 == 0:
+            progress(n, len(rows))
+    for col in number_cols:
+        for (cell,) in ws.iter_rows(min_row=head_row + 1, min_col=col, max_col=col):
+            cell.number_format = "0.00"
+    for i, key in enumerate(keys, 1):
+        ws.column_dimensions[ws.cell(row=head_row, column=i).column_letter].width = WIDTHS.get(key, 12)
+    ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
+    last_col = ws.cell(row=head_row, column=len(keys)).column_letter
+    ws.auto_filter.ref = f"A{head_row}:{last_col}{max(ws.max_row, head_row)}"
+    ws.print_title_rows = f"{head_row}:{head_row}"
+    fd, tmp = tempfile.mkstemp(prefix=".~" + out_path.stem, suffix=".xlsx", dir=out_path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(len(rows), len(rows))
+    return len(rows)
