@@ -414,3 +414,10 @@ def add_source(comp, package_path):
     from .handoff_roster import add_source as add
 
     return add(comp, package_path)
+
+
+def list_sources(comp):
+    """The packages a roster was built from, newest last (replaced ones included)."""
+    from .handoff_roster import list_sources as listed
+
+    return listed(comp)

@@ -41,7 +41,7 @@ register(
         ),
         "from_stage_mismatch": (
             "{package} 是{found}的成绩，{stage}的名单只能来自{expected}的成绩交接文件",
-            "{package} holds {found} results; a {stage} roster is built from {expected} handoff files only",
+            "{package} holds {found_en} results; a {stage_en} roster is built from {expected_en} handoff files only",
         ),
         "from_duplicate_package": (
             "{package} 与 {other} 是同一份成绩（成绩指纹相同）：每份成绩只能使用一次",
@@ -135,6 +135,12 @@ def _event_text(pkg: Package) -> str:
     return f"{pkg.event_no} {pkg.event_name}"
 
 
+def _stage_words(**stages: str) -> dict[str, str]:
+    """Stage names for both languages' message texts: {key} in Chinese, {key_en} in English."""
+    words = {key: stage_name(value, "zh") for key, value in stages.items()}
+    return words | {f"{key}_en": stage_name(value, "en") for key, value in stages.items()}
+
+
 def _check_fits(pkg: Package, stage: Stage, event_no: int, other: Package | None) -> None:
     """The package is of this event and of the stage just before ``stage``."""
     expected = stage.previous()
@@ -142,8 +148,8 @@ def _check_fits(pkg: Package, stage: Stage, event_no: int, other: Package | None
         raise RefusedError("from_event_mismatch", package=pkg.path.name, found=_event_text(pkg),
                            other=other.path.name, expected=_event_text(other))
     if pkg.stage != expected.value:
-        raise RefusedError("from_stage_mismatch", package=pkg.path.name, found=stage_name(pkg.stage),
-                           stage=stage_name(stage.value), expected=stage_name(expected.value))
+        raise RefusedError("from_stage_mismatch", package=pkg.path.name,
+                           **_stage_words(found=pkg.stage, stage=stage.value, expected=expected.value))
     ev = catalog_event(pkg.event_no)
     if ev.name != pkg.event_name or ev.team_size != pkg.results["event"]["team_size"]:
         raise RefusedError("source_unknown_event", package=pkg.path.name, no=pkg.event_no, name=pkg.event_name)

@@ -26,7 +26,7 @@ register(
         ),
         "summary_same_sitting": (
             "{package} 与 {other} 都是「{committee}」{stage}的成绩（第 {version} 版与第 {other_version} 版）：请只给出最新的一份",
-            "{package} and {other} are both '{committee}' {stage} results (versions {version} and "
+            "{package} and {other} are both '{committee}' {stage_en} results (versions {version} and "
             "{other_version}): give only the newest",
         ),
     }
@@ -106,7 +106,7 @@ def summary_rows(packages: list[str | Path]) -> list[SummaryRow]:
                 raise RefusedError("summary_duplicate", package=pkg.path.name, other=other.path.name)
             if (pkg.event_no, pkg.stage, pkg.committee) == (other.event_no, other.stage, other.committee):
                 raise RefusedError("summary_same_sitting", package=pkg.path.name, other=other.path.name,
-                                   committee=pkg.committee, stage=stage_name(pkg.stage),
+                                   committee=pkg.committee, stage=stage_name(pkg.stage), stage_en=pkg.stage,
                                    version=pkg.version, other_version=other.version)
     sittings = sorted((_sitting_row(p) for p in pkgs), key=lambda r: (r.event_no, STAGE_ORDER[r.stage], r.committee))
     out: list[SummaryRow] = []

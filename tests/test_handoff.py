@@ -298,7 +298,9 @@ def test_new_from_refuses_another_event(three, tmp_path):
 
 def test_new_from_refuses_a_stage_that_is_not_the_one_before(three, tmp_path):
     message = refused_new(tmp_path, three[0], stage="final")
-    assert "东城区.sspkg" in message and "初赛" in message and "复赛" in message
+    assert "东城区.sspkg 是初赛的成绩，决赛的名单只能来自复赛的成绩交接文件" in message
+    english = refused_new(tmp_path, three[0], stage="final", lang="en")
+    assert "holds prelim results; a final roster is built from semifinal handoff files only" in english
     message = refused_new(tmp_path, three[0], stage="prelim")
     assert "初赛没有上一阶段" in message
 
