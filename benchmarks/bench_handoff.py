@@ -5,7 +5,7 @@
 Builds a finalised sitting of COUNT contestants (marks spaced so that no tie needs
 the committee), then times, best of 3: export_package (pack, write with fsync, read back)
 and read_package (every check verify makes), plus the whole `skillscore verify` command
-in a fresh process. Prints the numbers; asserts nothing.
+in a fresh process, and building the next stage's roster from the package once. Prints the numbers; asserts nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from skillscore.competition import Competition
 from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, roster_rows
-from skillscore.handoff import export_package, read_package
+from skillscore.handoff import create_from_packages, export_package, read_package
 
 
 def build_finalised(folder: Path, count: int) -> Path:
@@ -57,11 +57,16 @@ def main() -> None:
         verify_s = best_of(3, lambda: read_package(out))
         cli_s = best_of(3, lambda: subprocess.run([sys.executable, "-m", "skillscore.cli", "verify", str(out)],
                                                   check=True, capture_output=True))
+        start = time.perf_counter()
+        create_from_packages(folder / "semi.sqlite", [out], stage="semifinal", committee="基准复赛组委会",
+                             pin=DEMO_PIN, date="2025-10-20", operator="基准").close()
+        new_s = time.perf_counter() - start
         size = out.stat().st_size
         print(f"package: {size / 1e6:.2f} MB")
         print(f"export_package: {export_s:.3f} s (target < 1 s)")
         print(f"read_package (verify): {verify_s:.3f} s (target < 1 s)")
         print(f"skillscore verify, whole process: {cli_s:.3f} s")
+        print(f"create_from_packages ({count * 30 // 100} advancing): {new_s:.3f} s")
 
 
 if __name__ == "__main__":

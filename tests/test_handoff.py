@@ -321,6 +321,8 @@ def test_team_event_brings_all_members_of_advancing_teams_with_their_team(tmp_pa
     b_rows = team_rows(20, seed=12, prefix="U")  # the same team names 第1队 … at another committee
     a = prelim_package(tmp_path, "甲", committee="甲初赛组委会", event=9, rows=a_rows, marks=team_marks(a_rows))
     b = prelim_package(tmp_path, "乙", committee="乙初赛组委会", event=9, rows=b_rows, marks=team_marks(b_rows))
+    counts = read_package(a).counts  # head counts are persons; teams are counted apart
+    assert (counts["contestants"], counts["teams"], counts["ranked"], counts["advancing"]) == (40, 20, 40, 12)
     semi = tmp_path / "semi.sqlite"
     create_from_packages(semi, [a, b], stage="semifinal", committee="复赛组委会", pin=PIN).close()
     people = contestants(semi)
