@@ -60,7 +60,7 @@ class SheetRenderer:
         register_font()
         self.source, self.spec, self.lang = source, spec, lang
         self.vector = vector_marks()
-        self._widths: dict[tuple[str, float], float] = {}
+        self._widths: dict[float, dict[str, float]] = {}
         self._width = width_function()
         self.wrapper = Wrapper(self.measure)
         self.x0 = MARGIN_X
@@ -70,14 +70,18 @@ class SheetRenderer:
 
     # -- measuring and laying out --------------------------------------------------------
     def measure(self, text: str, size: float) -> float:
-        key = (text, size)
-        width = self._widths.get(key)
+        # One cache per size, keyed by the text: called ~100,000 times on a big sheet.
+        cache = self._widths.get(size)
+        if cache is None:
+            cache = self._widths[size] = {}
+        width = cache.get(text)
         if width is None:
             drawn = sum(text.count(m) for m in self.vector) if _MARK_SPLIT.search(text) else 0
+            plain = text
             if drawn:
                 for m in self.vector:
-                    text = text.replace(m, "")
-            width = self._widths[key] = self._width(text, size) + drawn * VECTOR_EM * size
+                    plain = plain.replace(m, "")
+            width = cache[text] = self._width(plain, size) + drawn * VECTOR_EM * size
         return width
 
     def _place_columns(self) -> None:
@@ -94,7 +98,8 @@ class SheetRenderer:
             self.col_x.append(x)
             x += w
         self.col_size = [c.size or SIZE for c in cols]
-        self.col_wrap = [c.wrap for c in cols]
+        # Per column: the lines each text wrapped into (units repeat on thousands of rows).
+        self.col_seen: list[dict[str, list[str]] | None] = [{} if c.wrap else None for c in cols]
 
     def lay(self, item: Row | Section) -> Laid:
         if isinstance(item, Section):
@@ -104,8 +109,13 @@ class SheetRenderer:
         if parts:
             return self._lay_members(item, parts)
         lines, most = [], 1
-        for cell, w, size, wraps in zip(item.cells, self.col_w, self.col_size, self.col_wrap):
-            cell_lines = wrap(cell, w - 2 * PAD_X, size) if wraps else [cell]
+        for cell, w, size, seen in zip(item.cells, self.col_w, self.col_size, self.col_seen):
+            if seen is None:  # a column of short values that never wrap
+                cell_lines = [cell]
+            else:
+                cell_lines = seen.get(cell)
+                if cell_lines is None:
+                    cell_lines = seen[cell] = wrap(cell, w - 2 * PAD_X, size)
             lines.append(cell_lines)
             if len(cell_lines) > most:
                 most = len(cell_lines)
@@ -363,9 +373,17 @@ class SheetRenderer:
                     else:
                         lx = x + (w - measure(line, size)) / 2
                     put(ops, lx, base - j * LEADING, line, size)
-            thin.extend((x, row_top, x, row_bottom) for x in col_x[1:])
             (thick if item.rule_after else thin).append((x0, row_bottom, x1, row_bottom))
         ops.flush()
+        # Column lines run through each stretch of table rows (section headings span the table).
+        run_top = None
+        for row_top, laid in spans + [(bottom, None)]:
+            if laid is not None and not isinstance(laid.item, Section):
+                run_top = row_top if run_top is None else run_top
+                continue
+            if run_top is not None:
+                thin.extend((x, run_top, x, row_top) for x in col_x[1:])
+                run_top = None
         stroke_lines(c, thin, 0.35, GRID)
         c.setStrokeColor(BLACK)
         c.setLineWidth(0.8)

@@ -10,7 +10,7 @@ from ..messages import register, render
 
 KINDS = ("results", "advancement", "certificates", "awards")
 
-register({"report_written": ("已生成 {path}（{count} 页）", "Wrote {path} ({count} pages)"),
+register({"report_written": ("已生成 {path}（{count} 页）", "Wrote {path} ({count} page(s))"),
           "report_written_xlsx": ("已生成 {path}（{count} 行）", "Wrote {path} ({count} rows)")})
 
 

@@ -16,6 +16,8 @@ from typing import Callable, Union
 # Characters that must not start a line in Chinese typesetting (行首禁则): they are pulled
 # back onto the previous line together with the character before them.
 NO_LINE_START = set("）》」』】〕，。、；：？！…—–)]},.;:?!%")
+# …and opening brackets must not end one (行尾禁则): they move down with what they open.
+NO_LINE_END = set("（《「『【〔([{")
 # Runs kept together when wrapping: numbers, Latin words, masked ID numbers, "5–6".
 # Rows carried onto the closing page when the signatures do not fit under the table.
 CARRY_ROWS = 3
@@ -106,7 +108,11 @@ class Wrapper:
             if line:
                 if token[0] in NO_LINE_START and len(line) > 1:
                     token, line = line[-1] + token, line[:-1]
-                lines.append(line.rstrip())
+                kept = line.rstrip()
+                if kept and kept[-1] in NO_LINE_END and len(kept) > 1:
+                    token, kept = kept[-1] + token, kept[:-1].rstrip()
+                line = kept
+                lines.append(line)
             w = self.measure(token, size)
             if w > width:
                 # A run longer than the column (a very long number): break it anywhere.

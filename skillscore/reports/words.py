@@ -24,8 +24,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "note": ("备注", "Note"),
     "talent_pool": ("纳入技能人才库", "Talent pool"),
     "union_card": ("互助服务卡", "Mutual-aid card"),
-    "subsidy": ("资助", "Subsidy"),
-    "nomination": ("推荐参评劳动奖项", "Award nomination"),
+    "subsidy": ("资助", "Subsidy (yuan)"),
+    "nomination": ("推荐参评劳动奖项", "Award nominee"),
     # sheet titles
     "sheet_results": ("成绩表", "Results"),
     "sheet_advancement": ("晋级名单", "Advancement list"),
@@ -47,7 +47,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "undecided": ("待定", "Open"),
     "yes": ("是", "Yes"),
     "no_": ("否", "No"),
-    "yuan": ("{amount} 元", "{amount} yuan"),
+    "yuan": ("{amount} 元", "{amount}"),  # English: the column header says (yuan)
     "subsidy_amount": ("资助 {amount} 元", "Subsidy {amount} yuan"),
     # header block
     "event_line": ("{event}（第{no}项）· {stage} · {sheet}", "{event} (event {no}) · {stage} · {sheet}"),

@@ -76,9 +76,9 @@ def write_results_xlsx(source: SheetSource, out_path: str | Path, *, progress: C
     for text in title:
         ws.append([text])
     ws["A1"].font = Font(size=14, bold=True)
-    ws.append([])
-    head_row = ws.max_row + 1
+    ws.append([None])  # a blank row between the title block and the table
     ws.append([c.title for c in cols])
+    head_row = ws.max_row
     thin = Side(style="thin", color="999999")
     for cell in ws[head_row]:
         cell.font = Font(bold=True)
