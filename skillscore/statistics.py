@@ -258,3 +258,69 @@ def of_document(doc: Mapping) -> Statistics:
     units = {p["no"]: p.get("unit", "") for p in doc.get("contestants", [])}
     pass_mark = doc.get("settings", {}).get("pass_mark") if doc["event"].get("certified") else None
     return compute(doc["ranking"], units, pass_mark=Decimal(pass_mark) if pass_mark else None)
+
+
+def to_dict(stats: Statistics) -> dict:
+    """Plain JSON-ready data (``skillscore stats --json``): every figure as a two-decimal
+    string, like marks in the ranking object; counts as integers."""
+
+    def mark(v: Decimal | None) -> str | None:
+        return None if v is None else f"{v:.2f}"
+
+    def line(t: Threshold | None) -> dict | None:
+        if t is None:
+            return None
+        return {"total": mark(t.total), "rank": t.rank, "level": t.level, "count": t.count}
+
+    return {
+        "ranked": stats.ranked,
+        "advance_quota": stats.quota,
+        "pass_mark": mark(stats.pass_mark),
+        "cutoff": line(stats.cutoff),
+        "levels": [line(t) for t in stats.levels],
+        "undecided_advance": stats.undecided_advance,
+        "distributions": {
+            part: {
+                "bins": [{"low": mark(b.low), "high": mark(b.high), "count": b.count} for b in d.bins],
+                "count": d.summary.count, "absent": d.summary.absent,
+                **{k: mark(getattr(d.summary, k)) for k in ("mean", "median", "stdev", "minimum", "maximum")},
+            }
+            for part, d in stats.distributions.items()
+        },
+        "units": [{"unit": u.unit, "contestants": u.contestants, "ranked": u.ranked, "advancing": u.advancing,
+                   "certified": u.certified} for u in stats.units],
+    }
+
+
+# -- words for the CLI and the printed page (the screens use Qt's translations) -------------------
+LABELS: dict[str, tuple[str, str]] = {
+    "title": ("成绩分布统计", "Statistics"),
+    "total": ("总成绩", "Total"),
+    "theory": ("理论知识", "Theory"),
+    "practical": ("技能操作", "Practical"),
+    "histogram": ("{part}分布（{n} 人，每 10 分一组）", "{part} distribution ({n} ranked, 10-point bins)"),
+    "figures": ("平均 {mean} · 中位数 {median} · 标准差 {stdev} · 最低 {minimum} · 最高 {maximum}",
+                "mean {mean} · median {median} · std. dev. {stdev} · min {minimum} · max {maximum}"),
+    "absent_note": ("（缺考 {count} 人，计为 0.00）", " ({count} absent, counted as 0.00)"),
+    "ranked": ("排名人数 N = {n}", "Ranked N = {n}"),
+    "quota": ("晋级名额 {quota}", "Advancement quota {quota}"),
+    "cutoff": ("晋级线 {total}（第 {rank} 名）", "Cut-off {total} (rank {rank})"),
+    "cutoff_short": ("晋级线 {total}", "Cut-off {total}"),
+    "level_line": ("{level} 最低 {total}（第 {rank} 名，{count} 人）", "{level} from {total} (rank {rank}, {count})"),
+    "pass_line": ("及格线 {mark}", "Pass mark {mark}"),
+    "undecided": ("另有 {count} 人晋级待定（并列待定）", "{count} more: advancement open (tie to be decided)"),
+    "units": ("各工作单位人数", "By employer"),
+    "unit": ("工作单位", "Employer"),
+    "contestants": ("参赛", "Entered"),
+    "ranked_col": ("排名", "Ranked"),
+    "advancing": ("晋级", "Advance"),
+    "certified": ("取证", "Certificate"),
+    "people": ("人数", "Count"),
+    "nobody": ("尚无排名成绩", "No ranked results yet"),
+}
+
+
+def label(key: str, lang: str = "zh", **params) -> str:
+    zh, en = LABELS[key]
+    text = en if lang == "en" else zh
+    return text.format(**params) if params else text
