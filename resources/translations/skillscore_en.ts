@@ -1,0 +1,1420 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../ui/models/audit.py" line="15"/>
+        <source>序号</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="16"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="17"/>
+        <source>录入员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="18"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="19"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="20"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="21"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="22"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/audit.py" line="23"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="54"/>
+        <location filename="../../ui/models/preview.py" line="65"/>
+        <location filename="../../ui/models/ranking.py" line="42"/>
+        <location filename="../../ui/models/roster.py" line="58"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="55"/>
+        <location filename="../../ui/models/ranking.py" line="43"/>
+        <location filename="../../ui/models/roster.py" line="59"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="56"/>
+        <location filename="../../ui/models/ranking.py" line="44"/>
+        <location filename="../../ui/models/roster.py" line="64"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="57"/>
+        <location filename="../../ui/models/roster.py" line="65"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="58"/>
+        <location filename="../../ui/models/ranking.py" line="45"/>
+        <source>理论知识</source>
+        <translation>Theory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="59"/>
+        <location filename="../../ui/models/ranking.py" line="46"/>
+        <source>技能操作</source>
+        <translation>Practical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="60"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="24"/>
+        <location filename="../../ui/models/preview.py" line="64"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="25"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="26"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="66"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="67"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="41"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="47"/>
+        <source>总成绩</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="48"/>
+        <source>晋级</source>
+        <translation>Advances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="49"/>
+        <source>取证等级</source>
+        <translation>Certificate level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="50"/>
+        <source>奖励</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="60"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="61"/>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="62"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="63"/>
+        <source>人员类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="66"/>
+        <source>互助服务卡</source>
+        <translation>Mutual-aid card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="67"/>
+        <source>参赛资格</source>
+        <translation>Eligibility</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/desk.py" line="89"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="79"/>
+        <source>导出名单（xlsx）…</source>
+        <translation>Export roster (xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="80"/>
+        <source>导出成绩（xlsx）…</source>
+        <translation>Export marks (xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="82"/>
+        <source>打印成绩表（PDF）…</source>
+        <translation>Print results (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="84"/>
+        <source>导出成绩交接文件…</source>
+        <translation>Export handoff file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="87"/>
+        <source>名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="88"/>
+        <source>成绩录入</source>
+        <translation>Marks entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="90"/>
+        <source>定稿与输出</source>
+        <translation>Finalise &amp;&amp; output</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="91"/>
+        <source>日志</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="184"/>
+        <source>录入员：{name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="186"/>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="189"/>
+        <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
+        <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="205"/>
+        <source>参赛 {n}</source>
+        <translation>Ranked {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="206"/>
+        <source>已排名的选手（或团队）数 N；点击显示全部</source>
+        <translation>Ranked contestants (or teams), N; click to show all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="209"/>
+        <source>晋级 {n}</source>
+        <translation>Advance {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="210"/>
+        <source>晋级名额；点击只显示晋级</source>
+        <translation>Advancement quota; click to show only those advancing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="211"/>
+        <source>待录 {n}</source>
+        <translation>Not entered {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="212"/>
+        <source>成绩待录入的选手；点击只显示这些</source>
+        <translation>Contestants with marks not entered; click to show only them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="213"/>
+        <source>并列待定 {n}</source>
+        <translation>Ties {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="214"/>
+        <source>并列待定的组数；点击只显示这些</source>
+        <translation>Ties to be decided (groups); click to show only them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="236"/>
+        <source>选择名单文件</source>
+        <translation>Choose a roster file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="236"/>
+        <source>选择成绩文件</source>
+        <translation>Choose a marks file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="237"/>
+        <location filename="../../ui/desk.py" line="284"/>
+        <location filename="../../ui/desk.py" line="290"/>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="248"/>
+        <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
+        <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="254"/>
+        <location filename="../../ui/desk.py" line="258"/>
+        <source>准予参赛</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="254"/>
+        <source>选手编号：</source>
+        <translation>Contestant number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="259"/>
+        <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
+        <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="268"/>
+        <source>已准予编号 {no} 参赛（理由已记入日志）</source>
+        <translation>Admitted number {no} (the reason is in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="284"/>
+        <source>导出名单</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="286"/>
+        <source>正在导出名单…</source>
+        <translation>Exporting the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="287"/>
+        <location filename="../../ui/desk.py" line="293"/>
+        <location filename="../../ui/desk.py" line="317"/>
+        <source>已导出 {path}</source>
+        <translation>Exported {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="290"/>
+        <source>导出成绩</source>
+        <translation>Export marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="292"/>
+        <source>正在导出成绩…</source>
+        <translation>Exporting the marks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="297"/>
+        <source>成绩表</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="297"/>
+        <source>晋级名单</source>
+        <translation>Advancement list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="297"/>
+        <source>取证名单</source>
+        <translation>Certificate list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="298"/>
+        <source>获奖名单</source>
+        <translation>Awards list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="304"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="299"/>
+        <source>打印哪一张表：</source>
+        <translation>Which sheet to print:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="307"/>
+        <source>正在生成 PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="309"/>
+        <source>已生成 {path}</source>
+        <translation>Wrote {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="312"/>
+        <source>导出成绩交接文件</source>
+        <translation>Export handoff file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="313"/>
+        <source>成绩交接文件 (*.sspkg)</source>
+        <translation>Handoff files (*.sspkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="315"/>
+        <source>正在导出成绩交接文件…</source>
+        <translation>Exporting the handoff file…</translation>
+    </message>
+</context>
+<context>
+    <name>FinalizeTab</name>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="43"/>
+        <source>并列待定</source>
+        <translation>Ties to be decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="53"/>
+        <source>已裁定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="62"/>
+        <location filename="../../ui/views/finalize_tab.py" line="223"/>
+        <source>定稿</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="71"/>
+        <source>修改晋级名额…</source>
+        <translation>Change quota…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="77"/>
+        <source>定稿…</source>
+        <translation>Finalise…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="79"/>
+        <source>撤销定稿…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="88"/>
+        <source>输出</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="113"/>
+        <source>✓ 没有并列待定</source>
+        <translation>✓ No ties to be decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="114"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="117"/>
+        <source>已定稿（第 {version} 版）
+成绩指纹 {fingerprint}</source>
+        <translation>Finalised (version {version})
+Fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>还不能定稿：</source>
+        <translation type="vanished">Cannot finalise yet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="125"/>
+        <source>✓ 可以定稿：成绩已全部录入，没有并列待定。定稿后成绩只读，并生成成绩指纹。</source>
+        <translation>✓ Ready to finalise: all marks are entered and there are no ties to be decided. Finalising makes the results read-only and computes their fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="130"/>
+        <source>晋级名额 {quota}（参赛 {ranked} 人）</source>
+        <translation>Quota {quota} ({ranked} ranked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="133"/>
+        <source>，按 30% 向下取整</source>
+        <translation>, 30% rounded down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="135"/>
+        <source>决赛不设晋级名额</source>
+        <translation>The final has no advancement quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="151"/>
+        <source>名次 {a}–{b} ⚠：{names}
+总成绩 {total} · 技能操作 {practical}</source>
+        <translation>Ranks {a}–{b} ⚠: {names}
+Total {total} · Practical {practical}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="157"/>
+        <source>组委会裁定…</source>
+        <translation>Order by committee…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="158"/>
+        <source>抽签…</source>
+        <translation>Draw lots…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="179"/>
+        <source>◆ 抽签确定：{order}（种子 {seed}）</source>
+        <translation>◆ By lot: {order} (seed {seed})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="181"/>
+        <source>◆ 组委会裁定：{order}（理由：{reason}）</source>
+        <translation>◆ By committee: {order} (reason: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="207"/>
+        <source>已按组委会裁定排序：</source>
+        <translation>Ordered by the committee: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="211"/>
+        <source>抽签</source>
+        <translation>Draw lots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="212"/>
+        <source>由程序为 {members} 抽签排序，随机种子记入日志，任何人可复核。</source>
+        <translation>The program draws lots to order {members}; the random seed goes into the audit log so anyone can repeat the draw.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="218"/>
+        <source>抽签结果：{order}（种子 {seed}）</source>
+        <translation>Drawn by lot: {order} (seed {seed})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="224"/>
+        <source>定稿后本阶段成绩只读，并生成成绩指纹。</source>
+        <translation>Once finalised, this stage is read-only and its results get a fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="227"/>
+        <source>已定稿 · 成绩指纹 {result}</source>
+        <translation>Finalised · fingerprint {result}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="230"/>
+        <source>撤销定稿</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="231"/>
+        <source>撤销定稿后可以修改成绩，版本号加一。请写明理由。</source>
+        <translation>Reopening allows marks to change and raises the version by one. Give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="236"/>
+        <source>已撤销定稿，现为第 {result} 版</source>
+        <translation>Reopened; now version {result}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="241"/>
+        <location filename="../../ui/views/finalize_tab.py" line="247"/>
+        <source>晋级名额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="242"/>
+        <source>晋级名额（不超过 30%，向下取整）：</source>
+        <translation>Quota (at most 30%, rounded down):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="248"/>
+        <source>将晋级名额设为 {quota}。</source>
+        <translation>Set the quota to {quota}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/finalize_tab.py" line="252"/>
+        <source>晋级名额已设为 {quota}</source>
+        <translation>Quota set to {quota}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/views/findbar.py" line="19"/>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findbar.py" line="22"/>
+        <source>编号或姓名，回车跳转，Esc 关闭</source>
+        <translation>Number or name, Enter to jump, Esc to close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/findbar.py" line="43"/>
+        <source>没有找到「{text}」</source>
+        <translation>&apos;{text}&apos; not found</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="50"/>
+        <source>导入名单</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="50"/>
+        <source>导入成绩</source>
+        <translation>Import marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="68"/>
+        <source>准予参赛…</source>
+        <translation>Admit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
+        <source>裁判长写明理由，准予所选行的选手违反资格规定参赛</source>
+        <translation>The chief judge admits the selected row&apos;s contestant against an eligibility rule, with a written reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="73"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="98"/>
+        <source>正在检查 {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="110"/>
+        <source>检查通过：共 {n} 行，新增 {add}，更新 {update}，未变 {same}。按“导入”写入竞赛文件。</source>
+        <translation>No problems: {n} rows, {add} new, {update} updated, {same} unchanged. Press Import to write them into the competition file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
+        <source>检查通过：共 {n} 行成绩。按“导入”写入竞赛文件（已有成绩将被覆盖并记入日志）。</source>
+        <translation>No problems: {n} rows of marks. Press Import to write them (marks already entered are overwritten, and each change is logged).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="122"/>
+        <source>无法读取 {file}：{error}</source>
+        <translation>Cannot read {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="132"/>
+        <source>请在原文件中改正后按“重新检查”；文件未作任何改动。</source>
+        <translation>Correct the file, then press Check again; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="164"/>
+        <source>准予编号 {no} 参赛，违反的规定：
+{rule}
+理由和裁判长姓名将记入日志。</source>
+        <translation>Admit number {no} against this rule:
+{rule}
+The reason and the operator go into the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="166"/>
+        <source>准予参赛</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="188"/>
+        <source>正在导入 {file}…</source>
+        <translation>Importing {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="152"/>
+        <source>每一项改动都记入日志（只能追加，哈希链防篡改），最新的在最上面。</source>
+        <translation>Every change is in the log (append-only, hash-chained against tampering); newest first.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="101"/>
+        <source>成绩管理 · {name}</source>
+        <translation>Scoring desk · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="116"/>
+        <source>文件 {path}</source>
+        <translation>File {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="135"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="136"/>
+        <source>新建竞赛…</source>
+        <translation>New competition…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="137"/>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="138"/>
+        <source>最近打开</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="142"/>
+        <source>打开演示</source>
+        <translation>Open the demo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="144"/>
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="145"/>
+        <source>导入成绩…</source>
+        <translation>Import marks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="147"/>
+        <source>打印成绩表…</source>
+        <translation>Print sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="150"/>
+        <source>导出成绩交接文件…</source>
+        <translation>Export handoff file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="153"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="155"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="156"/>
+        <source>撤销上一次录入</source>
+        <translation>Undo last entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="158"/>
+        <source>粘贴成绩</source>
+        <translation>Paste marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="159"/>
+        <source>查找编号或姓名</source>
+        <translation>Find number or name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="162"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="163"/>
+        <source>投影模式</source>
+        <translation>Projector mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="165"/>
+        <source>语言 Language</source>
+        <translation>语言 Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="173"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="174"/>
+        <location filename="../../ui/mainwindow.py" line="245"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="192"/>
+        <source>打开竞赛文件</source>
+        <translation>Open competition file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="193"/>
+        <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
+        <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="205"/>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="215"/>
+        <source>演示录入员</source>
+        <translation>Demo operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="233"/>
+        <source>尚无改动</source>
+        <translation>No changes yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="235"/>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="247"/>
+        <source>离线成绩管理：每一项改动都记入日志。</source>
+        <translation>Offline scoring: every change is in the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>MarksTab</name>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="83"/>
+        <source>导入成绩…</source>
+        <translation>Import marks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="84"/>
+        <source>导出成绩…</source>
+        <translation>Export marks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="85"/>
+        <source>回车 下一行 · Tab 下一列 · Shift+回车 上一行 · Q 或 / 缺考 · Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴</source>
+        <translation>Enter next row · Tab next column · Shift+Enter previous row · Q or / absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
+    </message>
+</context>
+<context>
+    <name>MarksView</name>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="208"/>
+        <source>未保存：{reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="244"/>
+        <source>粘贴区域超出表格：第 {line} 行没有对应的选手</source>
+        <translation>The pasted block is larger than the table: line {line} has no contestant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="249"/>
+        <source>粘贴区域超出表格：第 {line} 行多出第 {col} 列</source>
+        <translation>The pasted block is wider than the table: line {line} has an extra column {col}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="257"/>
+        <source>编号 {no}「{value}」：{reason}</source>
+        <translation>No. {no} &apos;{value}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="261"/>
+        <source>粘贴被拒绝，未作任何改动：</source>
+        <translation>Paste refused; nothing was changed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="269"/>
+        <source>已粘贴 {count} 个成绩</source>
+        <translation>Pasted {count} marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="294"/>
+        <source>没有可撤销的录入</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_view.py" line="300"/>
+        <source>已撤销上一次录入（已记入日志）</source>
+        <translation>Undid the last entry (logged as a correction)</translation>
+    </message>
+</context>
+<context>
+    <name>NewCompetitionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="82"/>
+        <source>新建竞赛</source>
+        <translation>New competition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="91"/>
+        <source>取证</source>
+        <translation>certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="93"/>
+        <source>团体 {n} 人</source>
+        <translation>teams of {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="108"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="113"/>
+        <source>竞赛项目</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="114"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="115"/>
+        <source>组委会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="116"/>
+        <source>比赛日期</source>
+        <translation>Stage date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="117"/>
+        <source>裁判长口令</source>
+        <translation>Chief judge&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="118"/>
+        <source>再输入一次口令</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="119"/>
+        <location filename="../../ui/dialogs/start.py" line="137"/>
+        <source>竞赛文件</source>
+        <translation>Competition file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="138"/>
+        <source>竞赛文件 (*.skillscore *.sqlite)</source>
+        <translation>Competition files (*.skillscore *.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="150"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two PINs differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="152"/>
+        <source>请填写组委会名称</source>
+        <translation>Enter the committee</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="36"/>
+        <source>录入员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="39"/>
+        <source>打开 {file}
+请输入您的姓名：每一项改动都会以此姓名记入日志。</source>
+        <translation>Opening {file}
+Enter your name: every change is logged under it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/start.py" line="56"/>
+        <source>请填写录入员姓名</source>
+        <translation>Enter the operator&apos;s name</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pin.py" line="33"/>
+        <source>理由（记入日志）</source>
+        <translation>Reason (logged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pin.py" line="37"/>
+        <source>裁判长口令</source>
+        <translation>Chief judge&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pin.py" line="51"/>
+        <source>请填写理由</source>
+        <translation>A reason is required</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/models/preview.py" line="55"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="56"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="57"/>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/preview.py" line="58"/>
+        <source>录入</source>
+        <translation>Enter</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="167"/>
+        <source>技能操作成绩决定名次：总成绩 {total} 与其他选手相同，按技能操作成绩 {practical} 排序</source>
+        <translation>Placed by practical mark: the total {total} equals another contestant&apos;s; ordered by the practical mark {practical}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="172"/>
+        <source>并列待定：总成绩 {total} 和技能操作成绩 {practical} 均与 {others} 相同，名次 {a}–{b} 须由组委会裁定或抽签</source>
+        <translation>Tie to be decided: total {total} and practical {practical} are the same as {others}; ranks {a}–{b} must be ordered by the committee or by lot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="178"/>
+        <source>抽签确定：总成绩和技能操作成绩均相同，按抽签排序（种子 {seed}）</source>
+        <translation>Decided by lot: equal total and practical, ordered by a drawn lot (seed {seed})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="180"/>
+        <source>组委会裁定：总成绩和技能操作成绩均相同，理由：{reason}</source>
+        <translation>Decided by committee: equal total and practical; reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="185"/>
+        <source>{fields}待定：并列待定解决后才能确定</source>
+        <translation>{fields} undecided until the tie is decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="187"/>
+        <source>成绩待录入，暂不排名</source>
+        <translation>Marks not entered: not ranked yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/ranking.py" line="189"/>
+        <source>{status}：不排名，不计入参赛人数</source>
+        <translation>{status}: not ranked and not counted in N</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTab</name>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="116"/>
+        <source>显示全部</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="138"/>
+        <source>只显示晋级（含待定）</source>
+        <translation>Only those advancing (or undecided)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="139"/>
+        <source>只显示待录入</source>
+        <translation>Only marks not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="140"/>
+        <source>只显示并列待定</source>
+        <translation>Only ties to be decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="142"/>
+        <source>筛选：{name}（{n} 行）</source>
+        <translation>Filter: {name} ({n} rows)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../ui/models/roster.py" line="85"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="90"/>
+        <source>准予参赛</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="91"/>
+        <source>符合条件</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="109"/>
+        <source>裁判长准予参赛，理由：{reason}</source>
+        <translation>Admitted by the chief judge; reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="115"/>
+        <source>男</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="115"/>
+        <source>女</source>
+        <translation>F</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="53"/>
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="54"/>
+        <source>准予参赛…</source>
+        <translation>Admit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="55"/>
+        <source>裁判长写明理由，准予某编号违反资格规定参赛（导入名单前或导入被拒后）</source>
+        <translation>The chief judge admits a number against an eligibility rule with a written reason (before importing the roster, or after it was refused)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="56"/>
+        <source>导出名单…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="73"/>
+        <source>共 {n} 人 · 准予参赛 {admitted} 人</source>
+        <translation>{n} contestants · {admitted} admitted</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <location filename="../../ui/views/ranking_view.py" line="97"/>
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ranking_view.py" line="103"/>
+        <source>组委会裁定 / 抽签确定</source>
+        <translation>Decided by committee / by lot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ranking_view.py" line="121"/>
+        <source>晋级分数线（粗线以上晋级）</source>
+        <translation>Advancement cut-off (above the thick line advance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ranking_view.py" line="125"/>
+        <source>鼠标停在某行上可查看原因。</source>
+        <translation>Hover over a row to see why.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ranking_view.py" line="130"/>
+        <source>提示</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ranking_view.py" line="145"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="54"/>
+        <source>成绩管理</source>
+        <translation>Scoring desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="59"/>
+        <source>新建竞赛…</source>
+        <translation>New competition…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="60"/>
+        <source>打开竞赛文件…</source>
+        <translation>Open competition file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="61"/>
+        <source>打开演示（60 名选手，含待录、并列）</source>
+        <translation>Open the demo (60 contestants, missing marks, ties)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="68"/>
+        <source>最近打开：</source>
+        <translation>Recent files:</translation>
+    </message>
+</context>
+<context>
+    <name>TieOrderDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/tie_order.py" line="16"/>
+        <source>组委会裁定并列名次</source>
+        <translation>Order a tie by committee decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/tie_order.py" line="19"/>
+        <source>以下选手总成绩和技能操作成绩均相同。请按组委会裁定的顺序排列（最上面为第 {rank} 名），写明理由，并输入裁判长口令。</source>
+        <translation>These contestants have equal totals and equal practical marks. Put them in the committee&apos;s order (the top one takes rank {rank}), give the reason and the chief judge&apos;s PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/tie_order.py" line="33"/>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/tie_order.py" line="34"/>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/tie_order.py" line="47"/>
+        <source>理由（记入日志）</source>
+        <translation>Reason (logged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/tie_order.py" line="48"/>
+        <source>裁判长口令</source>
+        <translation>Chief judge&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/tie_order.py" line="72"/>
+        <source>请填写理由</source>
+        <translation>A reason is required</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../ui/words.py" line="19"/>
+        <source>初赛</source>
+        <translation>Prelim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="20"/>
+        <source>复赛</source>
+        <translation>Semifinal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="21"/>
+        <source>决赛</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="23"/>
+        <source>已排名</source>
+        <translation>Ranked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="24"/>
+        <source>待录入</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="25"/>
+        <source>缺考</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="26"/>
+        <source>弃权</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="27"/>
+        <source>取消资格</source>
+        <translation>Disqualified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="29"/>
+        <source>技能操作成绩决定名次</source>
+        <translation>Placed by practical mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="30"/>
+        <source>并列待定</source>
+        <translation>Tie to be decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="31"/>
+        <location filename="../../ui/words.py" line="48"/>
+        <source>组委会裁定</source>
+        <translation>Decided by committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="32"/>
+        <location filename="../../ui/words.py" line="49"/>
+        <source>抽签确定</source>
+        <translation>Decided by lot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="34"/>
+        <source>晋级</source>
+        <translation>Advances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="35"/>
+        <source>待定</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="36"/>
+        <source>纳入技能人才库</source>
+        <translation>Talent pool</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="37"/>
+        <source>推荐参评劳动奖项</source>
+        <translation>Award nomination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="38"/>
+        <source>参赛人数不足30人</source>
+        <translation>Fewer than 30 contestants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="39"/>
+        <source>有并列待定</source>
+        <translation>Ties to be decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="40"/>
+        <source>有成绩待录入</source>
+        <translation>Marks not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="42"/>
+        <source>创建竞赛文件</source>
+        <translation>Created file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="43"/>
+        <source>名单新增</source>
+        <translation>Roster: added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="44"/>
+        <source>名单修改</source>
+        <translation>Roster: changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="45"/>
+        <source>准予参赛</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="46"/>
+        <source>录入成绩</source>
+        <translation>Mark entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="47"/>
+        <source>设置晋级名额</source>
+        <translation>Quota set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="50"/>
+        <source>定稿</source>
+        <translation>Finalised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="51"/>
+        <source>撤销定稿</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="53"/>
+        <source>理论知识</source>
+        <translation>Theory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="54"/>
+        <source>技能操作</source>
+        <translation>Practical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="55"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="56"/>
+        <source>晋级名额</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="98"/>
+        <source>资助 {0} 元</source>
+        <translation>Subsidy {0} yuan</translation>
+    </message>
+</context>
+</TS>

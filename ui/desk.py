@@ -1,0 +1,324 @@
+"""The desk for one open sitting: header, counters, the five tabs, and what reacts to change.
+
+Layout per UI.md: a header line that always names the sitting and the operator (a clerk
+must never type into the wrong one), tabs [名单] [成绩录入] [排名] [定稿与输出] [日志] with
+live counters on the right that filter the ranking when clicked, a banner when the stage
+is finalised. The desk refreshes views from the session's ``changed`` signal; tabs that
+are not visible refresh when they are shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from skillscore import COMPETITION_NAME
+from skillscore.errors import SkillscoreError
+
+from . import operations as ops
+from .dialogs.import_preview import ImportDialog
+from .dialogs.pin import PinDialog
+from .i18n import current_lang
+from .views.finalize_tab import FinalizeTab
+from .views.tabs import LogTab, MarksTab, RankingTab, RosterTab
+from .words import word
+from .workers import run_task, with_competition
+
+translate = QCoreApplication.translate
+TABS = ("roster", "marks", "ranking", "finalize", "log")
+REPORT_KINDS = ("results", "advancement", "certificates", "awards")
+
+
+def reports_available() -> bool:
+    try:
+        from skillscore.reports import write_report  # noqa: F401
+    except Exception:  # not built yet, or broken: leave the menu item out
+        return False
+    return True
+
+
+def handoff_available() -> bool:
+    try:
+        from skillscore.handoff import export_package  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+class Desk(QWidget):
+    notify = Signal(str, bool)  # text, is_error
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 0)
+        self.header = QLabel()
+        self.header.setObjectName("header")
+        self.header.setStyleSheet("font-size: 15px; font-weight: bold;")
+        layout.addWidget(self.header)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setStyleSheet("background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784;"
+                                  " padding: 4px 8px; font-weight: bold;")
+        layout.addWidget(self.banner)
+        self.strip = QLabel()
+        self.strip.setObjectName("strip")
+        self.strip.setWordWrap(True)
+        self.strip.hide()
+        layout.addWidget(self.strip)
+
+        self.tabs = QTabWidget()
+        self.roster_tab = RosterTab(session)
+        self.marks_tab = MarksTab(session)
+        self.ranking_tab = RankingTab()
+        outputs = [(translate("Desk", "导出名单（xlsx）…"), self.export_roster),
+                   (translate("Desk", "导出成绩（xlsx）…"), self.export_marks)]
+        if reports_available():
+            outputs.append((translate("Desk", "打印成绩表（PDF）…"), self.print_report))
+        if handoff_available():
+            outputs.append((translate("Desk", "导出成绩交接文件…"), self.export_package))
+        self.finalize_tab = FinalizeTab(session, outputs)
+        self.log_tab = LogTab(session)
+        for widget, title in ((self.roster_tab, translate("Desk", "名单")),
+                              (self.marks_tab, translate("Desk", "成绩录入")),
+                              (self.ranking_tab, translate("Desk", "排名")),
+                              (self.finalize_tab, translate("Desk", "定稿与输出")),
+                              (self.log_tab, translate("Desk", "日志"))):
+            self.tabs.addTab(widget, title)
+        self.counters = self._counters()
+        self.tabs.setCornerWidget(self.counters, Qt.TopRightCorner)
+        layout.addWidget(self.tabs, 1)
+
+        self.roster_tab.import_button.clicked.connect(lambda: self.import_file("roster"))
+        self.roster_tab.admit_button.clicked.connect(lambda: self.admit())
+        self.roster_tab.export_button.clicked.connect(self.export_roster)
+        self.marks_tab.import_button.clicked.connect(lambda: self.import_file("marks"))
+        self.marks_tab.export_button.clicked.connect(self.export_marks)
+        self.finalize_tab.notify.connect(self.show_message)
+        self.ranking_tab.filter_cleared.connect(lambda: self._check_counter(None))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        session.changed.connect(self.on_changed)
+        self.employers: dict[str, str] = {}
+        self.refresh_everything()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _counters(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 4, 2)
+        row.setSpacing(2)
+        self.counter_buttons = {}
+        for key, mode in (("ranked", "all"), ("quota", "advancing"), ("incomplete", "incomplete"),
+                          ("unresolved", "unresolved"), ("too_few", "all")):
+            button = QToolButton()
+            button.setObjectName(f"counter_{key}")
+            button.setAutoRaise(True)
+            button.setCheckable(mode != "all")
+            button.clicked.connect(lambda _=False, m=mode, k=key: self.filter_ranking(m, k))
+            row.addWidget(button)
+            self.counter_buttons[key] = button
+        return box
+
+    def filter_ranking(self, mode: str, key: str | None = None) -> None:
+        self.tabs.setCurrentWidget(self.ranking_tab)
+        self.ranking_tab.set_filter(mode)
+        self._check_counter(key if mode != "all" else None)
+
+    def _check_counter(self, key: str | None) -> None:
+        for k, button in self.counter_buttons.items():
+            button.setChecked(k == key)
+
+    # -- reacting to change --------------------------------------------------------------------------
+    def refresh_everything(self) -> None:
+        self.refresh_header()
+        self.refresh_employers()
+        self.marks_tab.refresh()
+        self.refresh_ranking()
+        for tab in (self.roster_tab, self.finalize_tab, self.log_tab):
+            tab.dirty = True
+        self._tab_shown(self.tabs.currentIndex())
+
+    def on_changed(self, change) -> None:
+        kinds = change.kinds
+        if ops.STAGE in kinds or ops.SETTINGS in kinds:
+            self.refresh_header()
+        if ops.ROSTER in kinds:
+            self.refresh_employers()
+        if ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
+            self.marks_tab.model.apply(change.marks)
+        elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS}:
+            self.marks_tab.refresh()
+        self.refresh_ranking()
+        if kinds & {ops.ROSTER, ops.STAGE}:
+            self.roster_tab.dirty = True
+        self.finalize_tab.dirty = True
+        self.log_tab.dirty = True
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if getattr(tab, "dirty", False):
+            tab.dirty = False
+            tab.refresh()
+
+    def refresh_employers(self) -> None:
+        by_team: dict[str, list[str]] = {}
+        employers = {}
+        for c in self.session.contestants():
+            employers[c.no] = c.unit
+            if c.team:
+                units = by_team.setdefault(c.team, [])
+                if c.unit not in units:
+                    units.append(c.unit)
+        employers.update({team: "、".join(units) for team, units in by_team.items()})
+        self.employers = employers
+
+    def refresh_header(self) -> None:
+        info = self.session.info()
+        parts = [COMPETITION_NAME, info.event.name, word(info.stage.value), info.committee,
+                 translate("Desk", "录入员：{name}").format(name=self.session.operator)]
+        if self.session.demo:
+            parts.append(translate("Desk", "演示"))
+        self.header.setText(" · ".join(parts))
+        if info.finalized:
+            self.banner.setText(translate("Desk", "已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读").format(
+                version=info.version, short=(info.fingerprint or "")[:8]))
+            self.banner.setToolTip(info.fingerprint or "")
+            self.banner.show()
+        else:
+            self.banner.hide()
+        rules = info.rules
+        self.ranking_tab.view.show_columns_for(certified=rules.certified, final=not info.stage.advances,
+                                               advances=info.stage.advances)
+
+    def refresh_ranking(self) -> None:
+        standings = self.session.standings()
+        model = self.ranking_tab.model
+        model.set_standings(standings, employers=self.employers, decisions=self.session.tie_decisions())
+        counts = model.counts()
+        b = self.counter_buttons
+        b["ranked"].setText(translate("Desk", "参赛 {n}").format(n=counts["ranked"]))
+        b["ranked"].setToolTip(translate("Desk", "已排名的选手（或团队）数 N；点击显示全部"))
+        quota = counts["quota"]
+        b["quota"].setVisible(quota is not None)
+        b["quota"].setText(translate("Desk", "晋级 {n}").format(n=quota))
+        b["quota"].setToolTip(translate("Desk", "晋级名额；点击只显示晋级"))
+        b["incomplete"].setText(translate("Desk", "待录 {n}").format(n=counts["incomplete"]))
+        b["incomplete"].setToolTip(translate("Desk", "成绩待录入的选手；点击只显示这些"))
+        b["unresolved"].setText(translate("Desk", "并列待定 {n}").format(n=counts["unresolved"]))
+        b["unresolved"].setToolTip(translate("Desk", "并列待定的组数；点击只显示这些"))
+        b["unresolved"].setStyleSheet("color: #B71C1C; font-weight: bold;" if counts["unresolved"] else "")
+        b["incomplete"].setStyleSheet("color: #8D6E00; font-weight: bold;" if counts["incomplete"] else "")
+        b["too_few"].setVisible(bool(counts["too_few"]))
+        b["too_few"].setText("⚠ " + word("too_few_participants"))
+        b["too_few"].setStyleSheet("color: #B71C1C;")
+        warnings = [word(w) for w in standings.warnings]
+        self.ranking_tab.side.set_warnings(warnings)
+        if model.mode != "all":
+            self.ranking_tab.set_filter(model.mode)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        colour = "background: #FDECEA; color: #8E1B1B; border: 1px solid #C62828;" if error else \
+            "background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784;"
+        self.strip.setStyleSheet(f"QLabel#strip {{ {colour} padding: 4px 8px; }}")
+        self.strip.setText(text)
+        self.strip.show()
+        self.notify.emit(text, error)
+
+    # -- actions ----------------------------------------------------------------------------------------
+    def import_file(self, kind: str, path: str | None = None) -> ImportDialog | None:
+        if path is None:
+            title = translate("Desk", "选择名单文件") if kind == "roster" else translate("Desk", "选择成绩文件")
+            path, _ = QFileDialog.getOpenFileName(self, title, "", translate("Desk", "表格 (*.xlsx *.csv)"))
+            if not path:
+                return None
+        dialog = ImportDialog(self, self.session, kind, path)
+        dialog.finished.connect(lambda _: self._imported(dialog))
+        dialog.open()
+        return dialog
+
+    def _imported(self, dialog: ImportDialog) -> None:
+        if dialog.log is not None:
+            log = dialog.log
+            self.show_message(translate("Desk", "已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}").format(
+                file=dialog.path.name, added=len(log.added), changed=len(log.changed), unchanged=len(log.unchanged)))
+        dialog.deleteLater()
+
+    def admit(self, no: str | None = None, *, answer: tuple[str, str] | None = None) -> bool:
+        if no is None:
+            no, ok = QInputDialog.getText(self, translate("Desk", "准予参赛"), translate("Desk", "选手编号："))
+            if not ok or not no.strip():
+                return False
+        no = no.strip()
+        answer = answer or PinDialog.ask(self, translate("Desk", "准予参赛"),
+                                         translate("Desk", "准予编号 {no} 违反资格规定参赛。理由将记入日志。").format(no=no),
+                                         reason=True)
+        if answer is None:
+            return False
+        try:
+            self.session.do(ops.admit, no, reason=answer[1], pin=answer[0])
+        except SkillscoreError as e:
+            self.show_message(e.message(current_lang()), True)
+            return False
+        self.show_message(translate("Desk", "已准予编号 {no} 参赛（理由已记入日志）").format(no=no))
+        return True
+
+    def _save_path(self, title: str, name: str, pattern: str) -> str | None:
+        start = str(Path(self.session.path).with_name(name))
+        path, _ = QFileDialog.getSaveFileName(self, title, start, pattern)
+        return path or None
+
+    def _background(self, label: str, action, done_text: str, out: str) -> None:
+        body = with_competition(self.session.path, self.session.operator, action)
+        task = run_task(self, label, body, on_done=lambda _: self.show_message(done_text.format(path=out)),
+                        on_error=lambda e: self.show_message(
+                            e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e), True))
+        self.tasks.append(task)
+
+    def export_roster(self, out: str | None = None) -> None:
+        out = out or self._save_path(translate("Desk", "导出名单"), "名单.xlsx", translate("Desk", "表格 (*.xlsx *.csv)"))
+        if out:
+            self._background(translate("Desk", "正在导出名单…"), lambda c, p: ops.export_roster(c, out),
+                             translate("Desk", "已导出 {path}"), out)
+
+    def export_marks(self, out: str | None = None) -> None:
+        out = out or self._save_path(translate("Desk", "导出成绩"), "成绩.xlsx", translate("Desk", "表格 (*.xlsx *.csv)"))
+        if out:
+            self._background(translate("Desk", "正在导出成绩…"), lambda c, p: ops.export_marks(c, out),
+                             translate("Desk", "已导出 {path}"), out)
+
+    def print_report(self, kind: str | None = None, out: str | None = None) -> None:
+        if kind is None:
+            names = [translate("Desk", "成绩表"), translate("Desk", "晋级名单"), translate("Desk", "取证名单"),
+                     translate("Desk", "获奖名单")]
+            chosen, ok = QInputDialog.getItem(self, translate("Desk", "打印"), translate("Desk", "打印哪一张表："),
+                                              names, 0, False)
+            if not ok:
+                return
+            kind = REPORT_KINDS[names.index(chosen)]
+        out = out or self._save_path(translate("Desk", "打印"), f"{kind}.pdf", "PDF (*.pdf)")
+        if out:
+            lang = current_lang()
+            self._background(translate("Desk", "正在生成 PDF…"),
+                             lambda c, p: ops.write_report(c, kind, out, lang=lang, progress=p),
+                             translate("Desk", "已生成 {path}"), out)
+
+    def export_package(self, out: str | None = None) -> None:
+        out = out or self._save_path(translate("Desk", "导出成绩交接文件"), "交接.sspkg",
+                                     translate("Desk", "成绩交接文件 (*.sspkg)"))
+        if out:
+            self._background(translate("Desk", "正在导出成绩交接文件…"),
+                             lambda c, p: ops.export_package(c, out, progress=p),
+                             translate("Desk", "已导出 {path}"), out)
+
+    def open_find(self) -> None:
+        tab = self.tabs.currentWidget()
+        if not hasattr(tab, "find"):
+            self.tabs.setCurrentWidget(self.marks_tab)
+            tab = self.marks_tab
+        tab.find.open()

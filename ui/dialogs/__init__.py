@@ -1,0 +1,1 @@
+"""Dialogs: PIN, new competition, operator, import preview, tie order."""

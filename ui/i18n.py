@@ -1,0 +1,90 @@
+"""Language, translations and the bundled font: what the desk sets up before any window.
+
+The interface is written with Chinese source strings (``self.tr("排名")``); English comes
+from ``resources/translations/skillscore_en.ts`` compiled to ``.qm`` with
+pyside6-lrelease. The chosen language is remembered in QSettings. Messages from the core
+are rendered by ``skillscore.messages.render(code, lang)`` with ``current_lang()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+
+from skillscore.paths import font_path, resources_dir
+
+LANGUAGES = ("zh", "en")
+FONT_POINT_SIZE = 10
+_state: dict = {"lang": "zh", "translators": [], "family": None}
+
+
+class SetupError(RuntimeError):
+    """The font or the translations could not be loaded (the self-test reports it)."""
+
+
+def settings() -> QSettings:
+    # An ini file in the user's profile: readable, and tests can point it at a temp folder.
+    return QSettings(QSettings.IniFormat, QSettings.UserScope, "skillscore", "desk")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def translation_file(lang: str) -> Path:
+    return translations_dir() / f"skillscore_{lang}.qm"
+
+
+def current_lang() -> str:
+    return _state["lang"]
+
+
+def saved_lang() -> str:
+    lang = str(settings().value("lang", "zh"))
+    return lang if lang in LANGUAGES else "zh"
+
+
+def install_language(lang: str, *, remember: bool = False) -> None:
+    """Swap the installed translators; Chinese needs none of ours, only Qt's own (确定/取消)."""
+    if lang not in LANGUAGES:
+        raise SetupError(f"unknown language {lang!r}")
+    app = QCoreApplication.instance()
+    for old in _state["translators"]:
+        app.removeTranslator(old)
+    _state["translators"] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    wanted = [(f"qtbase_{'zh_CN' if lang == 'zh' else 'en'}", qt_dir, False)]
+    if lang == "en":
+        wanted.append((translation_file("en").stem, str(translations_dir()), True))
+    for name, folder, required in wanted:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _state["translators"].append(translator)
+        elif required:
+            raise SetupError(f"cannot load translations {Path(folder) / name}.qm")
+    _state["lang"] = lang
+    if remember:
+        settings().setValue("lang", lang)
+
+
+def load_font() -> str:
+    """Register the bundled CJK font and make it the application font; return its family."""
+    if _state["family"]:
+        return _state["family"]
+    path = font_path()
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise SetupError(f"cannot load the bundled font {path}")
+    family = families[0]
+    app = QCoreApplication.instance()
+    app.setFont(QFont(family, FONT_POINT_SIZE))
+    _state["family"] = family
+    return family
+
+
+def font_family() -> str | None:
+    return _state["family"]

@@ -1,0 +1,253 @@
+"""The main window: menus, the start page or the desk, and the status bar.
+
+Switching the language rebuilds the menus and the desk around the same open session,
+so every word is re-read from the translations; nothing about the sitting is lost.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from skillscore import COMPETITION_NAME, __version__
+from skillscore.errors import SkillscoreError
+
+from .desk import Desk, handoff_available, reports_available
+from .dialogs.start import NewCompetitionDialog, OperatorDialog
+from .i18n import current_lang, install_language, settings
+from .session import Session
+
+translate = QCoreApplication.translate
+RECENT_MAX = 8
+WINDOW_SIZE = (1366, 768)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def remember_recent(path: Path) -> None:
+    items = [str(path)] + [p for p in recent_files() if p != str(path)]
+    settings().setValue("recent", items[:RECENT_MAX])
+
+
+def demo_path() -> Path:
+    """A fresh copy of the demo every time, so nobody's practice leaks into the next one."""
+    return Path(tempfile.mkdtemp(prefix="skillscore-demo-")) / "演示-快递员-初赛.skillscore"
+
+
+class StartPage(QWidget):
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        title = QLabel(COMPETITION_NAME + "\n" + translate("StartPage", "成绩管理"))
+        title.setAlignment(Qt.AlignCenter)
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        column.addWidget(title)
+        column.addSpacing(16)
+        for text, slot, name in ((translate("StartPage", "新建竞赛…"), window.new_competition, "new"),
+                                 (translate("StartPage", "打开竞赛文件…"), window.open_dialog, "open"),
+                                 (translate("StartPage", "打开演示（60 名选手，含待录、并列）"), window.open_demo, "demo")):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setMinimumHeight(36)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            column.addWidget(button)
+        column.addSpacing(12)
+        column.addWidget(QLabel(translate("StartPage", "最近打开：")))
+        self.recent = QListWidget()
+        self.recent.setObjectName("recent")
+        for path in recent_files():
+            item = QListWidgetItem(path)
+            item.setData(Qt.UserRole, path)
+            self.recent.addItem(item)
+        self.recent.itemActivated.connect(lambda item: window.open_file(item.data(Qt.UserRole)))
+        self.recent.setFixedHeight(150)
+        column.addWidget(self.recent)
+        column.addStretch(2)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setFixedWidth(520)
+        outer.addWidget(holder)
+        outer.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        self.session: Session | None = None
+        self.desk: Desk | None = None
+        self.resize(*WINDOW_SIZE)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.file_label = QLabel()
+        self.statusBar().addWidget(self.saved_label)
+        self.statusBar().addPermanentWidget(self.file_label)
+        self.rebuild()
+
+    # -- building -------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        self.setWindowTitle(translate("MainWindow", "成绩管理 · {name}").format(name=COMPETITION_NAME))
+        self.build_menus()
+        current = self.desk.tabs.currentIndex() if self.desk is not None else None
+        if self.session is None:
+            self.desk = None
+            self.setCentralWidget(StartPage(self))
+            self.file_label.setText("")
+            self.saved_label.setText("")
+            return
+        self.desk = Desk(self.session, self)
+        self.desk.notify.connect(lambda text, error: self.statusBar().showMessage(text, 8000))
+        self.desk.marks_tab.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if current is not None:
+            self.desk.tabs.setCurrentIndex(current)
+        self.setCentralWidget(self.desk)
+        self.file_label.setText(translate("MainWindow", "文件 {path}").format(path=self.session.path))
+        self.show_saved(self.session.last_saved)
+
+    def build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        open_session = self.session is not None
+
+        def action(menu, text, slot, shortcut=None, enabled=True, name=None):
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(lambda _=False: slot())
+            act.setEnabled(enabled)
+            if name:
+                act.setObjectName(name)
+            menu.addAction(act)
+            return act
+
+        file = bar.addMenu(translate("MainWindow", "文件(&F)"))
+        action(file, translate("MainWindow", "新建竞赛…"), self.new_competition, QKeySequence.New)
+        action(file, translate("MainWindow", "打开…"), self.open_dialog, QKeySequence.Open)
+        recent = file.addMenu(translate("MainWindow", "最近打开"))
+        for path in recent_files():
+            action(recent, path, lambda p=path: self.open_file(p))
+        recent.setEnabled(bool(recent_files()))
+        action(file, translate("MainWindow", "打开演示"), self.open_demo)
+        file.addSeparator()
+        action(file, translate("MainWindow", "导入名单…"), lambda: self.desk.import_file("roster"), enabled=open_session)
+        action(file, translate("MainWindow", "导入成绩…"), lambda: self.desk.import_file("marks"), enabled=open_session)
+        if reports_available():
+            action(file, translate("MainWindow", "打印成绩表…"), lambda: self.desk.print_report(), "Ctrl+P",
+                   enabled=open_session, name="print")
+        if handoff_available():
+            action(file, translate("MainWindow", "导出成绩交接文件…"), lambda: self.desk.export_package(), "Ctrl+E",
+                   enabled=open_session, name="export_package")
+        file.addSeparator()
+        action(file, translate("MainWindow", "退出"), self.close, QKeySequence.Quit)
+
+        edit = bar.addMenu(translate("MainWindow", "编辑(&E)"))
+        action(edit, translate("MainWindow", "撤销上一次录入"), lambda: self._on_marks(lambda v: v.undo()), "Ctrl+Z",
+               enabled=open_session, name="undo")
+        action(edit, translate("MainWindow", "粘贴成绩"), self.paste, "Ctrl+V", enabled=open_session, name="paste")
+        action(edit, translate("MainWindow", "查找编号或姓名"), lambda: self.desk.open_find(), "Ctrl+F",
+               enabled=open_session, name="find")
+
+        view = bar.addMenu(translate("MainWindow", "视图(&V)"))
+        action(view, translate("MainWindow", "投影模式"), self.toggle_projector, "F11")
+
+        language = bar.addMenu(translate("MainWindow", "语言 Language"))
+        group = QActionGroup(self)
+        for lang, text in (("zh", "中文"), ("en", "English")):
+            act = action(language, text, lambda l=lang: self.set_language(l), name=f"lang_{lang}")
+            act.setCheckable(True)
+            act.setChecked(current_lang() == lang)
+            group.addAction(act)
+
+        help_menu = bar.addMenu(translate("MainWindow", "帮助(&H)"))
+        action(help_menu, translate("MainWindow", "关于"), self.about)
+
+    # -- opening ---------------------------------------------------------------------------------------
+    def set_session(self, session: Session) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = session
+        session.saved.connect(self.show_saved)
+        self.desk = None
+        self.rebuild()
+
+    def new_competition(self) -> None:
+        dialog = NewCompetitionDialog(self)
+        if dialog.exec() and dialog.created is not None:
+            self.open_file(dialog.created.path)
+        dialog.deleteLater()
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "打开竞赛文件"), "",
+                                              translate("MainWindow", "竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)"))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path, *, operator: str | None = None) -> bool:
+        operator = operator or OperatorDialog.ask(self, Path(path))
+        if not operator:
+            return False
+        try:
+            session = Session.open(path, operator=operator)
+            session.info()
+        except SkillscoreError as e:
+            QMessageBox.warning(self, translate("MainWindow", "无法打开"), e.message(current_lang()))
+            return False
+        remember_recent(Path(path))
+        self.set_session(session)
+        return True
+
+    def open_demo(self, *, operator: str | None = None) -> Path:
+        from skillscore.demo import build_demo
+
+        path = build_demo(demo_path())
+        name = operator or str(settings().value("operator", "")) or translate("MainWindow", "演示录入员")
+        self.set_session(Session.open(path, operator=name, demo=True))
+        self.desk.tabs.setCurrentWidget(self.desk.ranking_tab)  # every feature at a glance
+        return path
+
+    # -- the rest --------------------------------------------------------------------------------------
+    def _on_marks(self, fn) -> None:
+        if self.desk is not None:
+            self.desk.tabs.setCurrentWidget(self.desk.marks_tab)
+            fn(self.desk.marks_tab.view)
+
+    def paste(self) -> None:
+        # Only into the grid on screen: a paste must never land where the clerk cannot see it.
+        if self.desk is not None and self.desk.tabs.currentWidget() is self.desk.marks_tab:
+            self.desk.marks_tab.view.paste(QGuiApplication.clipboard().text())
+
+    def show_saved(self, when) -> None:
+        if when is None:
+            self.saved_label.setText(translate("MainWindow", "尚无改动"))
+        else:
+            self.saved_label.setText(translate("MainWindow", "已保存 {time}").format(time=when.strftime("%H:%M:%S")))
+
+    def set_language(self, lang: str) -> None:
+        install_language(lang, remember=True)
+        self.rebuild()
+
+    def toggle_projector(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def about(self) -> None:
+        QMessageBox.about(self, translate("MainWindow", "关于"),
+                          f"skillscore {__version__}\n{COMPETITION_NAME}\n"
+                          + translate("MainWindow", "离线成绩管理：每一项改动都记入日志。"))
+
+    def closeEvent(self, event) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)

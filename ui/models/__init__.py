@@ -1,0 +1,1 @@
+"""Qt models: thin adapters over lists of row objects (DESIGN.md)."""

@@ -1,0 +1,136 @@
+"""The shared shape of every table model: a list of row objects and a tuple of columns.
+
+Display role is formatted text, edit role the raw value, numbers right-aligned. Replacing
+the rows emits the narrowest correct signal: ``dataChanged`` over the rows that differ
+when the count is the same (a typed mark re-orders a few rows, not 10,000), a reset when
+the count changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+ROW_ROLE = Qt.UserRole + 1  # the row object itself
+KEY_ROLE = Qt.UserRole + 2  # the row's contestant number (or team name)
+
+RIGHT = Qt.AlignRight | Qt.AlignVCenter
+LEFT = Qt.AlignLeft | Qt.AlignVCenter
+CENTER = Qt.AlignCenter
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # Chinese source string, marked with QT_TRANSLATE_NOOP("Columns", …)
+    align: Qt.AlignmentFlag = LEFT
+    width: int = 80  # preferred width in pixels at the application font
+
+
+class RowTableModel(QAbstractTableModel):
+    columns: tuple[Column, ...] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    # -- the list -------------------------------------------------------------------------
+    @property
+    def rows(self) -> list:
+        return self._rows
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    def set_rows(self, rows: Sequence) -> None:
+        rows = list(rows)
+        old = self._rows
+        if len(rows) != len(old):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        first = next((i for i, (a, b) in enumerate(zip(old, rows)) if a != b), None)
+        self._rows = rows
+        if first is None:
+            return
+        last = next(i for i in range(len(rows) - 1, -1, -1) if old[i] != rows[i])
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    def replace_row(self, row: int, value) -> None:
+        self._rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def refresh_all(self) -> None:
+        """The words changed (language switch): every cell and header reads again."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+        self.headerDataChanged.emit(Qt.Horizontal, 0, len(self.columns) - 1)
+
+    # -- Qt's interface -----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation != Qt.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.DisplayRole:
+            return QCoreApplication.translate("Columns", column.title)
+        if role == Qt.TextAlignmentRole:
+            return column.align
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = self.columns[index.column()].key
+        if role == Qt.DisplayRole:
+            return self.display(row, key)
+        if role == Qt.EditRole:
+            return self.raw(row, key)
+        if role == Qt.TextAlignmentRole:
+            return self.columns[index.column()].align
+        if role == ROW_ROLE:
+            return row
+        if role == KEY_ROLE:
+            return self.key_of(row)
+        return self.extra(row, key, role)
+
+    # -- what subclasses fill in ----------------------------------------------------------------
+    def display(self, row, key: str) -> str:
+        raise NotImplementedError
+
+    def raw(self, row, key: str) -> Any:
+        return getattr(row, key, None)
+
+    def key_of(self, row) -> str:
+        return row.no
+
+    def extra(self, row, key: str, role: int) -> Any:
+        return None
+
+    def find(self, text: str) -> int | None:
+        """The row for a typed number or name: exact number, then number prefix, then name."""
+        text = text.strip()
+        if not text:
+            return None
+        keys = [self.key_of(r) for r in self._rows]
+        for test in (lambda k, r: k == text, lambda k, r: k.lower() == text.lower(),
+                     lambda k, r: k.lower().startswith(text.lower()), lambda k, r: text in self.name_of(r)):
+            for i, (k, r) in enumerate(zip(keys, self._rows)):
+                if test(k, r):
+                    return i
+        return None
+
+    def name_of(self, row) -> str:
+        return getattr(row, "name", "")

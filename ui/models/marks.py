@@ -1,0 +1,137 @@
+"""The marks-entry grid: one row per contestant in contestant-number order.
+
+Every accepted value is saved at once through the session (``comp.set_mark``); a refused
+value leaves the stored one in place, and the reason, in the user's language, is kept on
+the cell (ERROR_ROLE) until the cell is saved correctly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+
+from skillscore.errors import SkillscoreError
+from skillscore.messages import render
+from skillscore.model import Contestant, Entry, Status
+from skillscore.rules.marks import MarkError, mark_from_text
+
+from ..i18n import current_lang
+from ..words import ABSENT_INPUT, mark_text, word
+from .base import RIGHT, Column, RowTableModel
+
+ERROR_ROLE = Qt.UserRole + 5  # the reason the last value typed into this cell was refused
+MARK_FIELDS = ("theory", "practical", "status")
+# Keys that type 缺考 (UI.md): one keystroke for the commonest non-number.
+ABSENT_KEYS = {"q", "Q", "/"}
+
+
+@dataclass(frozen=True)
+class MarkRow:
+    no: str
+    name: str
+    unit: str
+    team: str
+    entry: Entry
+
+    def get(self, field: str):
+        return getattr(self.entry, field)
+
+
+class MarksModel(RowTableModel):
+    refused = Signal(QModelIndex, str)  # the cell and the reason
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.errors: dict[tuple[str, str], str] = {}
+        self.read_only = False
+        self._index: dict[str, int] = {}
+        team_event = session.info().rules.team_size > 1
+        self.columns = tuple(c for c in (
+            Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=70),
+            Column("name", QT_TRANSLATE_NOOP("Columns", "姓名"), width=80),
+            Column("unit", QT_TRANSLATE_NOOP("Columns", "工作单位"), width=300),
+            Column("team", QT_TRANSLATE_NOOP("Columns", "团队"), width=120) if team_event else None,
+            Column("theory", QT_TRANSLATE_NOOP("Columns", "理论知识"), RIGHT, 90),
+            Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), RIGHT, 90),
+            Column("status", QT_TRANSLATE_NOOP("Columns", "状态"), width=90),
+        ) if c is not None)
+        self.reload()
+
+    # -- feeding ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        entries = self.session.entries()
+        people: list[Contestant] = sorted(self.session.contestants(), key=lambda c: c.no)
+        rows = [MarkRow(c.no, c.name, c.unit, c.team, entries.get(c.no, Entry())) for c in people]
+        self._index = {r.no: i for i, r in enumerate(rows)}
+        self.read_only = self.session.finalized
+        self.set_rows(rows)
+
+    def apply(self, changes) -> None:
+        """Exact changes reported by the facade: (no, field, old, new) with stored text."""
+        for no, field, _old, new in changes:
+            i = self._index.get(no)
+            if i is None:
+                continue
+            value = (Status(new) if new else None) if field == "status" else mark_from_text(new)
+            row = self._rows[i]
+            self.replace_row(i, dataclasses.replace(row, entry=dataclasses.replace(row.entry, **{field: value})))
+            self.errors.pop((no, field), None)
+
+    def row_of(self, no: str) -> int | None:
+        return self._index.get(no)
+
+    # -- cells -----------------------------------------------------------------------------------
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and not self.read_only and self.columns[index.column()].key in MARK_FIELDS:
+            return base | Qt.ItemIsEditable
+        return base
+
+    def display(self, row: MarkRow, key: str) -> str:
+        if key in ("theory", "practical"):
+            return mark_text(row.get(key))
+        if key == "status":
+            status = row.entry.status
+            return word(status.value) if status else ""
+        return getattr(row, key)
+
+    def raw(self, row: MarkRow, key: str) -> Any:
+        """The text that types the stored value again (what the editor starts with); the
+        words shown (缺考 / Absent, 弃权 / Withdrawn …) are words the core reads back."""
+        return self.display(row, key)
+
+    def extra(self, row: MarkRow, key: str, role: int) -> Any:
+        if role in (ERROR_ROLE, Qt.ToolTipRole):
+            return self.errors.get((row.no, key))
+        return None
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        row = self._rows[index.row()]
+        field = self.columns[index.column()].key
+        text = str(value if value is not None else "").strip()
+        if text in ABSENT_KEYS:
+            text = ABSENT_INPUT
+        lang = current_lang()
+        try:
+            self.session.set_mark(row.no, field, text)
+        except MarkError as e:
+            return self._refuse(index, row.no, field, render(e.code, lang, value=e.value, **e.params))
+        except SkillscoreError as e:
+            return self._refuse(index, row.no, field, e.message(lang))
+        except ValueError:  # a status word the core does not know (parse_status)
+            return self._refuse(index, row.no, field, render("status_unknown", lang, value=text))
+        if self.errors.pop((row.no, field), None) is not None:
+            self.dataChanged.emit(index, index, [ERROR_ROLE, Qt.ToolTipRole])
+        return True
+
+    def _refuse(self, index: QModelIndex, no: str, field: str, message: str) -> bool:
+        self.errors[(no, field)] = message
+        self.dataChanged.emit(index, index, [ERROR_ROLE, Qt.ToolTipRole])
+        self.refused.emit(index, message)
+        return False

@@ -1,0 +1,97 @@
+"""Every action the desk takes, one line each over ``Competition`` (DESIGN.md).
+
+No rule is computed here or anywhere in ui/: the facade validates, writes and audits.
+Each action is tagged with what it changes, so the window refreshes exactly the views
+that show it (``Session.do``). Every change also lands in the audit log.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from skillscore.competition import Competition
+
+ROSTER = "roster"  # who is on the list
+MARKS = "marks"  # marks and stage-wide statuses
+TIES = "ties"  # tie decisions
+STAGE = "stage"  # finalised / reopened
+SETTINGS = "settings"  # quota and other settings
+EVERYTHING = frozenset({ROSTER, MARKS, TIES, STAGE, SETTINGS})
+
+
+def changes(*kinds: str):
+    def tag(fn):
+        fn.changes = frozenset(kinds)
+        return fn
+
+    return tag
+
+
+@changes(MARKS)
+def set_mark(comp: Competition, no: str, field: str, text: str) -> list[tuple]:
+    return comp.set_mark(no, field, text)
+
+
+@changes(ROSTER, MARKS)
+def import_roster(comp: Competition, path: str | Path):
+    return comp.import_roster(path)
+
+
+@changes(MARKS)
+def import_marks(comp: Competition, path: str | Path):
+    return comp.import_marks(path)
+
+
+@changes(ROSTER)
+def admit(comp: Competition, no: str, *, reason: str, pin: str) -> None:
+    return comp.admit(no, reason=reason, pin=pin)
+
+
+@changes(TIES)
+def resolve_tie(comp: Competition, order: list[str], *, reason: str, pin: str) -> None:
+    return comp.resolve_tie(order, reason=reason, pin=pin)
+
+
+@changes(TIES)
+def draw_lots(comp: Competition, group: list[str], *, pin: str) -> list[str]:
+    return comp.draw_lots(group, pin=pin)
+
+
+@changes(SETTINGS)
+def set_quota(comp: Competition, quota: int | None, *, pin: str) -> None:
+    return comp.set_quota(quota, pin=pin)
+
+
+@changes(STAGE)
+def finalize(comp: Competition, *, pin: str) -> str:
+    return comp.finalize(pin=pin)
+
+
+@changes(STAGE)
+def reopen(comp: Competition, *, reason: str, pin: str) -> int:
+    return comp.reopen(reason=reason, pin=pin)
+
+
+# -- output: these change nothing in the file -------------------------------------------
+@changes()
+def export_roster(comp: Competition, out: str | Path):
+    return comp.export_roster(out)
+
+
+@changes()
+def export_marks(comp: Competition, out: str | Path):
+    return comp.export_marks(out)
+
+
+@changes()
+def write_report(comp: Competition, kind: str, out: str | Path, *, lang: str, progress=None):
+    from skillscore.reports import write_report as write
+
+    return write(comp, kind, out, progress=progress, lang=lang)
+
+
+@changes()
+def export_package(comp: Competition, out: str | Path, *, progress=None):
+    from skillscore.handoff import export_package as export
+
+    return export(comp, out, progress=progress)

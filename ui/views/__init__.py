@@ -1,0 +1,1 @@
+"""The tabs and tables of the main window."""

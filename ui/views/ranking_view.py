@@ -1,0 +1,146 @@
+"""The live ranking: the table, the cut-off line, and the side panel with legend and warnings.
+
+The cut-off is a thick line under the last advancing row, painted by the delegate, so it
+reads on a greyscale print-out or a washed-out projector, not only as a colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
+
+from ..models.ranking import CUTOFF_ROLE, TIE_COLOUR, TIE_MARK, RankingModel
+from ..words import level_text, word
+
+translate = QCoreApplication.translate
+CUTOFF_PEN = QPen(QColor("#1B5E20"), 3)
+
+
+class CutoffDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index.data(CUTOFF_ROLE):
+            painter.save()
+            painter.setPen(CUTOFF_PEN)
+            y = option.rect.bottom() - 1
+            painter.drawLine(option.rect.left(), y, option.rect.right(), y)
+            painter.restore()
+
+
+class RankingView(QTableView):
+    def __init__(self, model: RankingModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(CutoffDelegate(self))
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        for i, column in enumerate(model.columns):
+            header.resizeSection(i, column.width)
+        header.setSectionResizeMode(model.column_of("unit"), QHeaderView.Stretch)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Wide enough for the header and for the longest word the column shows, in the
+        current language (level names are three times longer in English)."""
+        m: RankingModel = self.model()
+        metrics = self.fontMetrics()
+        header_metrics = self.horizontalHeader().fontMetrics()
+        widest = {"certificate": [level_text(level) for level in range(1, 6)],
+                  "advances": [word("undecided")], "rank": ["888–888 ⚠"]}
+        for i, column in enumerate(m.columns):
+            if column.key == "unit":
+                continue
+            texts = widest.get(column.key, [])
+            need = max([header_metrics.horizontalAdvance(m.headerData(i, Qt.Horizontal)) + 18]
+                       + [metrics.horizontalAdvance(t) + 14 for t in texts])
+            self.horizontalHeader().resizeSection(i, max(column.width, need))
+
+    def show_columns_for(self, *, certified: bool, final: bool, advances: bool) -> None:
+        m: RankingModel = self.model()
+        self.setColumnHidden(m.column_of("certificate"), not certified)
+        self.setColumnHidden(m.column_of("awards"), not final)
+        self.setColumnHidden(m.column_of("advances"), not advances)
+
+    def jump_to(self, text: str) -> bool:
+        row = self.model().find(text)
+        if row is None:
+            return False
+        self.selectRow(row)
+        self.scrollTo(self.model().index(row, 0), QAbstractItemView.PositionAtCenter)
+        return True
+
+
+def _swatch(colour: QColor | None, mark: str) -> QLabel:
+    label = QLabel(mark)
+    label.setAlignment(Qt.AlignCenter)
+    label.setFixedSize(34, 22)
+    background = colour.name() if colour is not None else "transparent"
+    label.setStyleSheet(f"background: {background}; border: 1px solid #999;")
+    return label
+
+
+class SidePanel(QWidget):
+    """Legend (what each colour and mark means) and the sitting's warnings."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFixedWidth(236)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        title = QLabel(translate("SidePanel", "图例"))
+        title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(title)
+        entries = [
+            (TIE_COLOUR["practical"], TIE_MARK["practical"], word("practical")),
+            (TIE_COLOUR["unresolved"], "5–6 " + TIE_MARK["unresolved"], word("unresolved")),
+            (TIE_COLOUR["committee"], TIE_MARK["committee"], translate("SidePanel", "组委会裁定 / 抽签确定")),
+            (None, "✓", word("advances")),
+        ]
+        for colour, mark, text in entries:
+            row = QHBoxLayout()
+            swatch = _swatch(colour, mark)
+            if mark.startswith("5"):
+                swatch.setFixedWidth(50)
+            row.addWidget(swatch)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            layout.addLayout(row)
+        line_row = QHBoxLayout()
+        line = QFrame()
+        line.setFixedSize(34, 3)
+        line.setStyleSheet("background: #1B5E20;")
+        line_row.addWidget(line)
+        cutoff = QLabel(translate("SidePanel", "晋级分数线（粗线以上晋级）"))
+        cutoff.setWordWrap(True)
+        line_row.addWidget(cutoff, 1)
+        layout.addLayout(line_row)
+        hint = QLabel(translate("SidePanel", "鼠标停在某行上可查看原因。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        layout.addSpacing(12)
+        heading = QLabel(translate("SidePanel", "提示"))
+        heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(heading)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        layout.addWidget(self.warnings)
+        layout.addStretch(1)
+
+    def set_warnings(self, lines: list[str]) -> None:
+        if lines:
+            self.warnings.setText("\n".join("⚠ " + line for line in lines))
+            self.warnings.setStyleSheet("color: #8E1B1B;")
+        else:
+            self.warnings.setText(translate("SidePanel", "无"))
+            self.warnings.setStyleSheet("color: #1B5E20;")

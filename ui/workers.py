@@ -1,0 +1,79 @@
+"""Long work (imports, reports, exports) off the GUI thread, with a progress dialog.
+
+SQLite connections belong to the thread that opened them, so a task that writes opens its
+own ``Competition`` inside the worker (``with_competition``); the window's session then
+refreshes from the file when the task reports back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from skillscore.competition import Competition
+
+
+class Task(QThread):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+    def __init__(self, fn: Callable, parent=None):
+        super().__init__(parent)
+        self.fn = fn
+        self.result = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn(self.report)
+        except Exception as exc:  # handed to the GUI thread, which shows it
+            self.error = exc
+            self.failed.emit(exc)
+        else:
+            self.done.emit(self.result)
+
+    def report(self, done: int, total: int) -> None:
+        self.progress.emit(int(done), int(total))
+
+
+def with_competition(path, operator: str, action: Callable) -> Callable:
+    """A task body that opens its own connection to the file, in the worker thread."""
+
+    def body(progress):
+        with Competition(path, operator=operator) as comp:
+            return action(comp, progress)
+
+    return body
+
+
+def run_task(parent: QWidget, label: str, fn: Callable, *, on_done: Callable, on_error: Callable,
+             show_progress: bool = True) -> Task:
+    dialog = None
+    if show_progress:
+        dialog = QProgressDialog(label, None, 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)  # quick work finishes without a flash of a dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+    task = Task(fn, parent)
+
+    def progress(done: int, total: int) -> None:
+        if dialog is not None and total > 0:
+            dialog.setRange(0, total)
+            dialog.setValue(done)
+
+    def finish(callback, value) -> None:
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+        callback(value)
+
+    task.progress.connect(progress)
+    task.done.connect(lambda result: finish(on_done, result))
+    task.failed.connect(lambda exc: finish(on_error, exc))
+    task.finished.connect(task.deleteLater)
+    task.start()
+    return task
