@@ -270,7 +270,10 @@ def write_safely(out: str | Path, data: bytes) -> str:
         fd, tmp = tempfile.mkstemp(prefix=f"{out.name}.tmp-", dir=folder)
         with os.fdopen(fd, "wb") as f:
             if hasattr(os, "fchmod"):
-                os.fchmod(f.fileno(), 0o644)  # mkstemp's 0600 would hide it from other users
+                try:
+                    os.fchmod(f.fileno(), 0o644)  # mkstemp's 0600 would hide it from other users
+                except OSError:
+                    pass  # FAT sticks on Linux refuse chmod (EPERM); they have no modes anyway
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
