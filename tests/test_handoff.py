@@ -465,3 +465,14 @@ def test_sources_refuse_a_prelim_and_a_finalised_file(semi, three, tmp_path):
     out = run_cli("sources", "add", semi, three[2])
     assert out.returncode == 1 and "已定稿" in out.stderr
     assert run_cli("sources", "remove", semi, three[2]).returncode == 2
+
+
+def test_a_stick_that_refuses_chmod_still_gets_the_file(prelim, tmp_path, monkeypatch):
+    # vfat without the 'quiet' mount option answers chmod with EPERM.
+    def refuse(fd, mode):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "fchmod", refuse)
+    with Competition(prelim) as comp:
+        result = export_package(comp, tmp_path / "fat.sspkg")
+    assert read_package(tmp_path / "fat.sspkg").fingerprint == result.fingerprint
