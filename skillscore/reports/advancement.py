@@ -28,7 +28,7 @@ def columns(source: SheetSource, lang: str) -> list[Column]:
         Column("theory", w("theory"), 38, "right", wrap=en),
         Column("practical", w("practical"), 38, "right", wrap=en),
         Column("total", w("total"), 38, "right", wrap=en),
-        Column("note", w("note"), 76, size=7),
+        Column("note", w("note"), 54, size=7),
     ]
 
 

@@ -67,6 +67,9 @@ class SheetRenderer:
         self.width = PAGE_W - 2 * MARGIN_X
         self._place_columns()
         self._vectors: list[tuple[str, float, float, float]] = []
+        # Pages appended after the sheet (e.g. the statistics page): each a
+        # ``draw(canvas, top)`` drawn under the running header, with the same footer.
+        self.extra_pages: list[Callable] = []
 
     # -- measuring and laying out --------------------------------------------------------
     def measure(self, text: str, size: float) -> float:
@@ -188,7 +191,8 @@ class SheetRenderer:
         if not out_path.parent.is_dir():
             raise UsageError("report_out_dir", path=str(out_path.parent))
         plan = self.layout()
-        pages = len(plan.pages) + (1 if plan.closing_on_new_page else 0)
+        sheet_pages = len(plan.pages) + (1 if plan.closing_on_new_page else 0)
+        pages = sheet_pages + len(self.extra_pages)
         if progress:
             progress(0, pages)
         fd, tmp = tempfile.mkstemp(prefix=".~" + out_path.stem, suffix=".pdf", dir=out_path.parent)
@@ -202,8 +206,14 @@ class SheetRenderer:
             self._encoded: dict = {}
             self._metadata(c)
             for i in range(pages):
+                if i >= sheet_pages:
+                    self._draw_extra_page(c, i + 1, pages, self.extra_pages[i - sheet_pages])
+                    c.showPage()
+                    if progress:
+                        progress(i + 1, pages)
+                    continue
                 items = plan.pages[i] if i < len(plan.pages) else []
-                self._draw_page(c, i + 1, pages, items, table=i < len(plan.pages), closing=i == pages - 1)
+                self._draw_page(c, i + 1, pages, items, table=i < len(plan.pages), closing=i == sheet_pages - 1)
                 c.showPage()
                 if progress:
                     progress(i + 1, pages)
@@ -231,6 +241,14 @@ class SheetRenderer:
             y = self._draw_table(c, y, items)
         if closing:
             draw_closing(self, c, y - GAP_ABOVE)
+        self._draw_footer(c, page, pages)
+        self.flush_vectors(c)
+        if not self.source.finalized:
+            draw_watermark(self, c)
+
+    def _draw_extra_page(self, c: Canvas, page: int, pages: int, draw: Callable) -> None:
+        self._vectors = []
+        draw(c, self._draw_header(c, False))
         self._draw_footer(c, page, pages)
         self.flush_vectors(c)
         if not self.source.finalized:

@@ -32,7 +32,7 @@ def columns(source: SheetSource, lang: str) -> list[Column]:
         cols.append(Column("advances", w("advances"), 24, "center"))
     if source.doc["event"].get("certified"):
         cols.append(Column("certificate", w("certificate"), 58, size=7.5))
-    cols.append(Column("note", w("note"), 76, size=7))
+    cols.append(Column("note", w("note"), 54, size=7))
     return cols
 
 
