@@ -14,7 +14,6 @@ package (e.g. by the CLI) stays cheap.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any, Callable
 
@@ -38,9 +37,14 @@ register(
 
 def build_spec(source, kind: str, lang: str = "zh"):
     """The sheet's columns and rows (no drawing), for ``kind`` in KINDS."""
-    if kind not in KINDS:
+    # Plain imports, not importlib by name: PyInstaller must see every sheet module.
+    from . import advancement, awards, certificates, results
+
+    builders = {"results": results.build, "advancement": advancement.build,
+                "certificates": certificates.build, "awards": awards.build}
+    if kind not in builders:
         raise UsageError("report_kind", value=kind)
-    return importlib.import_module(f".{kind}", __name__).build(source, lang)
+    return builders[kind](source, lang)
 
 
 def write_report(comp_or_doc: Any, kind: str, out_path: str | Path, *,
