@@ -50,7 +50,7 @@ def pieces(path: Path, out: Path) -> dict[str, float]:
         t["results document (core)"] = time.perf_counter() - start
     start = time.perf_counter()
     renderer = SheetRenderer(source, build_spec(source, "results"))
-    plan = renderer.layout()
+    renderer.layout()
     t["sheet rows + layout"] = time.perf_counter() - start
     start = time.perf_counter()
     pages = renderer.render(out)

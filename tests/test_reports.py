@@ -104,7 +104,7 @@ def test_committee_and_lot_decisions_are_named(sittings, tmp_path):
 
 
 def test_header_page_numbers_and_signatures(sittings, tmp_path):
-    pdf, doc, _ = sheet(sittings, tmp_path, "draft_prelim", "results")
+    pdf, _, _ = sheet(sittings, tmp_path, "draft_prelim", "results")
     pages = upright_pages(pdf)
     assert len(pages) >= 2
     first = pages[0]
@@ -132,6 +132,7 @@ def test_team_rows_list_members_with_their_employers(sittings, tmp_path):
     pdf, doc, _ = sheet(sittings, tmp_path, "final_team", "results")
     text = upright_pages(pdf)[0]
     who = people(doc)
+    assert len(doc["ranking"]["rows"]) == 11
     for row in doc["ranking"]["rows"]:
         for no in row["members"]:
             assert f"{no} {who[no]['name']}" in text

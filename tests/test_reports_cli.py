@@ -88,7 +88,7 @@ def test_results_as_xlsx_by_extension(sittings, tmp_path):
     assert [r[1] for r in body] == [r["no"] for r in rows]
     for got, want in zip(body, rows):
         if want["status"] == "ranked":
-            assert isinstance(got[6], Decimal) or isinstance(got[6], (int, float))
+            assert isinstance(got[6], (Decimal, int, float))
             assert Decimal(str(got[6])).quantize(Decimal("0.01")) == Decimal(want["total"])
         else:
             assert got[6] is None

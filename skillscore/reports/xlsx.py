@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
 
@@ -28,7 +28,7 @@ WIDTHS = {"rank": 9, "no": 10, "name": 12, "unit": 40, "theory": 10, "practical"
 def _number(text: str):
     try:
         return Decimal(text)
-    except Exception:  # 缺考 / 待录入 / empty stay text
+    except InvalidOperation:  # 缺考 / 待录入 / empty stay text
         return text or None
 
 
