@@ -170,3 +170,89 @@ def test_a_finalised_document_gives_the_same_figures_as_the_open_file(demo, tmp_
         live = st.of_competition(comp)
         stored = st.of_document(comp.finalized_document())
     assert live == stored
+
+
+# -- the statistics page in the results PDF ---------------------------------------------------------
+def pdf_pages(path) -> list[str]:
+    import pdfplumber
+
+    # Not the draft watermark, drawn at 38° across each page (pdfminer calls that upright).
+    with pdfplumber.open(path) as pdf:
+        return [page.filter(lambda o: o.get("object_type") != "char" or abs(o["matrix"][1]) < 1e-6)
+                .extract_text() or "" for page in pdf.pages]
+
+
+def test_the_results_pdf_gains_a_statistics_page_only_when_asked(demo, tmp_path):
+    from skillscore.reports import write_report
+
+    with Competition(demo) as comp:
+        plain = write_report(comp, "results", tmp_path / "plain.pdf")
+        pages = write_report(comp, "results", tmp_path / "stats.pdf", with_statistics=True)
+        stats = st.of_competition(comp)
+    assert pages == plain + 1
+    plain_text, text = pdf_pages(tmp_path / "plain.pdf"), pdf_pages(tmp_path / "stats.pdf")
+    assert "成绩分布统计" not in "".join(plain_text)
+    # The sheet's own pages are unchanged but for the page count in their footers.
+    assert [t.replace(f"共 {pages} 页", "") for t in text[:plain]] == [t.replace(f"共 {plain} 页", "") for t in plain_text]
+    last = text[-1]
+    assert "成绩分布统计" in last and f"第 {pages} 页 共 {pages} 页" in last
+    s = stats.totals.summary
+    assert f"平均 {s.mean} · 中位数 {s.median} · 标准差 {s.stdev} · 最低 {s.minimum} · 最高 {s.maximum}" in last
+    assert f"晋级线 {stats.cutoff.total}（第 {stats.cutoff.rank} 名）" in last
+    for t in stats.levels:
+        assert f"最低 {t.total}（第 {t.rank} 名，{t.count} 人）" in last
+    assert "及格线 60" in last and "缺考 1 人" in last
+    for u in stats.units:
+        assert f"{u.unit} {u.contestants} {u.ranked} {u.advancing} {u.certified}" in last
+    assert "草稿（第 1 版，未定稿）" in last  # a draft's statistics page says so in its footer
+
+
+def test_many_employers_continue_on_further_pages_none_left_out(tmp_path):
+    import csv
+
+    from skillscore.demo import ROSTER_HEADER, mark_rows, roster_rows
+    from skillscore.reports import write_report
+
+    rows = roster_rows(90, seed=3)
+    for i, r in enumerate(rows):
+        r[6] = f"北京市第{i + 1:03d}测试单位有限公司"
+    path = tmp_path / "many.skillscore"
+    with Competition.create(path, event_no=2, stage="prelim", committee="组委会", pin=DEMO_PIN,
+                            date="2025-09-20") as comp:
+        for name, header, body in (("r.csv", ROSTER_HEADER, rows),
+                                   ("m.csv", ["编号", "理论知识", "技能操作", "状态"], mark_rows([r[0] for r in rows]))):
+            with open(tmp_path / name, "w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows([header, *body])
+        comp.import_roster(tmp_path / "r.csv")
+        comp.import_marks(tmp_path / "m.csv")
+        plain = write_report(comp, "results", tmp_path / "a.pdf")
+        pages = write_report(comp, "results", tmp_path / "b.pdf", with_statistics=True)
+    text = pdf_pages(tmp_path / "b.pdf")
+    assert pages == len(text) > plain + 1
+    stats_text = "\n".join(text[plain:])
+    assert "成绩分布统计（续）" in stats_text and "（续下页）" in stats_text
+    for i in range(90):
+        assert stats_text.count(f"北京市第{i + 1:03d}测试单位有限公司 1 1") == 1
+    assert "取证" not in text[plain].split("各工作单位人数")[1]  # event 2 is not certificate-bearing
+
+
+@pytest.mark.parametrize("kind, name", [("advancement", "a.pdf"), ("results", "a.xlsx")])
+def test_the_statistics_page_goes_only_with_the_results_pdf(demo, tmp_path, kind, name):
+    from skillscore.errors import UsageError
+    from skillscore.reports import write_report
+
+    with Competition(demo) as comp, pytest.raises(UsageError) as err:
+        write_report(comp, kind, tmp_path / name, with_statistics=True)
+    assert err.value.code == "report_statistics_results_only"
+    assert not (tmp_path / name).exists()
+
+
+def test_cli_report_with_statistics(demo, tmp_path):
+    from conftest import run_cli
+
+    out = tmp_path / "r.pdf"
+    done = run_cli("report", demo, "results", "-o", out, "--with-statistics")
+    assert done.returncode == 0, done.stderr
+    assert "成绩分布统计" in pdf_pages(out)[-1]
+    bad = run_cli("report", demo, "awards", "-o", tmp_path / "x.pdf", "--with-statistics")
+    assert bad.returncode == 2 and "统计页只能附在成绩表" in bad.stderr

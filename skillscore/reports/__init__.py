@@ -31,6 +31,8 @@ register(
         "report_out_dir": ("输出目录 {path} 不存在", "The output folder {path} does not exist"),
         "report_xlsx_results_only": ("只有成绩表（results）可以导出为 .xlsx：{path}",
                                      "Only the results sheet can be written as .xlsx: {path}"),
+        "report_statistics_results_only": ("统计页只能附在成绩表（results）的 PDF 之后",
+                                           "The statistics page can only follow the results sheet, as PDF"),
     }
 )
 
@@ -49,9 +51,10 @@ def build_spec(source, kind: str, lang: str = "zh"):
 
 def write_report(comp_or_doc: Any, kind: str, out_path: str | Path, *,
                  progress: Callable[[int, int], None] | None = None, lang: str = "zh",
-                 fingerprint: str | None = None) -> int:
+                 fingerprint: str | None = None, with_statistics: bool = False) -> int:
     """Write one sheet to ``out_path`` (.pdf, or .xlsx for results); return the page count
-    (for xlsx: the number of table rows)."""
+    (for xlsx: the number of table rows). ``with_statistics`` adds the statistics page
+    (成绩分布统计) after the results sheet."""
     from .source import load_source
 
     out_path = Path(out_path)
@@ -62,6 +65,8 @@ def write_report(comp_or_doc: Any, kind: str, out_path: str | Path, *,
         raise UsageError("report_format", path=str(out_path))
     if suffix == ".xlsx" and kind != "results":
         raise UsageError("report_xlsx_results_only", path=str(out_path))
+    if with_statistics and (kind != "results" or suffix != ".pdf"):
+        raise UsageError("report_statistics_results_only")
     source = load_source(comp_or_doc, fingerprint=fingerprint)
     if suffix == ".xlsx":
         from .xlsx import write_results_xlsx
@@ -70,4 +75,9 @@ def write_report(comp_or_doc: Any, kind: str, out_path: str | Path, *,
     from .base import SheetRenderer
 
     spec = build_spec(source, kind, lang)
-    return SheetRenderer(source, spec, lang).render(out_path, progress)
+    renderer = SheetRenderer(source, spec, lang)
+    if with_statistics:
+        from .statistics_page import statistics_pages
+
+        renderer.extra_pages.extend(statistics_pages(renderer, lang))
+    return renderer.render(out_path, progress)

@@ -19,7 +19,8 @@ def cmd_report(args, lang):
     from . import write_report
 
     with Competition(args.file, operator=args.operator) as comp:
-        count = write_report(comp, args.kind, args.output, lang=lang)
+        count = write_report(comp, args.kind, args.output, lang=lang,
+                             with_statistics=args.with_statistics)
     code = "report_written_xlsx" if str(args.output).lower().endswith(".xlsx") else "report_written"
     print(render(code, lang, path=args.output, count=count))
 
@@ -29,3 +30,5 @@ def add_commands(sub, command) -> None:
     p.add_argument("file")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("-o", "--output", required=True, help="OUT.pdf, or OUT.xlsx for the results table")
+    p.add_argument("--with-statistics", action="store_true",
+                   help="成绩表后附成绩分布统计页 / add the statistics page after the results sheet")

@@ -30,6 +30,7 @@ BAR = HexColor("#B8C4D6")
 BAR_EDGE = HexColor("#3A4A66")
 LEVEL = HexColor("#1F4E9E")
 PASS = HexColor("#B00000")
+WHITE = HexColor("#FFFFFF")
 BOTTOM = 24.0 + 30.0 + 6  # above the footer (base.MARGIN_BOTTOM + FOOTER_H)
 LEADING = 12.5
 TOTAL_BLOCK = 250.0
@@ -127,18 +128,21 @@ class StatisticsPage:
         summary = dist.summary
         top = y + h
         t(c, x, top - 12, L("histogram", part=L(dist.part), n=summary.count), 10)
+        label_top = top - 48  # room for the figures on two lines, so side-by-side plots align
         if summary.count:
             figures = L("figures", mean=summary.mean, median=summary.median, stdev=summary.stdev,
                         minimum=summary.minimum, maximum=summary.maximum)
-            if summary.absent:
-                figures += L("absent_note", count=summary.absent)
-            size = 8.0 if self.sheet.measure(figures, 8.0) <= w else 6.5
+            note = L("absent_note", count=summary.absent).strip() if summary.absent else ""
+            if note and self.sheet.measure(figures + note, 8.0) <= w:
+                figures, note = figures + note, ""
+            size = 8.0 if self.sheet.measure(figures, 8.0) <= w else 7.0
             t(c, x, top - 25, figures, size, colour=GREY)
-        label_top = top - 38
+            if note:  # on its own line rather than shrunk out of reach
+                t(c, x, top - 36, note, size, colour=GREY)
         pad_left, pad_bottom = 26.0, 16.0
         px, pw = x + pad_left, w - pad_left - 4
         py = y + pad_bottom
-        ph = label_top - len(lines) * 10 - 4 - py
+        ph = label_top - len(lines) * 10 - 12 - py  # 12: the count over the tallest bar
         most = max((b.count for b in dist.bins), default=0)
         step = _nice_step(most)
         ymax = max(step, -(-most // step) * step)
@@ -170,8 +174,11 @@ class StatisticsPage:
         for i in range(n + 1):
             t(c, px + i * bw, py - 10, f"{dist.bins[0].low + (dist.bins[0].high - dist.bins[0].low) * i:.0f}", 7,
               align="center", colour=GREY)
-        # The lines, each with its label on its own row above the plot.
-        for k, (value, text, colour, dash, width) in enumerate(lines):
+        # The lines, each with its label on its own row above the plot: the leftmost line
+        # on the top row, so a label running right from its line crosses no taller line;
+        # a white ground under each label covers any line it must still cross (near the
+        # right edge a label runs left).
+        for k, (value, text, colour, dash, width) in enumerate(sorted(lines, key=lambda l: l[0])):
             lx = px + pw * float(value / st.HUNDRED)  # a drawing position, not a mark
             ly = label_top - k * 10 - 8
             c.saveState()
@@ -182,10 +189,9 @@ class StatisticsPage:
             c.line(lx, py, lx, ly + 8)
             c.restoreState()
             tw = self.sheet.measure(text, 7.5)
-            if lx + 3 + tw <= x + w:
-                t(c, lx + 3, ly, text, 7.5, colour=colour)
-            else:
-                t(c, lx - 3, ly, text, 7.5, align="right", colour=colour)
+            tx = lx + 3 if lx + 3 + tw <= x + w else lx - 3 - tw
+            fill_rects(c, [(WHITE, tx - 1, ly - 2, tw + 2, 9.5)])
+            t(c, tx, ly, text, 7.5, colour=colour)
 
     # -- employers ---------------------------------------------------------------------------------
     def unit_table(self, c, y: float, units, *, title: bool, more: bool) -> None:
