@@ -368,8 +368,11 @@ class SheetRenderer:
                 self.put(ops, x + (w - self.measure(line, SIZE)) / 2, base - j * LEADING, line, SIZE)
         thin = [(x, top, x, head_bottom) for x in col_x[1:]] + [(x0, head_bottom, x1, head_bottom)]
         thick = []
-        aligns = [c_.align for c_ in cols]
-        measure, put = self.measure, self.put
+        # Per column: how to place a line (0 left, 1 right, 2 centre), from where, at what size.
+        places = [(0, x + PAD_X, size) if col.align == "left" else
+                  (1, x + w - PAD_X, size) if col.align == "right" else (2, x + w / 2, size)
+                  for col, x, w, size in zip(cols, col_x, col_w, self.col_size)]
+        measure, put, show, marked = self.measure, self.put, ops.show, _MARK_SPLIT.search
         for row_top, laid in spans:
             row_bottom = row_top - laid.height
             item = laid.item
@@ -378,19 +381,20 @@ class SheetRenderer:
                 put(ops, x0 + PAD_X, row_top - PAD_Y - 1 - ASCENT * (SIZE + 0.5), laid.lines[0][0], SIZE + 0.5)
                 thin.append((x0, row_bottom, x1, row_bottom))
                 continue
-            for align, lines, x, w, size in zip(aligns, laid.lines, col_x, col_w, self.col_size):
+            for (align, anchor, size), lines in zip(places, laid.lines):
+                if not lines[0] and len(lines) == 1:
+                    continue
                 ops.set_size(size)
                 base = row_top - PAD_Y - ASCENT * size
                 for j, line in enumerate(lines):
                     if not line:
                         continue
-                    if align == "left":
-                        lx = x + PAD_X
-                    elif align == "right":
-                        lx = x + w - PAD_X - measure(line, size)
+                    # anchor: left edge of the text, its right edge, or its centre
+                    lx = anchor if align == 0 else anchor - measure(line, size) / align
+                    if marked(line):
+                        put(ops, lx, base - j * LEADING, line, size)
                     else:
-                        lx = x + (w - measure(line, size)) / 2
-                    put(ops, lx, base - j * LEADING, line, size)
+                        show(lx, base - j * LEADING, line)
             (thick if item.rule_after else thin).append((x0, row_bottom, x1, row_bottom))
         ops.flush()
         # Column lines run through each stretch of table rows (section headings span the table).
