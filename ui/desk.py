@@ -153,7 +153,8 @@ class Desk(QWidget):
             self.marks_tab.model.apply(change.marks)
         elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS}:
             self.marks_tab.refresh()
-        self.refresh_ranking()
+        if kinds:
+            self.refresh_ranking()
         if kinds & {ops.ROSTER, ops.STAGE}:
             self.roster_tab.dirty = True
         self.finalize_tab.dirty = True

@@ -118,7 +118,10 @@ class MainWindow(QMainWindow):
 
     def build_menus(self) -> None:
         bar = self.menuBar()
+        for old in getattr(self, "_menu_items", []):  # a rebuild must leave no stale shortcuts
+            old.deleteLater()
         bar.clear()
+        self._menu_items = []
         open_session = self.session is not None
 
         def action(menu, text, slot, shortcut=None, enabled=True, name=None):
@@ -130,12 +133,18 @@ class MainWindow(QMainWindow):
             if name:
                 act.setObjectName(name)
             menu.addAction(act)
+            self._menu_items.append(act)
             return act
 
-        file = bar.addMenu(translate("MainWindow", "文件(&F)"))
+        def add_menu(parent, title):
+            menu = parent.addMenu(title)
+            self._menu_items.append(menu)
+            return menu
+
+        file = add_menu(bar, translate("MainWindow", "文件(&F)"))
         action(file, translate("MainWindow", "新建竞赛…"), self.new_competition, QKeySequence.New)
         action(file, translate("MainWindow", "打开…"), self.open_dialog, QKeySequence.Open)
-        recent = file.addMenu(translate("MainWindow", "最近打开"))
+        recent = add_menu(file, translate("MainWindow", "最近打开"))
         for path in recent_files():
             action(recent, path, lambda p=path: self.open_file(p))
         recent.setEnabled(bool(recent_files()))
@@ -152,17 +161,17 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         action(file, translate("MainWindow", "退出"), self.close, QKeySequence.Quit)
 
-        edit = bar.addMenu(translate("MainWindow", "编辑(&E)"))
+        edit = add_menu(bar, translate("MainWindow", "编辑(&E)"))
         action(edit, translate("MainWindow", "撤销上一次录入"), lambda: self._on_marks(lambda v: v.undo()), "Ctrl+Z",
                enabled=open_session, name="undo")
         action(edit, translate("MainWindow", "粘贴成绩"), self.paste, "Ctrl+V", enabled=open_session, name="paste")
         action(edit, translate("MainWindow", "查找编号或姓名"), lambda: self.desk.open_find(), "Ctrl+F",
                enabled=open_session, name="find")
 
-        view = bar.addMenu(translate("MainWindow", "视图(&V)"))
+        view = add_menu(bar, translate("MainWindow", "视图(&V)"))
         action(view, translate("MainWindow", "投影模式"), self.toggle_projector, "F11")
 
-        language = bar.addMenu(translate("MainWindow", "语言 Language"))
+        language = add_menu(bar, translate("MainWindow", "语言 Language"))
         group = QActionGroup(self)
         for lang, text in (("zh", "中文"), ("en", "English")):
             act = action(language, text, lambda l=lang: self.set_language(l), name=f"lang_{lang}")
@@ -170,7 +179,7 @@ class MainWindow(QMainWindow):
             act.setChecked(current_lang() == lang)
             group.addAction(act)
 
-        help_menu = bar.addMenu(translate("MainWindow", "帮助(&H)"))
+        help_menu = add_menu(bar, translate("MainWindow", "帮助(&H)"))
         action(help_menu, translate("MainWindow", "关于"), self.about)
 
     # -- opening ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from skillscore.competition import Competition
+from skillscore.errors import PinError
 from skillscore.model import Contestant, Entry, Standings, TieDecision
 
 from . import operations as ops
@@ -98,7 +99,11 @@ class Session(QObject):
     # -- acting ------------------------------------------------------------------------------
     def do(self, op, *args, **kwargs):
         """Run one action; on success refresh whatever it changed. Errors propagate unchanged."""
-        result = op(self.comp, *args, **kwargs)
+        try:
+            result = op(self.comp, *args, **kwargs)
+        except PinError:
+            self.after(frozenset())  # a wrong PIN is itself logged (and slows the next try)
+            raise
         if op.changes:
             self.after(op.changes, marks=tuple(result) if op is ops.set_mark else None)
         return result
@@ -142,14 +147,17 @@ class Session(QObject):
     def after(self, kinds: frozenset[str], *, marks: tuple | None = None) -> None:
         """Something changed the file (here or in a worker's connection): refresh."""
         keep = {}
-        if kinds == {ops.MARKS}:
+        if not kinds:  # only the log grew
+            keep = {k: v for k, v in self._cache.items() if k != "audit"}
+        elif kinds == {ops.MARKS}:
             keep = {k: v for k, v in self._cache.items() if k in ("info", "contestants", "tie_decisions", "admitted")}
         self._cache = keep
         if ops.STAGE in kinds:
             self.undo_stack.clear()  # a reopened stage starts a fresh list of entries
-        self.last_saved = dt.datetime.now()
         self.changed.emit(Change(frozenset(kinds), marks))
-        self.saved.emit(self.last_saved)
+        if kinds:
+            self.last_saved = dt.datetime.now()
+            self.saved.emit(self.last_saved)
 
     def close(self) -> None:
         self.comp.close()

@@ -38,17 +38,6 @@ WORDS = {
     "too_few_participants": QT_TRANSLATE_NOOP("Words", "参赛人数不足30人"),
     "unresolved_ties": QT_TRANSLATE_NOOP("Words", "有并列待定"),
     "incomplete_marks": QT_TRANSLATE_NOOP("Words", "有成绩待录入"),
-    # audit actions
-    "create": QT_TRANSLATE_NOOP("Words", "创建竞赛文件"),
-    "roster_add": QT_TRANSLATE_NOOP("Words", "名单新增"),
-    "roster_update": QT_TRANSLATE_NOOP("Words", "名单修改"),
-    "admit": QT_TRANSLATE_NOOP("Words", "准予参赛"),
-    "mark": QT_TRANSLATE_NOOP("Words", "录入成绩"),
-    "set_quota": QT_TRANSLATE_NOOP("Words", "设置晋级名额"),
-    "tie_committee": QT_TRANSLATE_NOOP("Words", "组委会裁定"),
-    "tie_lot": QT_TRANSLATE_NOOP("Words", "抽签确定"),
-    "finalize": QT_TRANSLATE_NOOP("Words", "定稿"),
-    "reopen": QT_TRANSLATE_NOOP("Words", "撤销定稿"),
     # fields
     "theory": QT_TRANSLATE_NOOP("Words", "理论知识"),
     "practical_mark": QT_TRANSLATE_NOOP("Words", "技能操作"),
@@ -77,13 +66,6 @@ def mark_text(mark) -> str:
     return f"{mark:.2f}" if isinstance(mark, Decimal) else str(mark)
 
 
-def stored_text(stored: str | None) -> str:
-    """A mark or status as stored in the file ('88.50', 'absent', 'withdrawn') for display."""
-    if stored is None:
-        return ""
-    return word(stored) if stored in WORDS else stored
-
-
 def level_text(level: int | None) -> str:
     return level_name(level, current_lang()) if level else ""
 
@@ -98,4 +80,9 @@ def awards_text(awards: Awards | None) -> str:
         bits.append(QCoreApplication.translate("Words", "资助 {0} 元").format(awards.subsidy_yuan))
     if awards.labor_award_nomination:
         bits.append(word("nomination"))
-    return "、".join(bits) if current_lang() == "zh" else ", ".join(bits)
+    return join_words(bits)
+
+
+def join_words(items) -> str:
+    """A list as each language writes it: 甲、乙 / A, B."""
+    return ("、" if current_lang() == "zh" else ", ").join(items)

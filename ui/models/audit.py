@@ -1,4 +1,8 @@
-"""The audit log as a plain list, newest first (a fuller audit view is another issue)."""
+"""The audit log as a plain list, newest first (a fuller audit view is another issue).
+
+Personal data in roster entries is masked, as in the exported log: the desk may be on a
+projector.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ..words import field_word, stored_text, word
+from skillscore.audit_export import action_text, field_text, value_text
+
+from ..i18n import current_lang
 from .base import RIGHT, Column, RowTableModel
 
 
@@ -39,15 +45,15 @@ class AuditModel(RowTableModel):
     def display(self, e, key: str) -> str:
         if key == "at":
             return (e.at or "").replace("T", " ")[:19]
+        # The core's words for the log, with ID numbers and phones masked (audit_export).
         if key == "action":
-            return word(e.action)
+            return action_text(e.action, current_lang())
         if key == "field":
-            return field_word(e.field)
+            return field_text(e.field, current_lang())
         if key in ("old", "new"):
-            value = getattr(e, key)
-            return stored_text(value) if e.action == "mark" else (value or "")
+            return value_text(e, key, current_lang())
         value = getattr(e, key)
         return "" if value is None else str(value)
 
     def raw(self, e, key: str) -> Any:
-        return getattr(e, key)
+        return self.display(e, key) if key in ("old", "new") else getattr(e, key)  # masked, even raw

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from skillscore.model import Standing, Standings, Status, TieDecision
 
-from ..words import awards_text, level_text, mark_text, word
+from ..words import awards_text, join_words, level_text, mark_text, word
 from .base import CENTER, RIGHT, Column, RowTableModel
 
 TIE_ROLE = Qt.UserRole + 3  # None, "practical", "unresolved", "committee"
@@ -167,7 +167,7 @@ class RankingModel(RowTableModel):
             lines.append(translate("RankingModel", "技能操作成绩决定名次：总成绩 {total} 与其他选手相同，按技能操作成绩 {practical} 排序")
                          .format(total=mark_text(u.total), practical=mark_text(u.practical)))
         elif s.tie == "unresolved":
-            others = "、".join(k for k in self._groups.get(u.key, ()) if k != u.key)
+            others = join_words(k for k in self._groups.get(u.key, ()) if k != u.key)
             a, b = s.rank_range or (None, None)
             lines.append(translate("RankingModel", "并列待定：总成绩 {total} 和技能操作成绩 {practical} 均与 {others} 相同，"
                             "名次 {a}–{b} 须由组委会裁定或抽签")
@@ -180,8 +180,7 @@ class RankingModel(RowTableModel):
                 lines.append(translate("RankingModel", "组委会裁定：总成绩和技能操作成绩均相同，理由：{reason}")
                              .format(reason=d.reason if d else ""))
         if s.undecided:
-            fields = "、".join(translate("Columns", c.title)
-                              for c in self.columns if c.key in s.undecided)
+            fields = join_words(translate("Columns", c.title) for c in self.columns if c.key in s.undecided)
             lines.append(translate("RankingModel", "{fields}待定：并列待定解决后才能确定").format(fields=fields))
         if u.status is Status.INCOMPLETE:
             lines.append(translate("RankingModel", "成绩待录入，暂不排名"))

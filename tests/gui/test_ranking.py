@@ -1,0 +1,121 @@
+"""The live ranking: tie colours and marks, the cut-off line, counters that filter."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from helpers import small_sitting
+from ui.models.ranking import CUTOFF_ROLE, TIE_COLOUR, TIE_ROLE
+from ui.views.ranking_view import CUTOFF_PEN
+
+pytestmark = pytest.mark.gui
+
+
+def ranking_row(desk, no: str) -> int:
+    model = desk.ranking_tab.model
+    return next(i for i, r in enumerate(model.rows) if r.unit.key == no)
+
+
+def cell(desk, no: str, key: str, role=Qt.DisplayRole):
+    model = desk.ranking_tab.model
+    return model.data(model.index(ranking_row(desk, no), model.column_of(key)), role)
+
+
+def test_decided_by_practical_is_amber_with_a_triangle_and_says_why(desk):
+    assert cell(desk, "A005", "rank") == "6 ▲" and cell(desk, "A010", "rank") == "7 ▲"
+    assert cell(desk, "A005", "no", TIE_ROLE) == "practical"
+    assert cell(desk, "A005", "name", Qt.BackgroundRole).color() == TIE_COLOUR["practical"]
+    assert cell(desk, "A005", "rank", Qt.ToolTipRole) == \
+        "技能操作成绩决定名次：总成绩 84.80 与其他选手相同，按技能操作成绩 86.00 排序"
+
+
+def test_an_unresolved_tie_is_red_shows_the_span_and_a_warning_sign(desk):
+    for no, other in (("A015", "A022"), ("A022", "A015")):
+        assert cell(desk, no, "rank") == "14–15 ⚠"
+        assert cell(desk, no, "rank", TIE_ROLE) == "unresolved"
+        assert cell(desk, no, "total", Qt.BackgroundRole).color() == TIE_COLOUR["unresolved"]
+        assert cell(desk, no, "rank", Qt.ToolTipRole) == (
+            f"并列待定：总成绩 78.65 和技能操作成绩 80.00 均与 {other} 相同，名次 14–15 须由组委会裁定或抽签")
+    plain = cell(desk, "A018", "rank")
+    assert plain == "1" and cell(desk, "A018", "rank", Qt.BackgroundRole) is None
+
+
+def test_a_committee_decision_turns_the_group_blue_with_a_diamond_and_its_reason(desk):
+    from conftest import PIN
+
+    assert desk.finalize_tab.resolve(("A015", "A022"), answer=(["A022", "A015"], "技能复核用时更短", PIN))
+    assert (cell(desk, "A022", "rank"), cell(desk, "A015", "rank")) == ("14 ◆", "15 ◆")
+    assert cell(desk, "A022", "unit", Qt.BackgroundRole).color() == TIE_COLOUR["committee"]
+    assert cell(desk, "A022", "rank", Qt.ToolTipRole) == "组委会裁定：总成绩和技能操作成绩均相同，理由：技能复核用时更短"
+    assert desk.counter_buttons["unresolved"].text() == "并列待定 0"
+
+
+def test_the_cut_off_is_a_line_drawn_under_the_last_advancing_row(qtbot, desk):
+    tab = desk.ranking_tab
+    desk.tabs.setCurrentWidget(tab)
+    model, view = tab.model, tab.view
+    marked = [i for i in range(model.rowCount()) if model.data(model.index(i, 0), CUTOFF_ROLE)]
+    quota = model.standings.advance_quota
+    assert quota == 16 and marked == [ranking_row(desk, next(r.unit.key for r in model.rows if r.rank == 16))]
+    # Look at the pixels: a thick dark line at the bottom of that row, none inside others.
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(model.index(marked[0], model.column_of("name")))
+    x = rect.center().x()
+    line = CUTOFF_PEN.color()
+    assert QColor(image.pixel(x, rect.bottom() - 1)) == line
+    above = view.visualRect(model.index(marked[0] - 1, model.column_of("name")))
+    assert QColor(image.pixel(x, above.bottom() - 1)) != line
+
+
+def test_counters_count_and_filter_the_table_when_clicked(qtbot, desk):
+    b = desk.counter_buttons
+    assert [b[k].text() for k in ("ranked", "quota", "incomplete", "unresolved")] == \
+        ["参赛 55", "晋级 16", "待录 3", "并列待定 1"]
+    assert not b["too_few"].isVisibleTo(desk)
+    model = desk.ranking_tab.model
+    qtbot.mouseClick(b["incomplete"], Qt.LeftButton)
+    assert desk.tabs.currentWidget() is desk.ranking_tab
+    assert [r.unit.key for r in model.rows] == ["A058", "A059", "A060"]
+    assert desk.ranking_tab.filter_label.text() == "筛选：只显示待录入（3 行）"
+    qtbot.mouseClick(b["unresolved"], Qt.LeftButton)
+    assert [r.unit.key for r in model.rows] == ["A015", "A022"]
+    qtbot.mouseClick(b["quota"], Qt.LeftButton)
+    assert model.rowCount() == 16 and all(r.advances for r in model.rows)
+    qtbot.mouseClick(b["ranked"], Qt.LeftButton)
+    assert model.rowCount() == 60 and not desk.ranking_tab.filter_row.isVisible()
+
+
+def test_fewer_than_30_is_warned_on_screen(qtbot, tmp_path, window):
+    path = small_sitting(tmp_path, [("80", "80"), ("70", "90"), ("60", "60")])
+    assert window.open_file(path, operator="测试员")
+    desk = window.desk
+    assert desk.counter_buttons["too_few"].isVisibleTo(desk)
+    assert desk.counter_buttons["too_few"].text() == "⚠ 参赛人数不足30人"
+    assert "参赛人数不足30人" in desk.ranking_tab.side.warnings.text()
+
+
+def test_a_tie_across_the_cut_off_leaves_advancement_undecided(tmp_path, window):
+    # 10 ranked: quota 3; ranks 3–4 tied exactly, so neither is known to advance.
+    marks = [("90", "90"), ("85", "85"), ("80", "80"), ("80", "80")] + [("60", str(60 - i)) for i in range(6)]
+    assert window.open_file(small_sitting(tmp_path, marks), operator="测试员")
+    model = window.desk.ranking_tab.model
+    tied = [i for i, r in enumerate(model.rows) if r.tie == "unresolved"]
+    col = model.column_of("advances")
+    assert [model.data(model.index(i, col)) for i in tied] == ["待定", "待定"]
+    assert "晋级、取证等级待定：并列待定解决后才能确定" in model.data(model.index(tied[0], 0), Qt.ToolTipRole)
+    cut = [i for i in range(model.rowCount()) if model.data(model.index(i, 0), CUTOFF_ROLE)]
+    assert cut == [1]  # the line sits above the undecided pair: only ranks 1–2 surely advance
+
+
+def test_the_final_shows_awards_and_hides_advancement(tmp_path, window):
+    marks = [(str(90 - i), str(90 - i)) for i in range(12)]
+    assert window.open_file(small_sitting(tmp_path, marks, stage="final"), operator="测试员")
+    tab = window.desk.ranking_tab
+    model = tab.model
+    assert tab.view.isColumnHidden(model.column_of("advances"))
+    assert not tab.view.isColumnHidden(model.column_of("awards"))
+    first = model.data(model.index(0, model.column_of("awards")))
+    assert first.startswith("纳入技能人才库") and first.endswith("推荐参评劳动奖项")
+    assert model.data(model.index(11, model.column_of("awards"))) == ""
