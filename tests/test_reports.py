@@ -336,3 +336,46 @@ def test_a_reopened_stage_prints_a_draft_again(sittings, tmp_path):
     chars = "".join(all_chars(out))
     assert "DRAFT" in chars and not HEX64.findall(chars)
     assert "草稿（第 2 版，未定稿）" in upright_pages(out)[0]
+
+
+# -- every acceptance scenario, every sheet -------------------------------------------------------
+SCENARIOS = ["prelim-certified", "prelim-no-level5", "prelim-small", "prelim-team", "semifinal-no-level5",
+             "final-awards", "final-capped", "final-team"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_every_scenario_prints_every_sheet_it_has(tmp_path, scenario):
+    import json
+
+    from conftest import ACCEPTANCE
+    from skillscore.errors import RefusedError
+    from test_reports_sittings import acceptance_sitting
+
+    meta = json.loads((ACCEPTANCE / scenario / "meta.json").read_text(encoding="utf-8"))
+    path = acceptance_sitting(tmp_path / "s.sqlite", scenario, finalize=False)
+    exists = {"results": True, "advancement": meta["stage"] != "final",
+              "certificates": meta["certified"], "awards": meta["stage"] == "final"}
+    with Competition(path) as comp:
+        doc = comp.results_document()
+        for kind, expected in exists.items():
+            out = tmp_path / f"{kind}.pdf"
+            if not expected:
+                with pytest.raises(RefusedError):
+                    write_report(comp, kind, out)
+                assert not out.exists()
+                continue
+            write_report(comp, kind, out)
+            reader = pypdf.PdfReader(out)
+            assert all(tuple(round(float(v)) for v in p.mediabox[2:]) == (595, 842) for p in reader.pages)  # A4
+            pages = upright_pages(out)
+            ranked = [r for r in doc["ranking"]["rows"] if r["status"] == "ranked"]
+            if kind == "results":
+                for row in ranked:
+                    (toks,) = lines_for(pages, row["no"])
+                    assert strip_marks(toks[0]) == rank_token(row) and row["total"] in toks
+            if kind == "certificates":
+                text = "\n".join(pages)
+                who = people(doc)
+                for row in ranked:
+                    if row["certificate"] and "certificate" not in row["undecided"]:
+                        assert all(who[no]["id_number"] in text for no in row["members"] or [row["no"]])
