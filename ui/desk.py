@@ -216,7 +216,7 @@ class Desk(QWidget):
         b["unresolved"].setStyleSheet("color: #B71C1C; font-weight: bold;" if counts["unresolved"] else "")
         b["incomplete"].setStyleSheet("color: #8D6E00; font-weight: bold;" if counts["incomplete"] else "")
         b["too_few"].setVisible(bool(counts["too_few"]))
-        b["too_few"].setText("⚠ " + word("too_few_participants"))
+        b["too_few"].setText("！" + word("too_few_participants"))
         b["too_few"].setStyleSheet("color: #B71C1C;")
         warnings = [word(w) for w in standings.warnings]
         self.ranking_tab.side.set_warnings(warnings)

@@ -4,47 +4,47 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/models/audit.py" line="15"/>
+        <location filename="../../ui/models/audit.py" line="21"/>
         <source>序号</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="16"/>
+        <location filename="../../ui/models/audit.py" line="22"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="17"/>
+        <location filename="../../ui/models/audit.py" line="23"/>
         <source>录入员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="18"/>
+        <location filename="../../ui/models/audit.py" line="24"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="19"/>
+        <location filename="../../ui/models/audit.py" line="25"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="20"/>
+        <location filename="../../ui/models/audit.py" line="26"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="21"/>
+        <location filename="../../ui/models/audit.py" line="27"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="22"/>
+        <location filename="../../ui/models/audit.py" line="28"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/audit.py" line="23"/>
+        <location filename="../../ui/models/audit.py" line="29"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -224,183 +224,183 @@
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="184"/>
+        <location filename="../../ui/desk.py" line="185"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="186"/>
+        <location filename="../../ui/desk.py" line="187"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="189"/>
+        <location filename="../../ui/desk.py" line="190"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="205"/>
+        <location filename="../../ui/desk.py" line="206"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="206"/>
+        <location filename="../../ui/desk.py" line="207"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="209"/>
+        <location filename="../../ui/desk.py" line="210"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="210"/>
+        <location filename="../../ui/desk.py" line="211"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="211"/>
+        <location filename="../../ui/desk.py" line="212"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="212"/>
+        <location filename="../../ui/desk.py" line="213"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="213"/>
+        <location filename="../../ui/desk.py" line="214"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="214"/>
+        <location filename="../../ui/desk.py" line="215"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="236"/>
+        <location filename="../../ui/desk.py" line="237"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="236"/>
+        <location filename="../../ui/desk.py" line="237"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="237"/>
-        <location filename="../../ui/desk.py" line="284"/>
-        <location filename="../../ui/desk.py" line="290"/>
+        <location filename="../../ui/desk.py" line="238"/>
+        <location filename="../../ui/desk.py" line="285"/>
+        <location filename="../../ui/desk.py" line="291"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="248"/>
+        <location filename="../../ui/desk.py" line="249"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="254"/>
-        <location filename="../../ui/desk.py" line="258"/>
+        <location filename="../../ui/desk.py" line="255"/>
+        <location filename="../../ui/desk.py" line="259"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="254"/>
+        <location filename="../../ui/desk.py" line="255"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="259"/>
+        <location filename="../../ui/desk.py" line="260"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="268"/>
+        <location filename="../../ui/desk.py" line="269"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="284"/>
+        <location filename="../../ui/desk.py" line="285"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="286"/>
+        <location filename="../../ui/desk.py" line="287"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="287"/>
-        <location filename="../../ui/desk.py" line="293"/>
-        <location filename="../../ui/desk.py" line="317"/>
+        <location filename="../../ui/desk.py" line="288"/>
+        <location filename="../../ui/desk.py" line="294"/>
+        <location filename="../../ui/desk.py" line="318"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="290"/>
+        <location filename="../../ui/desk.py" line="291"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="292"/>
+        <location filename="../../ui/desk.py" line="293"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="297"/>
+        <location filename="../../ui/desk.py" line="298"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="297"/>
+        <location filename="../../ui/desk.py" line="298"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="297"/>
+        <location filename="../../ui/desk.py" line="298"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="298"/>
+        <location filename="../../ui/desk.py" line="299"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="299"/>
-        <location filename="../../ui/desk.py" line="304"/>
+        <location filename="../../ui/desk.py" line="300"/>
+        <location filename="../../ui/desk.py" line="305"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="300"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="307"/>
+        <location filename="../../ui/desk.py" line="308"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="309"/>
+        <location filename="../../ui/desk.py" line="310"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="315"/>
+        <location filename="../../ui/desk.py" line="316"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
@@ -461,10 +461,6 @@
 Fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <source>还不能定稿：</source>
-        <translation type="vanished">Cannot finalise yet:</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/finalize_tab.py" line="125"/>
         <source>✓ 可以定稿：成绩已全部录入，没有并列待定。定稿后成绩只读，并生成成绩指纹。</source>
         <translation>✓ Ready to finalise: all marks are entered and there are no ties to be decided. Finalising makes the results read-only and computes their fingerprint.</translation>
@@ -486,9 +482,9 @@ Fingerprint {fingerprint}</translation>
     </message>
     <message>
         <location filename="../../ui/views/finalize_tab.py" line="151"/>
-        <source>名次 {a}–{b} ⚠：{names}
+        <source>名次 {a}–{b} 并列待定：{names}
 总成绩 {total} · 技能操作 {practical}</source>
-        <translation>Ranks {a}–{b} ⚠: {names}
+        <translation>Ranks {a}–{b}, tie to be decided: {names}
 Total {total} · Practical {practical}</translation>
     </message>
     <message>
@@ -699,133 +695,133 @@ The reason and the operator go into the audit log.</translation>
         <translation>File {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="135"/>
+        <location filename="../../ui/mainwindow.py" line="144"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="136"/>
+        <location filename="../../ui/mainwindow.py" line="145"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="137"/>
+        <location filename="../../ui/mainwindow.py" line="146"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="138"/>
+        <location filename="../../ui/mainwindow.py" line="147"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="142"/>
+        <location filename="../../ui/mainwindow.py" line="151"/>
         <source>打开演示</source>
         <translation>Open the demo</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144"/>
+        <location filename="../../ui/mainwindow.py" line="153"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145"/>
+        <location filename="../../ui/mainwindow.py" line="154"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="147"/>
+        <location filename="../../ui/mainwindow.py" line="156"/>
         <source>打印成绩表…</source>
         <translation>Print sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150"/>
+        <location filename="../../ui/mainwindow.py" line="159"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153"/>
+        <location filename="../../ui/mainwindow.py" line="162"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="155"/>
+        <location filename="../../ui/mainwindow.py" line="164"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="156"/>
+        <location filename="../../ui/mainwindow.py" line="165"/>
         <source>撤销上一次录入</source>
         <translation>Undo last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158"/>
+        <location filename="../../ui/mainwindow.py" line="167"/>
         <source>粘贴成绩</source>
         <translation>Paste marks</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159"/>
+        <location filename="../../ui/mainwindow.py" line="168"/>
         <source>查找编号或姓名</source>
         <translation>Find number or name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="162"/>
+        <location filename="../../ui/mainwindow.py" line="171"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="163"/>
+        <location filename="../../ui/mainwindow.py" line="172"/>
         <source>投影模式</source>
         <translation>Projector mode</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="165"/>
+        <location filename="../../ui/mainwindow.py" line="174"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="173"/>
+        <location filename="../../ui/mainwindow.py" line="182"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="174"/>
-        <location filename="../../ui/mainwindow.py" line="245"/>
+        <location filename="../../ui/mainwindow.py" line="183"/>
+        <location filename="../../ui/mainwindow.py" line="254"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="192"/>
+        <location filename="../../ui/mainwindow.py" line="201"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="193"/>
+        <location filename="../../ui/mainwindow.py" line="202"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="205"/>
+        <location filename="../../ui/mainwindow.py" line="214"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="215"/>
+        <location filename="../../ui/mainwindow.py" line="224"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="233"/>
+        <location filename="../../ui/mainwindow.py" line="242"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="235"/>
+        <location filename="../../ui/mainwindow.py" line="244"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="247"/>
+        <location filename="../../ui/mainwindow.py" line="256"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -1049,17 +1045,17 @@ Enter your name: every change is logged under it.</translation>
         <translation>Decided by committee: equal total and practical; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="185"/>
+        <location filename="../../ui/models/ranking.py" line="184"/>
         <source>{fields}待定：并列待定解决后才能确定</source>
         <translation>{fields} undecided until the tie is decided</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="187"/>
+        <location filename="../../ui/models/ranking.py" line="186"/>
         <source>成绩待录入，暂不排名</source>
         <translation>Marks not entered: not ranked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="189"/>
+        <location filename="../../ui/models/ranking.py" line="188"/>
         <source>{status}：不排名，不计入参赛人数</source>
         <translation>{status}: not ranked and not counted in N</translation>
     </message>
@@ -1156,32 +1152,32 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="97"/>
+        <location filename="../../ui/views/ranking_view.py" line="109"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="103"/>
+        <location filename="../../ui/views/ranking_view.py" line="115"/>
         <source>组委会裁定 / 抽签确定</source>
         <translation>Decided by committee / by lot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="121"/>
+        <location filename="../../ui/views/ranking_view.py" line="130"/>
         <source>晋级分数线（粗线以上晋级）</source>
         <translation>Advancement cut-off (above the thick line advance)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="125"/>
+        <location filename="../../ui/views/ranking_view.py" line="134"/>
         <source>鼠标停在某行上可查看原因。</source>
         <translation>Hover over a row to see why.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="130"/>
+        <location filename="../../ui/views/ranking_view.py" line="139"/>
         <source>提示</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="145"/>
+        <location filename="../../ui/views/ranking_view.py" line="154"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -1306,13 +1302,11 @@ Enter your name: every change is logged under it.</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="31"/>
-        <location filename="../../ui/words.py" line="48"/>
         <source>组委会裁定</source>
         <translation>Decided by committee</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="32"/>
-        <location filename="../../ui/words.py" line="49"/>
         <source>抽签确定</source>
         <translation>Decided by lot</translation>
     </message>
@@ -1353,66 +1347,26 @@ Enter your name: every change is logged under it.</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="42"/>
-        <source>创建竞赛文件</source>
-        <translation>Created file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="43"/>
-        <source>名单新增</source>
-        <translation>Roster: added</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="44"/>
-        <source>名单修改</source>
-        <translation>Roster: changed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="45"/>
-        <source>准予参赛</source>
-        <translation>Admitted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="46"/>
-        <source>录入成绩</source>
-        <translation>Mark entered</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="47"/>
-        <source>设置晋级名额</source>
-        <translation>Quota set</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="50"/>
-        <source>定稿</source>
-        <translation>Finalised</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="51"/>
-        <source>撤销定稿</source>
-        <translation>Reopened</translation>
-    </message>
-    <message>
-        <location filename="../../ui/words.py" line="53"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="54"/>
+        <location filename="../../ui/words.py" line="43"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="55"/>
+        <location filename="../../ui/words.py" line="44"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="56"/>
+        <location filename="../../ui/words.py" line="45"/>
         <source>晋级名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="98"/>
+        <location filename="../../ui/words.py" line="80"/>
         <source>资助 {0} 元</source>
         <translation>Subsidy {0} yuan</translation>
     </message>

@@ -92,7 +92,7 @@ def test_fewer_than_30_is_warned_on_screen(qtbot, tmp_path, window):
     assert window.open_file(path, operator="测试员")
     desk = window.desk
     assert desk.counter_buttons["too_few"].isVisibleTo(desk)
-    assert desk.counter_buttons["too_few"].text() == "⚠ 参赛人数不足30人"
+    assert desk.counter_buttons["too_few"].text() == "！参赛人数不足30人"
     assert "参赛人数不足30人" in desk.ranking_tab.side.warnings.text()
 
 

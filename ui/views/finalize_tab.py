@@ -119,7 +119,7 @@ class FinalizeTab(QWidget):
             colour = "#1B5E20"
         elif blockers:
             # The core's messages already begin "不能定稿：", so no heading of our own.
-            text = "\n".join("✗ " + render(code, lang, **params) for code, params in blockers)
+            text = "\n".join("✘ " + render(code, lang, **params) for code, params in blockers)
             colour = "#8E1B1B"
         else:
             text = translate("FinalizeTab", "✓ 可以定稿：成绩已全部录入，没有并列待定。定稿后成绩只读，并生成成绩指纹。")
@@ -148,7 +148,7 @@ class FinalizeTab(QWidget):
         box.setStyleSheet("QFrame#tie_group { background: #FBE3E3; border: 1px solid #D9A0A0; }")
         layout = QVBoxLayout(box)
         names = "、".join(f"{r.unit.key} {r.unit.name}" for r in rows)
-        text = translate("FinalizeTab", "名次 {a}–{b} ⚠：{names}\n总成绩 {total} · 技能操作 {practical}").format(
+        text = translate("FinalizeTab", "名次 {a}–{b} 并列待定：{names}\n总成绩 {total} · 技能操作 {practical}").format(
             a=a, b=b, names=names, total=mark_text(first.unit.total), practical=mark_text(first.unit.practical))
         label = QLabel(text)
         label.setWordWrap(True)

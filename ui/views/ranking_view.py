@@ -6,21 +6,42 @@ reads on a greyscale print-out or a washed-out projector, not only as a colour.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
-from ..models.ranking import CUTOFF_ROLE, TIE_COLOUR, TIE_MARK, RankingModel
+from ..models.ranking import CUTOFF_ROLE, TIE_COLOUR, RankingModel
 from ..words import level_text, word
+from .marks_paint import MarkSwatch, paint_mark, split_mark
 
 translate = QCoreApplication.translate
 CUTOFF_PEN = QPen(QColor("#1B5E20"), 3)
 
 
-class CutoffDelegate(QStyledItemDelegate):
+class RankingDelegate(QStyledItemDelegate):
+    """Paints the tie mark beside the rank as a shape, and the cut-off line under its row."""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
+        text, kind = split_mark(index.data(Qt.DisplayRole) or "")
+        if kind is None:
+            super().paint(painter, option, index)
+        else:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""
+            style = opt.widget.style() if opt.widget else QApplication.style()
+            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
+            metrics = opt.fontMetrics
+            size = metrics.height() * 0.72
+            width = metrics.horizontalAdvance(text) + 4 + size
+            x = opt.rect.center().x() - width / 2
+            selected = opt.state & QStyle.State_Selected
+            painter.save()
+            painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
+            painter.drawText(QRectF(x, opt.rect.top(), width, opt.rect.height()), Qt.AlignVCenter | Qt.AlignLeft, text)
+            painter.restore()
+            paint_mark(painter, kind, QRectF(x + width - size, opt.rect.center().y() - size / 2, size, size))
         if index.data(CUTOFF_ROLE):
             painter.save()
             painter.setPen(CUTOFF_PEN)
@@ -33,7 +54,7 @@ class RankingView(QTableView):
     def __init__(self, model: RankingModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(CutoffDelegate(self))
+        self.setItemDelegate(RankingDelegate(self))
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -77,15 +98,6 @@ class RankingView(QTableView):
         return True
 
 
-def _swatch(colour: QColor | None, mark: str) -> QLabel:
-    label = QLabel(mark)
-    label.setAlignment(Qt.AlignCenter)
-    label.setFixedSize(34, 22)
-    background = colour.name() if colour is not None else "transparent"
-    label.setStyleSheet(f"background: {background}; border: 1px solid #999;")
-    return label
-
-
 class SidePanel(QWidget):
     """Legend (what each colour and mark means) and the sitting's warnings."""
 
@@ -98,17 +110,14 @@ class SidePanel(QWidget):
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
         entries = [
-            (TIE_COLOUR["practical"], TIE_MARK["practical"], word("practical")),
-            (TIE_COLOUR["unresolved"], "5–6 " + TIE_MARK["unresolved"], word("unresolved")),
-            (TIE_COLOUR["committee"], TIE_MARK["committee"], translate("SidePanel", "组委会裁定 / 抽签确定")),
-            (None, "✓", word("advances")),
+            ("practical", "", word("practical")),
+            ("unresolved", "5–6", word("unresolved")),
+            ("committee", "", translate("SidePanel", "组委会裁定 / 抽签确定")),
+            (None, "", word("advances")),
         ]
-        for colour, mark, text in entries:
+        for kind, sample, text in entries:
             row = QHBoxLayout()
-            swatch = _swatch(colour, mark)
-            if mark.startswith("5"):
-                swatch.setFixedWidth(50)
-            row.addWidget(swatch)
+            row.addWidget(MarkSwatch(kind, TIE_COLOUR.get(kind), sample))
             label = QLabel(text)
             label.setWordWrap(True)
             row.addWidget(label, 1)
@@ -139,7 +148,7 @@ class SidePanel(QWidget):
 
     def set_warnings(self, lines: list[str]) -> None:
         if lines:
-            self.warnings.setText("\n".join("⚠ " + line for line in lines))
+            self.warnings.setText("\n".join("！" + line for line in lines))
             self.warnings.setStyleSheet("color: #8E1B1B;")
         else:
             self.warnings.setText(translate("SidePanel", "无"))

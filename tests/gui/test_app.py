@@ -1,0 +1,170 @@
+"""Starting the desk: the demo, new and opened files, the operator, the self-test, the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from skillscore.competition import Competition
+
+from helpers import answer_next_dialog
+from ui.mainwindow import MainWindow, recent_files
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def start(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def test_the_demo_opens_with_every_feature_in_view(qtbot, start):
+    start.findChild(QPushButton, "demo").click()
+    desk = start.desk
+    assert desk is not None and desk.session.demo
+    assert desk.tabs.currentWidget() is desk.ranking_tab
+    rows = desk.ranking_tab.model.rows
+    assert len(rows) == 60
+    ties = {r.tie for r in rows}
+    assert {"practical", "unresolved"} <= ties
+    assert {r.unit.status.value for r in rows} >= {"ranked", "incomplete", "absent", "withdrawn"}
+    assert desk.header.text().endswith("演示")
+    path = desk.session.path
+    assert path.name.startswith("演示") and "skillscore-demo-" in str(path.parent)
+    start.open_demo(operator="另一位")
+    assert start.desk.session.path != path  # a fresh copy every time
+
+
+def test_opening_a_file_asks_who_works_the_desk_and_the_log_carries_the_name(qtbot, start, demo_file):
+    def fill(dialog):
+        assert dialog.objectName() == "operator_dialog"
+        dialog.name.setText("王芳")
+        dialog.accept()
+
+    answer_next_dialog(fill)
+    assert start.open_file(demo_file)
+    assert "录入员：王芳" in start.desk.header.text()
+    start.desk.session.set_mark("A001", "theory", "61")
+    with Competition(demo_file) as comp:
+        assert comp.audit_entries()[-1].operator == "王芳"
+    assert recent_files()[0] == str(demo_file)
+
+
+def test_a_new_competition_is_created_from_the_catalogue_and_opened(qtbot, start, tmp_path):
+    target = tmp_path / "新文件.skillscore"
+
+    def fill_new(dialog):
+        dialog.event.setCurrentIndex(dialog.event.findData(9))  # the team event
+        dialog.stage.setCurrentIndex(dialog.stage.findData("final"))
+        dialog.committee.setText("市决赛组委会")
+        dialog.pin.setText("1357")
+        dialog.pin_again.setText("1357")
+        dialog.path.setText(str(target))
+        answer_next_dialog(lambda op: (op.name.setText("李娜"), op.accept()))
+        dialog.accept()
+
+    answer_next_dialog(fill_new)
+    start.new_competition()
+    assert target.is_file()
+    info = start.desk.session.info()
+    assert (info.event.no, info.stage.value, info.committee) == (9, "final", "市决赛组委会")
+    with Competition(target) as comp:
+        comp.check_pin("1357")
+
+
+def test_a_new_competition_with_mismatched_pins_is_refused_in_the_dialog(qtbot, tmp_path):
+    from ui.dialogs.start import NewCompetitionDialog
+
+    dialog = NewCompetitionDialog()
+    qtbot.addWidget(dialog)
+    dialog.committee.setText("组委会")
+    dialog.pin.setText("1")
+    dialog.pin_again.setText("2")
+    dialog.path.setText(str(tmp_path / "x.skillscore"))
+    dialog.accept()
+    assert dialog.problem.text() == "两次输入的口令不一致" and not (tmp_path / "x.skillscore").exists()
+
+
+def _run(*args, env=None):
+    full = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    full.update(env or {})
+    return subprocess.run(list(args), capture_output=True, text=True, cwd=ROOT, env=full, timeout=120)
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "skillscore.cli", "gui", "--self-test"],
+                                     [sys.executable, "-m", "ui.app", "--self-test"]])
+def test_self_test_loads_font_and_translations_and_opens_the_demo(command):
+    out = _run(*command)
+    assert out.returncode == 0, out.stderr
+    assert "self-test ok: font WenQuanYi Micro Hei, translations zh/en, demo 60 rows" in out.stdout
+
+
+def test_the_installed_gui_entry_point_runs_the_self_test():
+    import shutil
+
+    exe = shutil.which("skillscore-gui")
+    assert exe, "pip install -e . installs skillscore-gui (pyproject [project.gui-scripts])"
+    out = _run(exe, "--self-test")
+    assert out.returncode == 0, out.stderr
+
+
+def test_self_test_fails_loudly_when_the_translations_are_missing(tmp_path):
+    fake = tmp_path / "resources"
+    (fake / "translations").mkdir(parents=True)
+    for part in ("fonts", "catalog"):
+        (fake / part).symlink_to(ROOT / "resources" / part)
+    script = textwrap.dedent(f"""
+        import sys
+        from skillscore import paths
+        paths.resources_dir = lambda: __import__("pathlib").Path({str(fake)!r})
+        from ui.app import run_self_test
+        sys.exit(run_self_test())
+    """)
+    out = _run(sys.executable, "-c", script)
+    assert out.returncode == 1
+    assert "self-test FAILED" in out.stderr and "skillscore_en" in out.stderr
+
+
+def test_chinese_renders_with_the_bundled_font_on_a_machine_without_chinese_fonts(tmp_path):
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
+    script = textwrap.dedent("""
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtGui import QFontDatabase, QFontMetrics
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        assert not [f for f in QFontDatabase.families() if "WenQuanYi" in f], "system has the font"
+        from ui.app import make_app
+        make_app([], lang="zh")
+        metrics = QFontMetrics(app.font())
+        # Every character the desk writes as text; ⚠ is painted as a shape (marks_paint.py).
+        missing = [ch for ch in "排名技能操作缺考并列待定▲◆✓✘！–…·「」" if not metrics.inFontUcs4(ord(ch))]
+        assert not missing, missing
+        assert not metrics.inFontUcs4(0x26A0)  # why ⚠ is painted rather than typed
+        print(app.font().family())
+    """)
+    out = _run(sys.executable, "-c", script, env={"FONTCONFIG_FILE": str(conf)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "WenQuanYi Micro Hei"
+
+
+def test_the_gui_command_keeps_qt_out_of_the_rest_of_the_cli():
+    script = "import sys, skillscore.cli as c; c.build_parser(); print('PySide6' in sys.modules, 'ui' in sys.modules)"
+    out = _run(sys.executable, "-c", script)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False"]
+    help_text = _run(sys.executable, "-m", "skillscore.cli", "gui", "--help").stdout
+    assert "--demo" in help_text and "--self-test" in help_text
