@@ -195,7 +195,4 @@ class ImportDialog(QDialog):
         self.accept()
 
     def import_failed(self, error: BaseException) -> None:
-        self.show_problems(error)
-        if self.state == "problems" or isinstance(error, SkillscoreError):
-            return
-        self.state = "failed"
+        self.show_problems(error)  # all or nothing: the file is as it was
