@@ -6,10 +6,15 @@ A mark is a ``Decimal`` (0–100, two decimals), ``ABSENT`` (缺考 for that par
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from decimal import Decimal
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .catalog import Event
 
 
 class _Absent:
@@ -167,3 +172,32 @@ class Standings:
     @property
     def complete(self) -> bool:
         return all(r.unit.status is not Status.INCOMPLETE for r in self.rows)
+
+
+@dataclass(frozen=True)
+class Info:
+    """What the header of every screen and sheet shows about the sitting."""
+
+    event: Event
+    stage: Stage
+    committee: str
+    date: dt.date
+    rules: StageRules
+    finalized: bool
+    version: int
+    fingerprint: str | None
+    path: Path
+
+
+@dataclass
+class ImportLog:
+    """What an import did, for the GUI's import log and the CLI (Anki's import log)."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    changes: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return 0  # an import is all or nothing: a rejected file raises InputError instead
