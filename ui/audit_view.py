@@ -38,6 +38,8 @@ class FilteredAuditModel(AuditModel):
     """The desk's audit rows (newest first), narrowed by an ``AuditFilter``; rows the chain
     check flagged are red, corrections of an earlier value pale amber."""
 
+    extra_roles = frozenset({Qt.BackgroundRole, Qt.ToolTipRole})
+
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.filter = AuditFilter()
@@ -68,8 +70,11 @@ class FilteredAuditModel(AuditModel):
                 return QBrush(BROKEN)
             if e.old not in (None, "") and e.action in ("mark", "roster_update", "panel_mark", "set_quota"):
                 return QBrush(CORRECTION)
-        if role == Qt.ToolTipRole and e.id in self.broken:
-            return translate("AuditView", "校验发现这条记录在写入后被改动过")
+        if role == Qt.ToolTipRole:
+            if e.id in self.broken:
+                return translate("AuditView", "校验发现这条记录在写入后被改动过")
+            if key in ("old", "new", "reason"):
+                return self.display(e, key) or None  # long values are cut at the column edge
         return None
 
 
@@ -138,7 +143,9 @@ class AuditView(QWidget):
         header = self.view.horizontalHeader()
         for i, column in enumerate(self.model.columns):
             header.resizeSection(i, column.width)
-        header.setSectionResizeMode(self.model.column_of("new"), QHeaderView.Stretch)
+        header.resizeSection(self.model.column_of("new"), 260)
+        # The reason is what people come to read; it gets the room that is left.
+        header.setSectionResizeMode(self.model.column_of("reason"), QHeaderView.Stretch)
         layout.addWidget(self.view, 1)
 
         self.operator_box.currentIndexChanged.connect(lambda _: self.apply_filter())

@@ -25,7 +25,7 @@ def take(out_dir: str | Path) -> list[Path]:
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp(prefix="skillscore-shots-"))
-    from skillscore.demo import build_demo
+    from skillscore.demo import DEMO_PIN, build_demo
 
     from .app import make_app
     from .audit_view import AuditView
@@ -37,6 +37,7 @@ def take(out_dir: str | Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = make_app(lang="zh")
     written: list[Path] = []
+    shown: list = []  # deleted before returning, while the application still exists
 
     def shot(widget, name: str, size) -> None:
         widget.resize(*size)
@@ -45,16 +46,15 @@ def take(out_dir: str | Path) -> list[Path]:
             app.processEvents()
         path = out / f"{name}.png"
         widget.grab().save(str(path), "PNG", 9)
-        if path.stat().st_size > LIMIT:  # a busy picture: fewer colours, same words
-            widget.grab().toImage().convertToFormat(widget.grab().toImage().Format.Format_Indexed8).save(
-                str(path), "PNG", 9)
+        if path.stat().st_size > LIMIT:
+            _fewer_colours(path)
         written.append(path)
         widget.hide()
+        shown.append(widget)
 
     folder = Path(tempfile.mkdtemp(prefix="skillscore-shots-"))
     demo = build_demo(folder / "演示-快递员-初赛.skillscore")
     session = Session.open(demo, operator="王芳")
-    session.set_mark("A005", "practical", "87.50")  # a correction, for the log
 
     wall = ProjectorWindow()
     wall.set_page_seconds(10)
@@ -72,6 +72,12 @@ def take(out_dir: str | Path) -> list[Path]:
     stats.trial.setValue(12)
     shot(stats, "statistics-1366x768-trial", DESK)
 
+    # For the log: a clerk corrects a 缺考 typed by mistake, the chief judge settles the tie.
+    session.close()
+    session = Session.open(demo, operator="李军")
+    session.set_mark("A031", "theory", "58.50")
+    group = list(session.comp.standings().tie_groups[0])
+    session.comp.resolve_tie(sorted(group), reason="现场复核操作记录后，组委会裁定", pin=DEMO_PIN)
     log = AuditView(session)
     log.refresh()
     log.verify()
@@ -90,7 +96,22 @@ def take(out_dir: str | Path) -> list[Path]:
     log.verify()
     shot(log, "audit-1366x768-tampered", DESK)
     session.close()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in shown:
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     return written
+
+
+def _fewer_colours(path: Path) -> None:
+    """A busy picture (anti-aliased type at 1920×1080) as a 128-colour palette: the same
+    words at a third of the size. Pillow comes with ReportLab."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=128, dither=Image.Dither.NONE)
+    small.save(path, optimize=True)
 
 
 if __name__ == "__main__":

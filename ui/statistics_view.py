@@ -177,6 +177,7 @@ class Histogram(QWidget):
 
 
 class UnitCountModel(RowTableModel):
+    extra_roles = frozenset({Qt.ToolTipRole})
     columns = (
         Column("unit", QT_TRANSLATE_NOOP("Columns", "工作单位"), width=230),
         Column("contestants", QT_TRANSLATE_NOOP("Columns", "参赛"), RIGHT, 48),

@@ -66,6 +66,7 @@ def test_a_correction_shows_who_when_old_and_new_value(view, corrected):
     assert (top["old"], top["new"]) == (old, "70.25")
     assert len(top["at"]) == 19 and top["at"][4] == "-"  # 2025-09-20 10:11:12
     assert view.model.index(0, 0).data(Qt.BackgroundRole).color() == CORRECTION
+    assert view.model.index(0, view.model.column_of("new")).data(Qt.ToolTipRole) == "70.25"
     first_entry = row_dict(view, view.model.rowCount() - 1)
     assert first_entry["action"] == "创建竞赛文件"
     assert view.model.index(view.model.rowCount() - 1, 0).data(Qt.BackgroundRole) is None
