@@ -56,3 +56,27 @@ def test_frozen_bundle_carries_the_font_and_catalogue(frozen):
     internal = frozen / "_internal" / "resources"
     assert (internal / "fonts" / "wqy-microhei.ttc").stat().st_size > 4_000_000
     assert (internal / "catalog" / "events-2025.csv").is_file()
+
+
+def test_frozen_command_prints_a_sheet_with_the_embedded_font(frozen, tmp_path):
+    import pdfplumber
+
+    folder = ACCEPTANCE / "prelim-small"
+    exe = frozen / "skillscore"
+    comp = tmp_path / "c.sqlite"
+    run(exe, "new", comp, "--event", "21", "--stage", "prelim", "--committee", "组委会", "--date", "2025-09-01", "--pin", PIN)
+    run(exe, "roster", "import", comp, folder / "roster.csv")
+    run(exe, "marks", "import", comp, folder / "marks.csv")
+    out = run(exe, "report", comp, "results", "-o", tmp_path / "r.pdf")
+    assert out.returncode == 0, out.stderr
+    with pdfplumber.open(tmp_path / "r.pdf") as pdf:
+        text = pdf.pages[0].extract_text()
+        fonts = {c["fontname"] for c in pdf.pages[0].chars}
+    assert "成绩表" in text and "B003" in text
+    assert any("WenQuanYi" in f or "wqy" in f.lower() for f in fonts), fonts
+
+
+def test_frozen_desk_passes_its_self_test(frozen):
+    out = run(frozen / "skillscore-gui", "--self-test")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "self-test ok" in out.stdout + out.stderr
