@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/audit_view.py" line="75"/>
+        <source>校验发现这条记录在写入后被改动过</source>
+        <translation>The check found this entry changed after it was written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="94"/>
+        <source>录入员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="100"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="103"/>
+        <source>选手编号</source>
+        <translation>Contestant no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="108"/>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="109"/>
+        <source>至</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="113"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="116"/>
+        <source>校验日志</source>
+        <translation>Verify log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="118"/>
+        <source>逐条核对哈希链：任何绕过本程序对日志的修改都会被发现</source>
+        <translation>Checks the hash chain entry by entry: any change to the log made outside this program is found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="119"/>
+        <source>导出 xlsx…</source>
+        <translation>Export xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="181"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="204"/>
+        <source>显示 {shown} 条，共 {total} 条（最新的在最上面）</source>
+        <translation>Showing {shown} of {total} entries (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="229"/>
+        <source>✗ 日志已被改动！发现 {n} 处问题（红色的记录）：</source>
+        <translation>✗ The log has been altered! {n} problem(s) found (entries in red):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="231"/>
+        <source>这份文件的记录不可信：请保留文件原样，报告组委会，并用最近的备份核对。</source>
+        <translation>This file's record cannot be trusted: keep the file as it is, tell the committee, and compare it with the latest backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="235"/>
+        <source>✓ 日志完整：{n} 条记录，哈希链无误（{time} 校验）</source>
+        <translation>✓ Log intact: {n} entries, hash chain verified (checked {time})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="250"/>
+        <source>导出日志</source>
+        <translation>Export log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="251"/>
+        <source>表格 (*.xlsx)</source>
+        <translation>Spreadsheet (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="259"/>
+        <source>导出失败：{reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="263"/>
+        <source>已导出 {path}（{shown} 条，共 {total} 条）</source>
+        <translation>Exported {path} ({shown} of {total} entries)</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../ui/models/audit.py" line="21"/>
@@ -49,130 +147,147 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="54"/>
-        <location filename="../../ui/models/preview.py" line="65"/>
-        <location filename="../../ui/models/ranking.py" line="42"/>
-        <location filename="../../ui/models/roster.py" line="58"/>
+        <location filename="../../ui/models/marks.py" line="55"/>
+        <location filename="../../ui/models/preview.py" line="67"/>
+        <location filename="../../ui/models/ranking.py" line="47"/>
+        <location filename="../../ui/models/roster.py" line="60"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="55"/>
-        <location filename="../../ui/models/ranking.py" line="43"/>
-        <location filename="../../ui/models/roster.py" line="59"/>
+        <location filename="../../ui/models/marks.py" line="56"/>
+        <location filename="../../ui/models/ranking.py" line="48"/>
+        <location filename="../../ui/models/roster.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="56"/>
-        <location filename="../../ui/models/ranking.py" line="44"/>
-        <location filename="../../ui/models/roster.py" line="64"/>
+        <location filename="../../ui/models/marks.py" line="57"/>
+        <location filename="../../ui/models/ranking.py" line="49"/>
+        <location filename="../../ui/models/roster.py" line="66"/>
+        <location filename="../../ui/statistics_view.py" line="182"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="57"/>
-        <location filename="../../ui/models/roster.py" line="65"/>
+        <location filename="../../ui/models/marks.py" line="58"/>
+        <location filename="../../ui/models/roster.py" line="67"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="58"/>
-        <location filename="../../ui/models/ranking.py" line="45"/>
+        <location filename="../../ui/models/marks.py" line="59"/>
+        <location filename="../../ui/models/ranking.py" line="50"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="59"/>
-        <location filename="../../ui/models/ranking.py" line="46"/>
+        <location filename="../../ui/models/marks.py" line="60"/>
+        <location filename="../../ui/models/ranking.py" line="51"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="60"/>
+        <location filename="../../ui/models/marks.py" line="61"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="24"/>
-        <location filename="../../ui/models/preview.py" line="64"/>
+        <location filename="../../ui/models/preview.py" line="26"/>
+        <location filename="../../ui/models/preview.py" line="66"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="25"/>
+        <location filename="../../ui/models/preview.py" line="27"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="26"/>
+        <location filename="../../ui/models/preview.py" line="28"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="66"/>
+        <location filename="../../ui/models/preview.py" line="68"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="67"/>
+        <location filename="../../ui/models/preview.py" line="69"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="41"/>
+        <location filename="../../ui/models/ranking.py" line="46"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="47"/>
+        <location filename="../../ui/models/ranking.py" line="52"/>
         <source>总成绩</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="48"/>
+        <location filename="../../ui/models/ranking.py" line="53"/>
+        <location filename="../../ui/statistics_view.py" line="185"/>
         <source>晋级</source>
         <translation>Advances</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="49"/>
+        <location filename="../../ui/models/ranking.py" line="54"/>
         <source>取证等级</source>
         <translation>Certificate level</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="50"/>
+        <location filename="../../ui/models/ranking.py" line="55"/>
         <source>奖励</source>
         <translation>Awards</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="60"/>
+        <location filename="../../ui/models/roster.py" line="62"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="61"/>
+        <location filename="../../ui/models/roster.py" line="63"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="62"/>
+        <location filename="../../ui/models/roster.py" line="64"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="63"/>
+        <location filename="../../ui/models/roster.py" line="65"/>
         <source>人员类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="66"/>
+        <location filename="../../ui/models/roster.py" line="68"/>
         <source>互助服务卡</source>
         <translation>Mutual-aid card</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="67"/>
+        <location filename="../../ui/models/roster.py" line="69"/>
         <source>参赛资格</source>
         <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="183"/>
+        <source>参赛</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="184"/>
+        <source>排名</source>
+        <translation>Ranked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="186"/>
+        <source>取证</source>
+        <translation>Certificate</translation>
     </message>
 </context>
 <context>
@@ -1002,60 +1117,178 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/models/preview.py" line="55"/>
+        <location filename="../../ui/models/preview.py" line="57"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="56"/>
+        <location filename="../../ui/models/preview.py" line="58"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="57"/>
+        <location filename="../../ui/models/preview.py" line="59"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="58"/>
+        <location filename="../../ui/models/preview.py" line="60"/>
         <source>录入</source>
         <translation>Enter</translation>
     </message>
 </context>
 <context>
+    <name>Projector</name>
+    <message>
+        <location filename="../../ui/projector.py" line="59"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="60"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="61"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="62"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="63"/>
+        <source>理论知识</source>
+        <translation>Theory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="64"/>
+        <source>技能操作</source>
+        <translation>Practical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="65"/>
+        <source>总成绩</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="66"/>
+        <source>晋级</source>
+        <translation>Advances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="67"/>
+        <source>取证等级</source>
+        <translation>Certificate level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="148"/>
+        <source>投影 · {name}</source>
+        <translation>Projector · {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="335"/>
+        <source>尚无选手</source>
+        <translation>No contestants yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="355"/>
+        <source>已定稿 · 第 {v} 版</source>
+        <translation>Finalised · version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="357"/>
+        <source>实时成绩 · 未定稿</source>
+        <translation>Live results · not finalised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="370"/>
+        <source>成绩待公布</source>
+        <translation>Results to be announced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="372"/>
+        <source>排名人数 {n}</source>
+        <translation>Ranked {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="374"/>
+        <source>晋级名额 {q}（✓ 晋级，粗线为晋级线）</source>
+        <translation>Quota {q} (✓ advances; the thick line is the cut-off)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="379"/>
+        <source>第 {page}/{pages} 页</source>
+        <translation>Page {page}/{pages}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="381"/>
+        <source> · 每 {s} 秒翻页</source>
+        <translation> · next page every {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="461"/>
+        <source>翻页间隔</source>
+        <translation>Page interval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="462"/>
+        <source>每页停留秒数（0 = 不自动翻页）：</source>
+        <translation>Seconds per page (0 = do not turn pages):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="474"/>
+        <source>投影模式（第二屏幕）</source>
+        <translation>Projector (second screen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="478"/>
+        <source>投影时隐藏成绩（待公布）</source>
+        <translation>Hide marks on the projector (until announced)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projector.py" line="484"/>
+        <source>投影翻页间隔…</source>
+        <translation>Projector page interval…</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../ui/models/ranking.py" line="167"/>
+        <location filename="../../ui/models/ranking.py" line="182"/>
         <source>技能操作成绩决定名次：总成绩 {total} 与其他选手相同，按技能操作成绩 {practical} 排序</source>
         <translation>Placed by practical mark: the total {total} equals another contestant&apos;s; ordered by the practical mark {practical}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="172"/>
+        <location filename="../../ui/models/ranking.py" line="187"/>
         <source>并列待定：总成绩 {total} 和技能操作成绩 {practical} 均与 {others} 相同，名次 {a}–{b} 须由组委会裁定或抽签</source>
         <translation>Tie to be decided: total {total} and practical {practical} are the same as {others}; ranks {a}–{b} must be ordered by the committee or by lot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="178"/>
+        <location filename="../../ui/models/ranking.py" line="193"/>
         <source>抽签确定：总成绩和技能操作成绩均相同，按抽签排序（种子 {seed}）</source>
         <translation>Decided by lot: equal total and practical, ordered by a drawn lot (seed {seed})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="180"/>
+        <location filename="../../ui/models/ranking.py" line="195"/>
         <source>组委会裁定：总成绩和技能操作成绩均相同，理由：{reason}</source>
         <translation>Decided by committee: equal total and practical; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="184"/>
+        <location filename="../../ui/models/ranking.py" line="199"/>
         <source>{fields}待定：并列待定解决后才能确定</source>
         <translation>{fields} undecided until the tie is decided</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="186"/>
+        <location filename="../../ui/models/ranking.py" line="201"/>
         <source>成绩待录入，暂不排名</source>
         <translation>Marks not entered: not ranked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="188"/>
+        <location filename="../../ui/models/ranking.py" line="203"/>
         <source>{status}：不排名，不计入参赛人数</source>
         <translation>{status}: not ranked and not counted in N</translation>
     </message>
@@ -1091,32 +1324,32 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../ui/models/roster.py" line="85"/>
+        <location filename="../../ui/models/roster.py" line="87"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="90"/>
+        <location filename="../../ui/models/roster.py" line="92"/>
         <source>准予参赛</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="91"/>
+        <location filename="../../ui/models/roster.py" line="93"/>
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="109"/>
+        <location filename="../../ui/models/roster.py" line="111"/>
         <source>裁判长准予参赛，理由：{reason}</source>
         <translation>Admitted by the chief judge; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="115"/>
+        <location filename="../../ui/models/roster.py" line="117"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="115"/>
+        <location filename="../../ui/models/roster.py" line="117"/>
         <source>女</source>
         <translation>F</translation>
     </message>
@@ -1152,32 +1385,32 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="109"/>
+        <location filename="../../ui/views/ranking_view.py" line="118"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="115"/>
+        <location filename="../../ui/views/ranking_view.py" line="124"/>
         <source>组委会裁定 / 抽签确定</source>
         <translation>Decided by committee / by lot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="130"/>
+        <location filename="../../ui/views/ranking_view.py" line="139"/>
         <source>晋级分数线（粗线以上晋级）</source>
         <translation>Advancement cut-off (above the thick line advance)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="134"/>
+        <location filename="../../ui/views/ranking_view.py" line="143"/>
         <source>鼠标停在某行上可查看原因。</source>
         <translation>Hover over a row to see why.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="139"/>
+        <location filename="../../ui/views/ranking_view.py" line="148"/>
         <source>提示</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ranking_view.py" line="154"/>
+        <location filename="../../ui/views/ranking_view.py" line="163"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -1208,6 +1441,134 @@ Enter your name: every change is logged under it.</translation>
         <location filename="../../ui/mainwindow.py" line="68"/>
         <source>最近打开：</source>
         <translation>Recent files:</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="39"/>
+        <source>总成绩</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="40"/>
+        <source>理论知识</source>
+        <translation>Theory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="41"/>
+        <source>技能操作</source>
+        <translation>Practical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="117"/>
+        <source>{part}（{n} 人）</source>
+        <translation>{part} ({n} ranked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="125"/>
+        <source>平均 {mean} · 中位数 {median} · 标准差 {sd}</source>
+        <translation>mean {mean} · median {median} · std. dev. {sd}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="128"/>
+        <source> · 缺考 {n} 人计为 0</source>
+        <translation> · {n} absent counted as 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="130"/>
+        <source>尚无排名成绩</source>
+        <translation>No ranked results yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="222"/>
+        <source>试算名额</source>
+        <translation>Trial quota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="225"/>
+        <source>关</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="226"/>
+        <source>看看较小的晋级名额会在哪里划线；只是试算，不改变设置</source>
+        <translation>See where a smaller quota would cut; a trial only, the setting is not changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="228"/>
+        <source>导出 PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="264"/>
+        <source>各工作单位人数</source>
+        <translation>By employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="296"/>
+        <source>成绩分布统计 · {event} · {stage} · {committee}</source>
+        <translation>Statistics · {event} · {stage} · {committee}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="312"/>
+        <source>排名人数 N = {n}</source>
+        <translation>Ranked N = {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="314"/>
+        <source>晋级名额 {q}</source>
+        <translation>Quota {q}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="316"/>
+        <source>晋级线 {total}（第 {rank} 名）</source>
+        <translation>Cut-off {total} (rank {rank})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="319"/>
+        <source>晋级待定 {n} 人</source>
+        <translation>Advancement open for {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="324"/>
+        <source>晋级线 {total}</source>
+        <translation>Cut-off {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="327"/>
+        <source>{level} 最低 {total}</source>
+        <translation>{level} from {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="336"/>
+        <source>及格线 {mark}</source>
+        <translation>Pass mark {mark}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="347"/>
+        <source>试算：名额 {q} 时晋级线为 {total}</source>
+        <translation>Trial: with a quota of {q} the cut-off is {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="349"/>
+        <source>；此处有并列待定，需组委会裁定或抽签后才能确定谁晋级</source>
+        <translation>; a tie to be decided sits there: who advances is open until the committee decides or lots are drawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="352"/>
+        <source>试算 {q} 名</source>
+        <translation>Trial {q}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="358"/>
+        <source>导出 PNG</source>
+        <translation>Export PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics_view.py" line="368"/>
+        <source>无法写入 {path}</source>
+        <translation>Cannot write {path}</translation>
     </message>
 </context>
 <context>
