@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Iterable
 
 from ..model import CertificatePolicy, Stage, Standing, Standings, StageRules, Status, TieDecision, Unit
@@ -31,16 +30,19 @@ def unit_passes(unit: Unit, rules: StageRules) -> bool:
 def _certificate_spans(placements: list[Placement], rules: StageRules) -> dict[str, tuple[int, int]]:
     """The positions each passing unit competes for a level at, by the committee's policy."""
     spans: dict[str, tuple[int, int]] = {}
+    by_passers = rules.certificate_policy is CertificatePolicy.PASSERS
     passers_before = 0
-    # Placements of one unresolved group share their first position and are adjacent.
-    for _, same in groupby(placements, key=lambda p: p.first):
-        passing = [p for p in same if unit_passes(p.unit, rules)]
+    i, n = 0, len(placements)
+    while i < n:
+        # Placements of one unresolved group share their first position and are adjacent.
+        j = i + 1
+        while j < n and placements[j].first == placements[i].first:
+            j += 1
+        passing = [p for p in placements[i:j] if unit_passes(p.unit, rules)]
         for p in passing:
-            if rules.certificate_policy is CertificatePolicy.PASSERS:
-                spans[p.unit.key] = (passers_before + 1, passers_before + len(passing))
-            else:
-                spans[p.unit.key] = (p.first, p.last)
+            spans[p.unit.key] = (passers_before + 1, passers_before + len(passing)) if by_passers else (p.first, p.last)
         passers_before += len(passing)
+        i = j
     return spans
 
 
@@ -54,11 +56,22 @@ def compute_standings(
     team_event = rules.team_size > 1
     cert_spans = _certificate_spans(placements, rules) if rules.certified else {}
 
-    def level_at(pos: int) -> int | None:
-        return cap_level(raw_level(rules.stage, pos, ranked), rules.levels)
+    # Each rule answered once per position (index 0 unused); rows then look answers up.
+    level_at = [None] + [cap_level(raw_level(rules.stage, pos, ranked), rules.levels) for pos in range(1, ranked + 1)]
+    final = rules.stage is Stage.FINAL
 
     rows: list[Standing] = []
     for p in placements:
+        unit, first, last = p.unit, p.first, p.last
+        if first == last:  # the common case: one position, every answer decided
+            advances = quota is not None and first <= quota
+            span = cert_spans.get(unit.key)
+            certificate = level_at[span[0]] if span and span[0] == span[1] else None
+            awards = awards_at(first, unit, team_event) if final else None
+            if span is None or span[0] == span[1]:
+                rows.append(Standing(unit, first, None, p.tie, p.tie_method, advances, certificate, awards, ()))
+                continue
+        # An unresolved tie (or a tie among passers): ask each rule over the whole span.
         undecided: list[str] = []
 
         def decide(field: str, rule, span: tuple[int, int]):
@@ -68,18 +81,17 @@ def compute_standings(
                 return None
             return answer
 
-        span = (p.first, p.last)
         advances = False
         if quota is not None:
-            advances = decide("advances", lambda pos: pos <= quota, span)
+            advances = decide("advances", lambda pos: pos <= quota, (first, last))
         certificate = None
-        if p.unit.key in cert_spans:
-            certificate = decide("certificate", level_at, cert_spans[p.unit.key])
+        if unit.key in cert_spans:
+            certificate = decide("certificate", level_at.__getitem__, cert_spans[unit.key])
         awards = None
-        if rules.stage is Stage.FINAL:
-            awards = decide("awards", lambda pos: awards_at(pos, p.unit, team_event), span)
+        if final:
+            awards = decide("awards", lambda pos: awards_at(pos, unit, team_event), (first, last))
         rows.append(
-            Standing(p.unit, p.rank, None if p.rank is not None else span, p.tie, p.tie_method,
+            Standing(unit, p.rank, None if p.rank is not None else (first, last), p.tie, p.tie_method,
                      advances, certificate, awards, tuple(sorted(undecided)) if undecided else ())
         )
     rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
