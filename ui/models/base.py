@@ -29,8 +29,14 @@ class Column:
     width: int = 80  # preferred width in pixels at the application font
 
 
+DISPLAY, EDIT, ALIGN = int(Qt.DisplayRole), int(Qt.EditRole), int(Qt.TextAlignmentRole)
+
+
 class RowTableModel(QAbstractTableModel):
     columns: tuple[Column, ...] = ()
+    # The roles ``extra`` answers. A view asks ~8 roles per painted cell; answering the
+    # others with None before any other work keeps a repaint of the table cheap.
+    extra_roles: frozenset[int] = frozenset()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -86,25 +92,45 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return QCoreApplication.translate("Columns", column.title)
         if role == Qt.TextAlignmentRole:
-            return column.align
+            return int(column.align)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        role = int(role)
+        if role not in self._roles or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        r = index.row()
+        if r >= len(self._rows):
+            return None
+        row = self._rows[r]
+        if role == ALIGN:
+            return self._aligns[index.column()]
         key = self.columns[index.column()].key
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return self.display(row, key)
-        if role == Qt.EditRole:
+        if role == EDIT:
             return self.raw(row, key)
-        if role == Qt.TextAlignmentRole:
-            return self.columns[index.column()].align
         if role == ROW_ROLE:
             return row
         if role == KEY_ROLE:
             return self.key_of(row)
         return self.extra(row, key, role)
+
+    @property
+    def _roles(self) -> frozenset[int]:
+        roles = self.__dict__.get("_role_set")
+        if roles is None:
+            roles = frozenset({DISPLAY, EDIT, ALIGN, int(ROW_ROLE), int(KEY_ROLE)} | {int(r) for r in self.extra_roles})
+            self.__dict__["_role_set"] = roles
+        return roles
+
+    @property
+    def _aligns(self) -> list[int]:
+        aligns = self.__dict__.get("_align_list")
+        if aligns is None or len(aligns) != len(self.columns):
+            aligns = [int(c.align) for c in self.columns]
+            self.__dict__["_align_list"] = aligns
+        return aligns
 
     # -- what subclasses fill in ----------------------------------------------------------------
     def display(self, row, key: str) -> str:

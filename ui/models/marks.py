@@ -41,6 +41,7 @@ class MarkRow:
 
 
 class MarksModel(RowTableModel):
+    extra_roles = frozenset({ERROR_ROLE, Qt.ToolTipRole})
     refused = Signal(QModelIndex, str)  # the cell and the reason
 
     def __init__(self, session, parent=None):

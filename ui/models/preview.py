@@ -20,6 +20,8 @@ translate = QCoreApplication.translate
 class ProblemModel(RowTableModel):
     """Every problem the core found, by row and column, with the rule it breaks."""
 
+    extra_roles = frozenset({Qt.ToolTipRole})
+
     columns = (
         Column("row", QT_TRANSLATE_NOOP("Columns", "行"), RIGHT, 50),
         Column("column", QT_TRANSLATE_NOOP("Columns", "列"), width=90),

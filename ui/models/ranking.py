@@ -30,6 +30,10 @@ TIE_COLOUR = {
 GREY = QColor("#6B6B6B")
 GREEN = QColor("#1B7F3B")
 
+# Made once: a repaint asks for these on every visible cell.
+TIE_BRUSH = {kind: QBrush(colour) for kind, colour in TIE_COLOUR.items()}
+GREY_BRUSH, GREEN_BRUSH = QBrush(GREY), QBrush(GREEN)
+
 FILTERS = ("all", "advancing", "incomplete", "unresolved")
 
 
@@ -37,6 +41,7 @@ translate = QCoreApplication.translate
 
 
 class RankingModel(RowTableModel):
+    extra_roles = frozenset({TIE_ROLE, CUTOFF_ROLE, Qt.BackgroundRole, Qt.ForegroundRole, Qt.ToolTipRole})
     columns = (
         Column("rank", QT_TRANSLATE_NOOP("Columns", "名次"), CENTER, 74),
         Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=64),
@@ -91,6 +96,17 @@ class RankingModel(RowTableModel):
             return [s for s in rows if s.tie == "unresolved"]
         return list(rows)
 
+    def cutoff_row(self) -> int | None:
+        """The visible row the cut-off line is drawn under, if it is shown."""
+        if self._cutoff_key is None:
+            return None
+        if self._rows and self._rows[-1].unit.key == self._cutoff_key:
+            return len(self._rows) - 1
+        for i, s in enumerate(self._rows):  # stops at the cut-off: ~30% of the list at most
+            if s.unit.key == self._cutoff_key:
+                return i
+        return None
+
     def key_of(self, row: Standing) -> str:
         return row.unit.key
 
@@ -144,13 +160,12 @@ class RankingModel(RowTableModel):
         if role == CUTOFF_ROLE:
             return self._cutoff_key is not None and s.unit.key == self._cutoff_key
         if role == Qt.BackgroundRole:
-            colour = TIE_COLOUR.get(s.tie)
-            return QBrush(colour) if colour is not None else None
+            return TIE_BRUSH.get(s.tie)
         if role == Qt.ForegroundRole:
             if s.unit.status is not Status.RANKED:
-                return QBrush(GREY)
+                return GREY_BRUSH
             if key == "advances" and s.advances:
-                return QBrush(GREEN)
+                return GREEN_BRUSH
             return None
         if role == Qt.ToolTipRole:
             why = self.why(s)

@@ -23,6 +23,7 @@ from .base import CENTER, Column, RowTableModel
 
 translate = QCoreApplication.translate
 ADMITTED_COLOUR = QColor("#C9DCFA")
+ADMITTED_BRUSH = QBrush(ADMITTED_COLOUR)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def broken_rules(c: Contestant, stage_date) -> tuple[str, ...]:
 
 
 class RosterModel(RowTableModel):
+    extra_roles = frozenset({Qt.BackgroundRole, Qt.ToolTipRole})
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -102,7 +104,7 @@ class RosterModel(RowTableModel):
         if row.admitted_reason is None:
             return None
         if role == Qt.BackgroundRole and key == "eligibility":
-            return QBrush(ADMITTED_COLOUR)
+            return ADMITTED_BRUSH
         if role == Qt.ToolTipRole and key == "eligibility":
             lang = current_lang()
             rules = "\n".join(render(code, lang, value=row.contestant.birth_date) for code in row.broken)

@@ -37,7 +37,7 @@ class MarkDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
-        editor.setAlignment(index.data(Qt.TextAlignmentRole) or Qt.AlignLeft)
+        editor.setAlignment(Qt.AlignmentFlag(index.data(Qt.TextAlignmentRole) or int(Qt.AlignLeft)))
         editor.setFrame(False)
         editor.installEventFilter(self)
         editor.destroyed.connect(lambda *_: self._forget(editor))

@@ -1,6 +1,6 @@
 """The live ranking: the table, the cut-off line, and the side panel with legend and warnings.
 
-The cut-off is a thick line under the last advancing row, painted by the delegate, so it
+The cut-off is a thick line under the last advancing row, painted by the view, so it
 reads on a greyscale print-out or a washed-out projector, not only as a colour.
 """
 
@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
-from ..models.ranking import CUTOFF_ROLE, TIE_COLOUR, RankingModel
+from ..models.ranking import TIE_COLOUR, RankingModel
 from ..words import level_text, word
 from .marks_paint import MarkSwatch, paint_mark, split_mark
 
@@ -20,7 +20,7 @@ CUTOFF_PEN = QPen(QColor("#1B5E20"), 3)
 
 
 class RankingDelegate(QStyledItemDelegate):
-    """Paints the tie mark beside the rank as a shape, and the cut-off line under its row."""
+    """The rank column: the tie mark painted as a shape beside the rank."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         text, kind = split_mark(index.data(Qt.DisplayRole) or "")
@@ -42,19 +42,14 @@ class RankingDelegate(QStyledItemDelegate):
             painter.drawText(QRectF(x, opt.rect.top(), width, opt.rect.height()), Qt.AlignVCenter | Qt.AlignLeft, text)
             painter.restore()
             paint_mark(painter, kind, QRectF(x + width - size, opt.rect.center().y() - size / 2, size, size))
-        if index.data(CUTOFF_ROLE):
-            painter.save()
-            painter.setPen(CUTOFF_PEN)
-            y = option.rect.bottom() - 1
-            painter.drawLine(option.rect.left(), y, option.rect.right(), y)
-            painter.restore()
 
 
 class RankingView(QTableView):
     def __init__(self, model: RankingModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(RankingDelegate(self))
+        # Only the rank column needs our painting; the rest keep Qt's own (fast) delegate.
+        self.setItemDelegateForColumn(model.column_of("rank"), RankingDelegate(self))
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -66,6 +61,20 @@ class RankingView(QTableView):
             header.resizeSection(i, column.width)
         header.setSectionResizeMode(model.column_of("unit"), QHeaderView.Stretch)
         self.fit_columns()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        row = self.model().cutoff_row()
+        if row is None:
+            return
+        rect = self.visualRect(self.model().index(row, 0))
+        if not rect.isValid() or rect.bottom() < 0 or rect.top() > self.viewport().height():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(CUTOFF_PEN)
+        y = rect.bottom() - 1
+        painter.drawLine(0, y, self.viewport().width(), y)
+        painter.end()
 
     def fit_columns(self) -> None:
         """Wide enough for the header and for the longest word the column shows, in the
