@@ -309,12 +309,18 @@ class ProjectorWindow(QWidget):
             p.fillRect(rect, TIE_FILL.get(row.tie) or (STRIPE if i % 2 else Qt.white))
             for c, x, w in cols:
                 text = row.cells.get(c.key, "")
-                font = bold_total if c.key in ("total", "advances") else (unit_font if c.key == "unit" else body)
+                status = c.key == "total" and text and not text[0].isdigit()  # 缺考, 弃权, 待录入 …
+                font = bold_total if c.key in ("total", "advances") and not status else \
+                    (unit_font if c.key == "unit" else body)
                 p.setFont(font)
                 fm = QFontMetricsF(font)
-                p.setPen(TICK if c.key == "advances" and text == "✓" else
-                         (MUTED if c.key == "total" and text and not text[0].isdigit() else Qt.black))
+                p.setPen(TICK if c.key == "advances" and text == "✓" else (MUTED if status else Qt.black))
                 cell = QRectF(x + 6, y, w - 12, m["row"])
+                if status:
+                    # A row without rank has no tick or level: its status may use their room.
+                    right = cols[-1][1] + cols[-1][2] - 6
+                    p.drawText(QRectF(x + 6, y, right - x - 6, m["row"]), Qt.AlignLeft | Qt.AlignVCenter, text)
+                    continue
                 if c.key == "rank" and row.tie and text:
                     # The tie mark as a shape beside the rank: it must show in greyscale and
                     # whatever fonts the venue's machine has.
@@ -324,6 +330,8 @@ class ProjectorWindow(QWidget):
                     p.drawText(QRectF(left, y, tw + 2, m["row"]), Qt.AlignLeft | Qt.AlignVCenter, text)
                     _draw_mark(p, row.tie, QPointF(left + tw + 6, y + (m["row"] + mark) / 2), mark)
                     continue
+                if c.key == "certificate" and fm.horizontalAdvance(text) > cell.width():
+                    text = text.split("/")[0].strip()  # "Level 3 / Senior worker" → "Level 3"
                 p.drawText(cell, c.align | Qt.AlignVCenter, fm.elidedText(text, Qt.ElideRight, cell.width()))
             y += m["row"]
             if row.cut_after:

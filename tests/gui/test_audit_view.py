@@ -161,3 +161,18 @@ def test_export_writes_what_the_filters_show(view, tmp_path):
 def test_export_to_a_missing_folder_says_why(view, tmp_path):
     assert view.export(tmp_path / "nope" / "a.xlsx") is None
     assert "导出失败" in view.result.text() and "不存在" in view.result.text()
+
+
+def test_in_english_the_verdict_and_values_read_in_english(qtbot, session):
+    from ui.i18n import install_language
+
+    install_language("en")
+    v = AuditView(session)
+    qtbot.addWidget(v)
+    v.refresh()
+    top = row_dict(v, 0)
+    assert (top["action"], top["field"]) == ("Mark", "Theory")
+    assert v.verify() and v.result.text().startswith("✓ Log intact:")
+    tamper_update(session.path, session.comp.audit_entries()[-1].id, "1.00")
+    assert not v.verify()
+    assert "The log has been altered" in v.result.text() and "its content was changed after it was written" in v.result.text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from skillscore.competition import Competition
@@ -197,3 +197,20 @@ def test_show_on_hall_screen_goes_full_screen_on_a_real_screen(qtbot, wall):
     qtbot.waitExposed(wall)
     assert screen is not None and wall.isFullScreen()
     assert wall.geometry() == screen.geometry()
+
+
+def test_in_english_the_wall_uses_the_english_words(qtbot, session):
+    from ui.i18n import install_language
+
+    install_language("en")
+    w = ProjectorWindow()
+    qtbot.addWidget(w)
+    w.resize(*HALL)
+    w.refresh(session.comp.ranking(), employers_of(session.contestants()))
+    first = dict(zip([c.key for c in w.columns()], w.page_texts()[0]))
+    assert first["certificate"] == "Level 3 / Senior worker" and first["advances"] == "✓"
+    statuses = {r.cells["total"] for r in w.rows if not r.cells["rank"]}
+    assert statuses <= {"Absent", "Withdrawn", "Disqualified", "Not entered"} and statuses
+    assert QCoreApplication.translate("Projector", COLUMNS[0].title) == "Rank"
+    w.show()
+    assert not w.grab().isNull()

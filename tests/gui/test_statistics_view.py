@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from skillscore.competition import Competition
@@ -153,3 +154,16 @@ def test_a_new_mark_shows_after_refresh(view, session):
     after = [b.count for b, _ in view.histograms["total"].bar_rects()]
     assert sum(after) == sum(before) + 1
     assert after == by_hand(session.comp.ranking(), "total")
+
+
+def test_in_english_the_figures_and_lines_read_in_english(qtbot, session):
+    from ui.i18n import install_language
+
+    install_language("en")
+    v = StatisticsView(session)
+    qtbot.addWidget(v)
+    v.refresh()
+    assert v.summary.text().startswith("Ranked N = 55 · Quota 16 · Cut-off 78.43 (rank 16)")
+    labels = [line.label for line in v.histograms["total"].lines]
+    assert "Cut-off 78.43" in labels and "Level 3 / Senior worker from 91.75" in labels
+    assert v.units.headerData(1, Qt.Horizontal) == "Entered"
