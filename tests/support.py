@@ -1,4 +1,7 @@
-"""Shared fixtures: the real command run in a subprocess, and small competition files."""
+"""Shared helpers for the tests: the real command run in a subprocess, small files.
+
+A module of its own (not conftest.py): tests/gui has a conftest.py too, and two modules
+named ``conftest`` would shadow each other when imported by name."""
 
 from __future__ import annotations
 
@@ -7,8 +10,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ACCEPTANCE = Path(__file__).resolve().parent / "acceptance"
@@ -23,11 +24,6 @@ def run_cli(*args: str, input: str | None = None, env: dict | None = None) -> su
         [sys.executable, "-m", "skillscore.cli", *map(str, args)],
         capture_output=True, text=True, input=input, env=full_env, cwd=ROOT,
     )
-
-
-@pytest.fixture
-def cli():
-    return run_cli
 
 
 def ranking_json(path) -> dict:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import ACCEPTANCE, PIN, ranking_json, run_cli
+from support import ACCEPTANCE, PIN, ranking_json, run_cli
 from skillscore.catalog import event
 
 SCENARIOS = sorted(p.name for p in ACCEPTANCE.iterdir() if p.is_dir())

@@ -10,7 +10,7 @@ import sqlite3
 import openpyxl
 import pytest
 
-from conftest import PIN, run_cli
+from support import PIN, run_cli
 from skillscore import audit_export as ae
 from skillscore.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows

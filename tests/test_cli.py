@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from conftest import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
+from support import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
 
 SMALL = ACCEPTANCE / "prelim-small"
 

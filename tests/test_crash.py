@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from skillscore.competition import Competition
 from skillscore.demo import build_large
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ACCEPTANCE, PIN, ROOT
+from support import ACCEPTANCE, PIN, ROOT
 
 pytestmark = pytest.mark.slow
 

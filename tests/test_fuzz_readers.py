@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ACCEPTANCE, PIN
+from support import ACCEPTANCE, PIN
 from skillscore.competition import Competition
 from skillscore.errors import SkillscoreError
 

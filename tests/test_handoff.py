@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PIN, ranking_json, run_cli, write_csv
+from support import PIN, ranking_json, run_cli, write_csv
 from skillscore.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 from skillscore.errors import RefusedError

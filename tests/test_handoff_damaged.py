@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PIN, run_cli
+from support import PIN, run_cli
 from skillscore.handoff import MAX_MEMBER_BYTES, parse_package
 from skillscore.results import canonical_json
 from test_handoff_support import members, prelim_package, rehash, rezip, with_manifest

@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from conftest import PIN, write_csv
+from support import PIN, write_csv
 from skillscore.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 from skillscore.handoff import export_package

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from openpyxl import Workbook
 
-from conftest import ACCEPTANCE, PIN, write_csv
+from support import ACCEPTANCE, PIN, write_csv
 from skillscore.competition import Competition
 from skillscore.errors import InputError, PinError
 from skillscore.rules.eligibility import check_character

@@ -325,7 +325,7 @@ def test_the_qr_code_scans_to_the_fingerprint(sittings, tmp_path):
 
 
 def test_a_reopened_stage_prints_a_draft_again(sittings, tmp_path):
-    from conftest import PIN
+    from support import PIN
     from test_reports_sittings import copy_of
 
     path = copy_of(sittings["final_awards"], tmp_path)
@@ -347,7 +347,7 @@ SCENARIOS = ["prelim-certified", "prelim-no-level5", "prelim-small", "prelim-tea
 def test_every_scenario_prints_every_sheet_it_has(tmp_path, scenario):
     import json
 
-    from conftest import ACCEPTANCE
+    from support import ACCEPTANCE
     from skillscore.errors import RefusedError
     from test_reports_sittings import acceptance_sitting
 

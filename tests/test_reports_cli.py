@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from conftest import run_cli
+from support import run_cli
 from skillscore.competition import Competition
 from skillscore.errors import RefusedError, UsageError
 from skillscore.reports import write_report

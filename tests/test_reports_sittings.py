@@ -14,7 +14,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from conftest import ACCEPTANCE, PIN
+from support import ACCEPTANCE, PIN
 from skillscore.competition import Competition
 from skillscore.demo import build_demo
 

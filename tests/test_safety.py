@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from conftest import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
+from support import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
 from skillscore.backup import KEEP_RECENT, backups_in, create_backup, integrity_problem, list_backups, rotate
 from skillscore.competition import Competition
 from skillscore.errors import PinError, RefusedError

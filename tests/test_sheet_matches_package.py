@@ -8,7 +8,7 @@ import re
 
 import pdfplumber
 
-from conftest import ACCEPTANCE, PIN, run_cli
+from support import ACCEPTANCE, PIN, run_cli
 
 
 def test_sheet_fingerprint_equals_verified_package_fingerprint(tmp_path):

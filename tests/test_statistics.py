@@ -248,7 +248,7 @@ def test_the_statistics_page_goes_only_with_the_results_pdf(demo, tmp_path, kind
 
 
 def test_cli_report_with_statistics(demo, tmp_path):
-    from conftest import run_cli
+    from support import run_cli
 
     out = tmp_path / "r.pdf"
     done = run_cli("report", demo, "results", "-o", out, "--with-statistics")

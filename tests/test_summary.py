@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PIN, ranking_json, run_cli
+from support import PIN, ranking_json, run_cli
 from skillscore.competition import Competition
 from skillscore.demo import roster_rows
 from skillscore.handoff import create_from_packages, read_package
@@ -16,7 +16,7 @@ def _finish(path, folder, name):
     """Marks for everyone on a built roster, finalise, export."""
     with Competition(path) as comp:
         nos = [c.no for c in comp.contestants()]
-    from conftest import write_csv
+    from support import write_csv
 
     with Competition(path) as comp:
         comp.import_marks(write_csv(folder / f"{name}-m.csv", ["编号", "理论知识", "技能操作", "状态"],

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from skillscore.competition import Competition
 from skillscore.demo import ROSTER_HEADER, make_id, roster_rows
 
-from conftest import PIN
+from support import PIN
 from helpers import MARKS_HEADER, audit_count, write_csv
 
 pytestmark = pytest.mark.gui

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from skillscore.competition import Competition
 
-from conftest import PIN
+from support import PIN
 from helpers import answer_next_dialog, audit_count
 
 pytestmark = pytest.mark.gui

@@ -43,7 +43,7 @@ def test_an_unresolved_tie_is_red_shows_the_span_and_a_warning_sign(desk):
 
 
 def test_a_committee_decision_turns_the_group_blue_with_a_diamond_and_its_reason(desk):
-    from conftest import PIN
+    from support import PIN
 
     assert desk.finalize_tab.resolve(("A015", "A022"), answer=(["A022", "A015"], "技能复核用时更短", PIN))
     assert (cell(desk, "A022", "rank"), cell(desk, "A015", "rank")) == ("14 ◆", "15 ◆")
