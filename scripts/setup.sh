@@ -21,3 +21,5 @@ if command -v apt-get >/dev/null 2>&1; then
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test,build]'
+# pyenv only sees new commands (skillscore, skillscore-gui) after a rehash.
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
