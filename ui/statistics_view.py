@@ -24,6 +24,7 @@ from skillscore.fsutil import atomic_path
 from skillscore.rules.outcomes import default_quota
 
 from .models.base import RIGHT, Column, RowTableModel
+from .projector import ranking_of
 from .words import level_text, word
 
 translate = QCoreApplication.translate
@@ -284,10 +285,9 @@ class StatisticsView(QWidget):
     def refresh(self) -> None:
         if self.session is None:
             return
-        comp = self.session.comp
         info = self.session.info()
         units = {c.no: c.unit for c in self.session.contestants()}
-        ranking = comp.ranking()
+        ranking = ranking_of(self.session)
         pass_mark = info.rules.pass_mark if info.event.certified else None
         self.set_statistics(st.compute(ranking, units, pass_mark=pass_mark), ranking, certified=info.event.certified)
 

@@ -176,3 +176,9 @@ def test_in_english_the_verdict_and_values_read_in_english(qtbot, session):
     tamper_update(session.path, session.comp.audit_entries()[-1].id, "1.00")
     assert not v.verify()
     assert "The log has been altered" in v.result.text() and "its content was changed after it was written" in v.result.text()
+
+
+def test_ctrl_f_on_the_log_goes_to_the_number_filter(view):
+    view.no_edit.setText("A0")
+    view.find.open()
+    assert view.no_edit.hasFocus() and view.no_edit.selectedText() == "A0"

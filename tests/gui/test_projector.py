@@ -214,3 +214,19 @@ def test_in_english_the_wall_uses_the_english_words(qtbot, session):
     assert QCoreApplication.translate("Projector", COLUMNS[0].title) == "Rank"
     w.show()
     assert not w.grab().isNull()
+
+
+def test_the_wall_reads_the_same_ranking_as_the_file(session):
+    from ui.projector import ranking_of
+
+    session.set_mark("A001", "practical", "77.77")
+    with Competition(session.path) as other:
+        assert ranking_of(session) == other.ranking()
+    # Finalised: the stored results, fingerprint included.
+    for no in [r["no"] for r in session.comp.ranking()["rows"] if r["status"] == "incomplete"]:
+        session.set_mark(no, "practical", "60")
+    session.comp.draw_lots(list(session.comp.standings().tie_groups[0]), pin="2468", seed="s")
+    session.comp.finalize(pin="2468")
+    session.after(frozenset({"stage"}))
+    with Competition(session.path) as other:
+        assert ranking_of(session) == other.ranking() and ranking_of(session)["fingerprint"]
