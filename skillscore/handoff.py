@@ -17,12 +17,6 @@ For the GUI: ``export_package(comp, out, progress=None)`` and ``read_package(pat
 from __future__ import annotations
 
 import hashlib
-import io
-import json
-import os
-import struct
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -31,13 +25,14 @@ from . import __version__
 from .errors import RefusedError
 from .messages import register, render
 from .results import canonical_json
+from .safezip import ZIP_TIME, Limits, member_digest, read_from_medium, zip_members  # noqa: F401  (zip_members: re-exported)
+from . import safezip
 
 PACKAGE_FORMAT = "skillscore-handoff/1"
 FORMAT_FAMILY = "skillscore-handoff/"
 MANIFEST, RESULTS, AUDIT = "manifest.json", "results.json", "audit.json"
 MEMBERS = (AUDIT, MANIFEST, RESULTS)  # sorted: the order they are written in
 HASHED_MEMBERS = (AUDIT, RESULTS)  # the manifest lists these
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no clock in the bytes
 
 # Limits, from measured sizes: 10,000 contestants make results.json 5.2 MB and an
 # audit log of 11.9 MB (30,000 entries), 2.6 MB zipped. 100,000 contestants, more than
@@ -49,6 +44,8 @@ MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 MAX_CENTRAL_DIRECTORY = 64 * 1024
 # Our JSON deflates about 8:1 (results) and 6:1 (audit). 100:1 is a bomb, not a roster.
 MAX_RATIO = 100
+LIMITS = Limits(members=MAX_MEMBERS, expected=len(MEMBERS), total_bytes=MAX_PACKAGE_BYTES,
+                member_bytes=MAX_MEMBER_BYTES, central_directory=MAX_CENTRAL_DIRECTORY, ratio=MAX_RATIO)
 
 STAGE_NAMES = {"prelim": ("初赛", "prelim"), "semifinal": ("复赛", "semifinal"), "final": ("决赛", "final")}
 
@@ -218,24 +215,8 @@ def build_manifest(results: bytes, audit: bytes, doc: dict, fingerprint: str) ->
         "version": doc["version"],
         "fingerprint": fingerprint,
         "counts": count_results(doc),
-        "members": {
-            RESULTS: {"sha256": hashlib.sha256(results).hexdigest(), "size": len(results)},
-            AUDIT: {"sha256": hashlib.sha256(audit).hexdigest(), "size": len(audit)},
-        },
+        "members": {RESULTS: member_digest(results), AUDIT: member_digest(audit)},
     }
-
-
-def zip_members(members: dict[str, bytes]) -> bytes:
-    """A deterministic ZIP: fixed time, fixed attributes, members in sorted order."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
-        for name in sorted(members):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # the default differs between Windows and Unix
-            info.external_attr = 0o100644 << 16
-            zf.writestr(info, members[name], compresslevel=6)
-    return buffer.getvalue()
 
 
 def package_bytes(comp) -> tuple[bytes, dict]:
@@ -254,67 +235,16 @@ def package_bytes(comp) -> tuple[bytes, dict]:
     return data, manifest
 
 
+_read_from_medium = read_from_medium  # looked up at each write: tests put a faulty stick here
+
+
 def write_safely(out: str | Path, data: bytes) -> str:
-    """Write for a USB stick: temporary name in the same folder, flush, fsync, rename,
-    fsync the folder, then read back from the medium and compare. Returns the SHA-256.
+    """Write for a USB stick (safezip.write_safely) with the handoff's messages.
+    Returns the SHA-256; a failure leaves neither a temporary file nor a half-written ``out``."""
+    def fail(code: str, **params: Any) -> RefusedError:
+        return RefusedError("handoff_" + code, **params)
 
-    A failure leaves neither a temporary file nor a half-written ``out``.
-    """
-    out = Path(out)
-    folder = out.parent
-    if not folder.is_dir():
-        raise RefusedError("handoff_folder_missing", path=str(folder))
-    digest = hashlib.sha256(data).hexdigest()
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{out.name}.tmp-", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            if hasattr(os, "fchmod"):
-                try:
-                    os.fchmod(f.fileno(), 0o644)  # mkstemp's 0600 would hide it from other users
-                except OSError:
-                    pass  # FAT sticks on Linux refuse chmod (EPERM); they have no modes anyway
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-        tmp = None
-        _fsync_folder(folder)
-        back = _read_from_medium(out)
-    except OSError as exc:
-        raise RefusedError("handoff_write_failed", path=str(out), detail=exc.strerror or str(exc)) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-    if hashlib.sha256(back).hexdigest() != digest:
-        out.unlink(missing_ok=True)
-        raise RefusedError("handoff_readback_failed", path=str(out))
-    return digest
-
-
-def _fsync_folder(folder: Path) -> None:
-    # So the rename itself survives pulling the stick; Windows cannot open a folder.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _read_from_medium(path: Path) -> bytes:
-    with open(path, "rb") as f:
-        # Drop the cached pages first where the OS allows it, so the bytes come from the stick.
-        if hasattr(os, "posix_fadvise"):
-            try:
-                os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-            except OSError:
-                pass  # advice only: some file systems do not take it
-        return f.read()
+    return safezip.write_safely(out, data, fail, read_back=lambda path: _read_from_medium(path))
 
 
 def export_package(comp, out: str | Path, progress: Callable[[int, int], None] | None = None) -> ExportResult:

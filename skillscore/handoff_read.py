@@ -1,31 +1,27 @@
 """Checking a handoff package's bytes, member by member, never extracting to disk.
 
-The order of the checks is the order of trust: the ZIP's end record (before zipfile
-parses a central directory that could hold millions of entries), member names, the
-manifest and its format version, the member set, sizes and compression ratios, then
-hashes, the fingerprint, the schemas, and last the audit log's hash chain.
+The container checks are safezip's (shared with the desk file). The order of the checks
+is the order of trust: the ZIP's end record (before zipfile parses a central directory
+that could hold millions of entries), member names, the manifest and its format version,
+the member set, sizes and compression ratios, then hashes, the fingerprint, the schemas,
+and last the audit log's hash chain.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import re
-import struct
-import zipfile
-import zlib
 from pathlib import Path
 
 from .catalog import LEVEL_NAMES
 from .handoff import (
-    AUDIT, FORMAT_FAMILY, HASHED_MEMBERS, MANIFEST, MAX_CENTRAL_DIRECTORY, MAX_MEMBER_BYTES, MAX_MEMBERS,
-    MAX_PACKAGE_BYTES, MAX_RATIO, MEMBERS, PACKAGE_FORMAT, RESULTS, STAGE_NAMES, Package, PackageError,
-    count_results,
+    AUDIT, FORMAT_FAMILY, HASHED_MEMBERS, LIMITS, MANIFEST, MEMBERS, PACKAGE_FORMAT, RESULTS, STAGE_NAMES, Package,
+    PackageError, count_results,
 )
 from .handoff_schema import SchemaProblem, check_audit, check_manifest, check_results
 from .messages import register, render
 from .results import canonical_json
+from .safezip import JSON_ERRORS, check_size, loads_strict, open_members, read_member
 from . import __version__
 
 register(
@@ -52,32 +48,16 @@ register(
     }
 )
 
-_END_RECORD = b"PK\x05\x06"
-_DRIVE = re.compile(r"^[A-Za-z]:")
-
 
 def check_package(data: bytes, path: Path) -> Package:
-    if len(data) > MAX_PACKAGE_BYTES:
-        raise PackageError("pkg_too_large", package=path, size=len(data), limit=MAX_PACKAGE_BYTES)
-    _check_end_record(data, path)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise PackageError("pkg_not_zip", package=path, detail=str(exc)) from None
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise PackageError("pkg_too_many_members", package=path, count=len(infos), expected=len(MEMBERS))
-    by_name: dict[str, zipfile.ZipInfo] = {}
-    for info in infos:
-        if _unsafe(info.orig_filename):
-            raise PackageError("pkg_unsafe_path", package=path, member=info.orig_filename)
-        if info.filename in by_name:
-            raise PackageError("pkg_duplicate_member", package=path, member=info.filename)
-        by_name[info.filename] = info
+    def fail(code: str, **params) -> PackageError:  # the container's refusals, in the handoff's words
+        return PackageError("pkg_" + code, package=path, **params)
+
+    zf, by_name = open_members(data, LIMITS, fail)
     if MANIFEST not in by_name:
         raise PackageError("pkg_missing_member", package=path, member=MANIFEST)
 
-    manifest_bytes = _read_member(zf, by_name[MANIFEST], path)
+    manifest_bytes = read_member(zf, by_name[MANIFEST], LIMITS, fail)
     manifest = _parse_json(manifest_bytes, "pkg_manifest_invalid", path)
     found = manifest.get("format") if isinstance(manifest, dict) else None
     if found != PACKAGE_FORMAT:
@@ -97,10 +77,10 @@ def check_package(data: bytes, path: Path) -> Package:
         if name not in MEMBERS:
             raise PackageError("pkg_extra_member", package=path, member=name)
     for name in HASHED_MEMBERS:  # sizes and ratios of both before decompressing either
-        _check_size(by_name[name], path)
+        check_size(by_name[name], LIMITS, fail)
     contents = {}
     for name in HASHED_MEMBERS:
-        content = _read_member(zf, by_name[name], path)
+        content = read_member(zf, by_name[name], LIMITS, fail)
         if hashlib.sha256(content).hexdigest() != manifest["members"][name]["sha256"] \
                 or len(content) != manifest["members"][name]["size"]:
             raise PackageError("pkg_hash_mismatch", package=path, member=name)
@@ -122,62 +102,10 @@ def check_package(data: bytes, path: Path) -> Package:
                    sha256=hashlib.sha256(data).hexdigest())
 
 
-def _check_end_record(data: bytes, path: Path) -> None:
-    """Count the members from the end record before zipfile reads the directory."""
-    tail = data[-(22 + 65535):]
-    at = tail.rfind(_END_RECORD)
-    if at < 0 or len(tail) - at < 22:
-        raise PackageError("pkg_not_zip", package=path, detail="no end of central directory record")
-    _, disk, cd_disk, on_disk, total, cd_size, _, _ = struct.unpack("<4s4H2LH", tail[at:at + 22])
-    # 0xFFFF means ZIP64, which only a file with 65,535 or more members would need.
-    if total > MAX_MEMBERS or on_disk > MAX_MEMBERS:
-        raise PackageError("pkg_too_many_members", package=path, count=max(total, on_disk), expected=len(MEMBERS))
-    if cd_size > MAX_CENTRAL_DIRECTORY or disk or cd_disk:
-        raise PackageError("pkg_not_zip", package=path, detail="abnormal central directory")
-
-
-def _unsafe(name: str) -> bool:
-    parts = name.split("/")
-    return (not name or "\\" in name or "\x00" in name or name.startswith("/") or bool(_DRIVE.match(name))
-            or ".." in parts)
-
-
-def _check_size(info: zipfile.ZipInfo, path: Path) -> None:
-    name = info.filename
-    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise PackageError("pkg_member_unsupported", package=path, member=name)
-    limit = MAX_MEMBER_BYTES[name]
-    if info.file_size > limit:
-        raise PackageError("pkg_member_too_large", package=path, member=name, size=info.file_size, limit=limit)
-    # Tiny members may compress well by chance; a bomb needs size to do harm.
-    if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise PackageError("pkg_ratio", package=path, member=name,
-                           ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO)
-
-
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
-    _check_size(info, path)
-    limit = MAX_MEMBER_BYTES[info.filename]
-    try:
-        with zf.open(info) as f:
-            content = f.read(limit + 1)  # bounded even if the directory lies about the size
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise PackageError("pkg_member_damaged", package=path, member=info.filename, detail=str(exc)[:120]) from None
-    if len(content) > limit:
-        raise PackageError("pkg_member_too_large", package=path, member=info.filename, size=len(content), limit=limit)
-    if len(content) != info.file_size:
-        raise PackageError("pkg_member_damaged", package=path, member=info.filename, detail="size differs")
-    return content
-
-
-def _reject_constant(name: str):
-    raise ValueError(f"{name} is not allowed")
-
-
 def _parse_json(content: bytes, code: str, path: Path):
     try:
-        return json.loads(content.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return loads_strict(content)
+    except JSON_ERRORS as exc:
         raise PackageError(code, package=path, reason=("schema_json", {"value": str(exc)[:120]})) from None
 
 
