@@ -29,7 +29,8 @@ def take(out_dir: str | Path) -> list[Path]:
 
     from .app import make_app
     from .audit_view import AuditView
-    from .projector import ProjectorWindow, employers_of
+    from .hall_data import employers_of
+    from .projector import ProjectorWindow
     from .session import Session
     from .statistics_view import StatisticsView
 

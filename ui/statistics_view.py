@@ -24,7 +24,7 @@ from skillscore.fsutil import atomic_path
 from skillscore.rules.outcomes import default_quota
 
 from .models.base import RIGHT, Column, RowTableModel
-from .projector import ranking_of
+from .hall_data import ranking_of
 from .words import level_text, word
 
 translate = QCoreApplication.translate

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from skillscore.competition import Competition
-from ui.projector import COLUMNS, ProjectorController, ProjectorWindow, employers_of, hall_screen
+from ui.hall_data import employers_of, hall_screen
+from ui.projector import COLUMNS, ProjectorController, ProjectorWindow
 from ui.session import Session
 
 HALL = (1920, 1080)
@@ -217,7 +218,7 @@ def test_in_english_the_wall_uses_the_english_words(qtbot, session):
 
 
 def test_the_wall_reads_the_same_ranking_as_the_file(session):
-    from ui.projector import ranking_of
+    from ui.hall_data import ranking_of
 
     session.set_mark("A001", "practical", "77.77")
     with Competition(session.path) as other:
