@@ -262,7 +262,7 @@ register({"event_required": ("请用 --event 指定竞赛项目编号，或用 -
 
 # Modules with an ``add_commands(sub, command)`` function that registers their commands.
 EXTENSIONS: tuple[str, ...] = ("skillscore.handoff_cli", "skillscore.safety_cli", "skillscore.reports.cli", "skillscore.panel_cli",
-                               "skillscore.record_cli", "skillscore.gui_cli")
+                               "skillscore.record_cli", "skillscore.gui_cli", "skillscore.desk_cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

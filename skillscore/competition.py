@@ -34,6 +34,7 @@ from .entry import EntryMixin
 from .guard import GuardMixin
 from .safety import SafetyMixin
 from .panel import PanelMixin, check_scheme, scheme_to_json
+from .desk import DeskMixin
 from .rules.panel import PanelScheme
 
 Clock = Callable[[], dt.datetime]
@@ -124,7 +125,7 @@ def parse_date(text: str | dt.date | None) -> dt.date:
         raise UsageError("date_invalid", value=text) from None
 
 
-class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin):
+class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin, DeskMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None):
@@ -312,7 +313,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         ev, rules = info.event, info.rules
         body = ranking_body(standings)
         body["tie_methods"] = tie_methods(standings)
-        return {
+        doc = {
             "format": RESULTS_FORMAT,
             "competition": COMPETITION_NAME,
             "event": {"no": ev.no, "name": ev.name, "host": ev.host, "certified": ev.certified,
@@ -332,6 +333,18 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
                 for d in self.tie_decisions()
             ],
         }
+        scheme = self.panel_scheme()
+        if scheme is not None:
+            # How each practical mark was reached, for the next committee and the judges'
+            # sheet. Only with a panel: a single-mark file's document (and fingerprint) is
+            # exactly what it was. A team's members each carry the team's judges' marks.
+            doc["practical_scheme"] = json.loads(scheme_to_json(scheme))
+            owner, sheets = self._panel_owner(), self.panel_sheets()
+            for person in people:
+                sheet = sheets.get(owner.get(person["no"], person["no"]), {})
+                person["panel"] = {module: {str(j): format_mark(score) for j, score in sorted(judges.items())}
+                                   for module, judges in sheet.items()}
+        return doc
 
     def finalized_document(self) -> dict:
         info = self.info()

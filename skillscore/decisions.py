@@ -98,6 +98,7 @@ class DecisionsMixin:
         if pending:
             shown = "、".join(f"{p.no}" for p in pending[:10]) + ("…" if len(pending) > 10 else "")
             blockers.append(("finalize_unconfirmed", {"count": len(pending), "items": shown}))
+        blockers += self.desk_blockers()  # conflicting values from desk files, held (desk.py)
         return blockers
 
     def finalize(self, *, pin: str) -> str:

@@ -112,16 +112,18 @@ class DoubleEntryMixin:
         return pending
 
     def settle(self, no: str, field: str, text: str, *, pin: str) -> None:
-        """The chief judge's reading of the paper sheet decides a disagreement."""
-        if not self.double_entry:
+        """The chief judge's reading of the paper sheet decides a disagreement, or a
+        conflict a desk file's merge held (desk.py), with double entry on or off."""
+        if not self.double_entry and not self.held_conflicts(no, field):
             raise RefusedError("double_entry_off")
         self._refuse_if_finalized()
         self.check_pin(pin)
         value = format_mark(parse_mark(text))
         with self.store.transaction():
-            for pass_no in (1, 2):
+            for pass_no in (1, 2) if self.double_entry else ():
                 self.store.db.execute(
                     "INSERT OR REPLACE INTO mark_entries(no, field, pass, value, operator, at) VALUES (?,?,?,?,?,?)",
                     [no, field, pass_no, value, f"裁判长（{self.operator}）", self._stamp()],
                 )
             self._write_marks({no: {field: value}}, reason="裁判长对照原始成绩单裁定")
+            self._release_conflicts(no, field, value)

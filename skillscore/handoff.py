@@ -298,17 +298,7 @@ class Package:
 def read_package(path: str | Path) -> Package:
     """Read and verify a package; raise PackageError naming what is wrong."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise PackageError("pkg_missing_file", package=path)
-        if size > MAX_PACKAGE_BYTES:
-            raise PackageError("pkg_too_large", package=path, size=size, limit=MAX_PACKAGE_BYTES)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PackageError("pkg_missing_file", package=path) from None
-    except OSError as exc:
-        raise PackageError("pkg_unreadable", package=path, detail=exc.strerror or str(exc)) from None
+    data = safezip.read_file(path, LIMITS, lambda code, **params: PackageError("pkg_" + code, package=path, **params))
     return parse_package(data, path)
 
 

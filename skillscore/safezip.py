@@ -7,10 +7,10 @@ and which message a refusal shows, belongs to the caller. Every refusal goes thr
 the caller's ``fail(code, **params)``, which returns the exception to raise for one of
 these problem codes:
 
-  reading: not_zip(detail) · too_large(size, limit) · too_many_members(count, expected) ·
-           unsafe_path(member) · duplicate_member(member) · member_unsupported(member) ·
-           member_too_large(member, size, limit) · ratio(member, ratio, limit) ·
-           member_damaged(member, detail)
+  reading: missing_file · unreadable(detail) · too_large(size, limit) · not_zip(detail) ·
+           too_many_members(count, expected) · unsafe_path(member) · duplicate_member(member) ·
+           member_unsupported(member) · member_too_large(member, size, limit) ·
+           ratio(member, ratio, limit) · member_damaged(member, detail)
   writing: folder_missing(path) · write_failed(path, detail) · readback_failed(path)
 
 Reading checks in the order of trust: the size of the whole, the end record (before
@@ -75,6 +75,20 @@ register(
             "it looks like a zip bomb",
         ),
         "zip_member_damaged": ("{file} 中成员「{member}」已损坏：{detail}", "{file}: member '{member}' is damaged: {detail}"),
+        "zip_missing_file": ("找不到{what}：{file}", "{what} not found: {file}"),
+        "zip_unreadable": ("{file} 无法读取：{detail}", "{file} cannot be read: {detail}"),
+        "zip_missing_member": ("{file} 缺少成员「{member}」", "{file} lacks the member '{member}'"),
+        "zip_extra_member": ("{file} 含有多余的成员「{member}」", "{file} holds an unexpected member '{member}'"),
+        "zip_hash_mismatch": (
+            "{file} 中成员「{member}」的 SHA-256 与清单不符：文件已损坏或被改动",
+            "{file}: the SHA-256 of member '{member}' does not match the manifest; the file is damaged or altered",
+        ),
+        "zip_format_unsupported": (
+            "{file} 的文件格式为「{found}」，本程序（{program}）只能读取「{supported}」，请使用能读取该格式的程序版本",
+            "{file} has the file format '{found}'; this program ({program}) reads '{supported}' only. "
+            "Use a program version that reads it.",
+        ),
+        "zip_member_invalid": ("{file} 的 {member} 不符合格式：{detail}", "{file}: {member} breaks the format: {detail}"),
         "zip_folder_missing": ("目标文件夹不存在：{path}", "The target folder does not exist: {path}"),
         "zip_write_failed": ("无法写入{what} {path}：{detail}。没有留下写了一半的文件。",
                              "Could not write the {what} {path}: {detail}. No half-written file was left behind."),
@@ -129,6 +143,21 @@ class Limits:
 
 
 # -- reading ------------------------------------------------------------------------------
+def read_file(path: Path, limits: Limits, fail: Fail) -> bytes:
+    """The file's bytes, refusing one too large before reading it."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise fail("missing_file")
+        if size > limits.total_bytes:
+            raise fail("too_large", size=size, limit=limits.total_bytes)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise fail("missing_file") from None
+    except OSError as exc:
+        raise fail("unreadable", detail=exc.strerror or str(exc)) from None
+
+
 def open_members(data: bytes, limits: Limits, fail: Fail) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
     """The ZIP and its members by name, once the whole, the end record and the names pass."""
     if len(data) > limits.total_bytes:

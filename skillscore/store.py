@@ -23,7 +23,7 @@ import sqlite_utils
 from .errors import RefusedError
 from .messages import register
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 GENESIS = "0" * 64
 
 register(
@@ -167,7 +167,48 @@ CREATE TABLE panel_marks (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4}
+# Several desks at one venue (desk.py, issue 9). Every copy of a sitting shares one
+# identity (128 random bits, given once: at creation, or here to an older file). The main
+# file keeps the desk files it merged (by SHA-256) and the desk audit entries they
+# brought (by hash), so nothing merges twice; a desk value that conflicts with the file's
+# own is held until the chief judge settles it. judge/pass are 0 where they do not apply.
+_SCHEMA_V5 = """
+CREATE TABLE desk_merges (
+  sha256 TEXT PRIMARY KEY,
+  desk_id TEXT NOT NULL,
+  desk TEXT NOT NULL,
+  sequence INTEGER NOT NULL,
+  since INTEGER NOT NULL,
+  upto INTEGER NOT NULL,
+  upto_hash TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  at TEXT NOT NULL,
+  operator TEXT NOT NULL
+);
+CREATE TABLE desk_merged_items (
+  hash TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL
+);
+CREATE TABLE desk_conflicts (
+  kind TEXT NOT NULL,
+  no TEXT NOT NULL,
+  field TEXT NOT NULL,
+  judge INTEGER NOT NULL DEFAULT 0,
+  pass INTEGER NOT NULL DEFAULT 0,
+  desk_id TEXT NOT NULL,
+  desk TEXT NOT NULL,
+  value TEXT,
+  main_value TEXT,
+  operator TEXT NOT NULL,
+  at TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  PRIMARY KEY (kind, no, field, judge, pass, desk_id)
+);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('competition_id', lower(hex(randomblob(16))));
+"""
+
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4, 5: _SCHEMA_V5}
 
 
 @dataclass(frozen=True)
