@@ -23,12 +23,14 @@ from .dialogs.import_preview import ImportDialog
 from .dialogs.pin import PinDialog
 from .i18n import current_lang
 from .views.finalize_tab import FinalizeTab
-from .views.tabs import LogTab, MarksTab, RankingTab, RosterTab
+from .audit_view import AuditView
+from .statistics_view import StatisticsView
+from .views.tabs import MarksTab, RankingTab, RosterTab
 from .words import word
 from .workers import run_task, with_competition
 
 translate = QCoreApplication.translate
-TABS = ("roster", "marks", "ranking", "finalize", "log")
+TABS = ("roster", "marks", "ranking", "statistics", "finalize", "log")
 REPORT_KINDS = ("results", "advancement", "certificates", "awards")
 
 
@@ -83,10 +85,12 @@ class Desk(QWidget):
         if handoff_available():
             outputs.append((translate("Desk", "导出成绩交接文件…"), self.export_package))
         self.finalize_tab = FinalizeTab(session, outputs)
-        self.log_tab = LogTab(session)
+        self.statistics_tab = StatisticsView(session)
+        self.log_tab = AuditView(session)
         for widget, title in ((self.roster_tab, translate("Desk", "名单")),
                               (self.marks_tab, translate("Desk", "成绩录入")),
                               (self.ranking_tab, translate("Desk", "排名")),
+                              (self.statistics_tab, translate("Desk", "统计")),
                               (self.finalize_tab, translate("Desk", "定稿与输出")),
                               (self.log_tab, translate("Desk", "日志"))):
             self.tabs.addTab(widget, title)
@@ -139,7 +143,7 @@ class Desk(QWidget):
         self.refresh_employers()
         self.marks_tab.refresh()
         self.refresh_ranking()
-        for tab in (self.roster_tab, self.finalize_tab, self.log_tab):
+        for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab):
             tab.dirty = True
         self._tab_shown(self.tabs.currentIndex())
 
@@ -157,6 +161,8 @@ class Desk(QWidget):
             self.refresh_ranking()
         if kinds & {ops.ROSTER, ops.STAGE}:
             self.roster_tab.dirty = True
+        if kinds:
+            self.statistics_tab.dirty = True
         self.finalize_tab.dirty = True
         self.log_tab.dirty = True
         self._tab_shown(self.tabs.currentIndex())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
@@ -20,6 +21,7 @@ from skillscore.errors import SkillscoreError
 from .desk import Desk, handoff_available, reports_available
 from .dialogs.start import NewCompetitionDialog, OperatorDialog
 from .i18n import current_lang, install_language, settings
+from .projector import ProjectorController
 from .session import Session
 
 translate = QCoreApplication.translate
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: Session | None = None
         self.desk: Desk | None = None
+        self.projector = ProjectorController(self)  # the hall's screen (F11)
         self.resize(*WINDOW_SIZE)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved")
@@ -119,7 +122,9 @@ class MainWindow(QMainWindow):
     def build_menus(self) -> None:
         bar = self.menuBar()
         for old in getattr(self, "_menu_items", []):  # a rebuild must leave no stale shortcuts
-            old.deleteLater()
+            if shiboken6.isValid(old):  # a submenu goes with its menu
+                old.setParent(None)
+                old.deleteLater()
         bar.clear()
         self._menu_items = []
         open_session = self.session is not None
@@ -169,7 +174,10 @@ class MainWindow(QMainWindow):
                enabled=open_session, name="find")
 
         view = add_menu(bar, translate("MainWindow", "视图(&V)"))
-        action(view, translate("MainWindow", "投影模式"), self.toggle_projector, "F11")
+        for act in self.projector.actions(self):
+            act.setEnabled(open_session or act.objectName() != "projector")
+            view.addAction(act)
+            self._menu_items.append(act)
 
         language = add_menu(bar, translate("MainWindow", "语言 Language"))
         group = QActionGroup(self)
@@ -190,6 +198,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self.show_saved)
         self.desk = None
         self.rebuild()
+        self.projector.follow(session)
 
     def new_competition(self) -> None:
         dialog = NewCompetitionDialog(self)
@@ -247,15 +256,14 @@ class MainWindow(QMainWindow):
         install_language(lang, remember=True)
         self.rebuild()
 
-    def toggle_projector(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
-
     def about(self) -> None:
         QMessageBox.about(self, translate("MainWindow", "关于"),
                           f"skillscore {__version__}\n{COMPETITION_NAME}\n"
                           + translate("MainWindow", "离线成绩管理：每一项改动都记入日志。"))
 
     def closeEvent(self, event) -> None:
+        self.projector.follow(None)
+        self.projector.close()
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -7,8 +7,10 @@ refreshes from the file when the task reports back on the GUI thread.
 
 from __future__ import annotations
 
+import gc
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -49,6 +51,27 @@ def with_competition(path, operator: str, action: Callable) -> Callable:
     return body
 
 
+_gc_holds = [0]
+_running: set[Task] = set()
+
+
+def _hold_gc() -> None:
+    """Python's cycle collector runs in whichever thread happens to allocate; if that is a
+    worker (ReportLab allocates a lot) and the garbage holds Qt widgets, they are destroyed
+    off the GUI thread and Qt crashes. So collect now, on the GUI thread, and pause the
+    collector while workers run (plain reference counting still frees memory)."""
+    if _gc_holds[0] == 0:
+        gc.collect()
+        gc.disable()
+    _gc_holds[0] += 1
+
+
+def _release_gc() -> None:
+    _gc_holds[0] -= 1
+    if _gc_holds[0] == 0:
+        gc.enable()
+
+
 def run_task(parent: QWidget, label: str, fn: Callable, *, on_done: Callable, on_error: Callable,
              show_progress: bool = True) -> Task:
     dialog = None
@@ -58,22 +81,28 @@ def run_task(parent: QWidget, label: str, fn: Callable, *, on_done: Callable, on
         dialog.setMinimumDuration(300)  # quick work finishes without a flash of a dialog
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-    task = Task(fn, parent)
+    # Not parented to the widget: closing a dialog must never destroy a running thread
+    # (Qt aborts the program on that). The task keeps itself alive until it finishes.
+    task = Task(fn)
+    _running.add(task)
 
     def progress(done: int, total: int) -> None:
-        if dialog is not None and total > 0:
+        if dialog is not None and total > 0 and shiboken6.isValid(dialog):
             dialog.setRange(0, total)
             dialog.setValue(done)
 
     def finish(callback, value) -> None:
-        if dialog is not None:
+        _release_gc()
+        if dialog is not None and shiboken6.isValid(dialog):
             dialog.close()
             dialog.deleteLater()
-        callback(value)
+        if shiboken6.isValid(parent):  # the window that asked may have closed meanwhile
+            callback(value)
 
     task.progress.connect(progress)
     task.done.connect(lambda result: finish(on_done, result))
     task.failed.connect(lambda exc: finish(on_error, exc))
-    task.finished.connect(task.deleteLater)
+    task.finished.connect(lambda: (_running.discard(task), task.deleteLater()))
+    _hold_gc()
     task.start()
     return task

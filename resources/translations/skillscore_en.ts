@@ -71,7 +71,7 @@
     <message>
         <location filename="../../ui/audit_view.py" line="231"/>
         <source>这份文件的记录不可信：请保留文件原样，报告组委会，并用最近的备份核对。</source>
-        <translation>This file's record cannot be trusted: keep the file as it is, tell the committee, and compare it with the latest backup.</translation>
+        <translation>This file&apos;s record cannot be trusted: keep the file as it is, tell the committee, and compare it with the latest backup.</translation>
     </message>
     <message>
         <location filename="../../ui/audit_view.py" line="235"/>
@@ -294,228 +294,233 @@
     <name>Desk</name>
     <message>
         <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/desk.py" line="89"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="79"/>
+        <location filename="../../ui/desk.py" line="81"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="80"/>
+        <location filename="../../ui/desk.py" line="82"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="82"/>
+        <location filename="../../ui/desk.py" line="84"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="84"/>
+        <location filename="../../ui/desk.py" line="86"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="87"/>
+        <location filename="../../ui/desk.py" line="90"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="88"/>
+        <location filename="../../ui/desk.py" line="91"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="90"/>
+        <location filename="../../ui/desk.py" line="93"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="91"/>
+        <location filename="../../ui/desk.py" line="95"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="185"/>
+        <location filename="../../ui/desk.py" line="191"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="187"/>
+        <location filename="../../ui/desk.py" line="193"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="190"/>
+        <location filename="../../ui/desk.py" line="196"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="206"/>
+        <location filename="../../ui/desk.py" line="212"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="207"/>
+        <location filename="../../ui/desk.py" line="213"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="210"/>
+        <location filename="../../ui/desk.py" line="216"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="211"/>
+        <location filename="../../ui/desk.py" line="217"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="212"/>
+        <location filename="../../ui/desk.py" line="218"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="213"/>
+        <location filename="../../ui/desk.py" line="219"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="214"/>
+        <location filename="../../ui/desk.py" line="220"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="215"/>
+        <location filename="../../ui/desk.py" line="221"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="237"/>
+        <location filename="../../ui/desk.py" line="243"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="237"/>
+        <location filename="../../ui/desk.py" line="243"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="238"/>
-        <location filename="../../ui/desk.py" line="285"/>
+        <location filename="../../ui/desk.py" line="244"/>
         <location filename="../../ui/desk.py" line="291"/>
+        <location filename="../../ui/desk.py" line="297"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="249"/>
+        <location filename="../../ui/desk.py" line="255"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="255"/>
-        <location filename="../../ui/desk.py" line="259"/>
+        <location filename="../../ui/desk.py" line="261"/>
+        <location filename="../../ui/desk.py" line="265"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="255"/>
+        <location filename="../../ui/desk.py" line="261"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="260"/>
+        <location filename="../../ui/desk.py" line="266"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="269"/>
+        <location filename="../../ui/desk.py" line="275"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="285"/>
+        <location filename="../../ui/desk.py" line="291"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="287"/>
+        <location filename="../../ui/desk.py" line="293"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="288"/>
         <location filename="../../ui/desk.py" line="294"/>
-        <location filename="../../ui/desk.py" line="318"/>
+        <location filename="../../ui/desk.py" line="300"/>
+        <location filename="../../ui/desk.py" line="324"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="291"/>
+        <location filename="../../ui/desk.py" line="297"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="293"/>
+        <location filename="../../ui/desk.py" line="299"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="298"/>
+        <location filename="../../ui/desk.py" line="304"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="298"/>
+        <location filename="../../ui/desk.py" line="304"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="298"/>
+        <location filename="../../ui/desk.py" line="304"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="305"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="300"/>
-        <location filename="../../ui/desk.py" line="305"/>
+        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="311"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="300"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="308"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="310"/>
+        <location filename="../../ui/desk.py" line="316"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="320"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="316"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
@@ -790,153 +795,140 @@ The reason and the operator go into the audit log.</translation>
     </message>
 </context>
 <context>
-    <name>LogTab</name>
-    <message>
-        <location filename="../../ui/views/tabs.py" line="152"/>
-        <source>每一项改动都记入日志（只能追加，哈希链防篡改），最新的在最上面。</source>
-        <translation>Every change is in the log (append-only, hash-chained against tampering); newest first.</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="101"/>
+        <location filename="../../ui/mainwindow.py" line="103"/>
         <source>成绩管理 · {name}</source>
         <translation>Scoring desk · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="116"/>
+        <location filename="../../ui/mainwindow.py" line="118"/>
         <source>文件 {path}</source>
         <translation>File {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144"/>
+        <location filename="../../ui/mainwindow.py" line="146"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145"/>
+        <location filename="../../ui/mainwindow.py" line="147"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="146"/>
+        <location filename="../../ui/mainwindow.py" line="148"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="147"/>
+        <location filename="../../ui/mainwindow.py" line="149"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151"/>
+        <location filename="../../ui/mainwindow.py" line="153"/>
         <source>打开演示</source>
         <translation>Open the demo</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153"/>
+        <location filename="../../ui/mainwindow.py" line="155"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154"/>
+        <location filename="../../ui/mainwindow.py" line="156"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="156"/>
+        <location filename="../../ui/mainwindow.py" line="158"/>
         <source>打印成绩表…</source>
         <translation>Print sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159"/>
+        <location filename="../../ui/mainwindow.py" line="161"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="162"/>
+        <location filename="../../ui/mainwindow.py" line="164"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="164"/>
+        <location filename="../../ui/mainwindow.py" line="166"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="165"/>
+        <location filename="../../ui/mainwindow.py" line="167"/>
         <source>撤销上一次录入</source>
         <translation>Undo last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="167"/>
+        <location filename="../../ui/mainwindow.py" line="169"/>
         <source>粘贴成绩</source>
         <translation>Paste marks</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="168"/>
+        <location filename="../../ui/mainwindow.py" line="170"/>
         <source>查找编号或姓名</source>
         <translation>Find number or name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="171"/>
+        <location filename="../../ui/mainwindow.py" line="173"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="172"/>
-        <source>投影模式</source>
-        <translation>Projector mode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="174"/>
+        <location filename="../../ui/mainwindow.py" line="179"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="182"/>
+        <location filename="../../ui/mainwindow.py" line="187"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="183"/>
-        <location filename="../../ui/mainwindow.py" line="254"/>
+        <location filename="../../ui/mainwindow.py" line="188"/>
+        <location filename="../../ui/mainwindow.py" line="257"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="201"/>
+        <location filename="../../ui/mainwindow.py" line="207"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="202"/>
+        <location filename="../../ui/mainwindow.py" line="208"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="214"/>
+        <location filename="../../ui/mainwindow.py" line="220"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="224"/>
+        <location filename="../../ui/mainwindow.py" line="230"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="242"/>
+        <location filename="../../ui/mainwindow.py" line="248"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="244"/>
+        <location filename="../../ui/mainwindow.py" line="250"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="256"/>
+        <location filename="../../ui/mainwindow.py" line="259"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -944,17 +936,17 @@ The reason and the operator go into the audit log.</translation>
 <context>
     <name>MarksTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="83"/>
+        <location filename="../../ui/views/tabs.py" line="82"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="84"/>
+        <location filename="../../ui/views/tabs.py" line="83"/>
         <source>导出成绩…</source>
         <translation>Export marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="85"/>
+        <location filename="../../ui/views/tabs.py" line="84"/>
         <source>回车 下一行 · Tab 下一列 · Shift+回车 上一行 · Q 或 / 缺考 · Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴</source>
         <translation>Enter next row · Tab next column · Shift+Enter previous row · Q or / absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
     </message>
@@ -1190,67 +1182,67 @@ Enter your name: every change is logged under it.</translation>
         <translation>Projector · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="335"/>
+        <location filename="../../ui/projector.py" line="343"/>
         <source>尚无选手</source>
         <translation>No contestants yet</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="355"/>
+        <location filename="../../ui/projector.py" line="363"/>
         <source>已定稿 · 第 {v} 版</source>
         <translation>Finalised · version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="357"/>
+        <location filename="../../ui/projector.py" line="365"/>
         <source>实时成绩 · 未定稿</source>
         <translation>Live results · not finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="370"/>
+        <location filename="../../ui/projector.py" line="378"/>
         <source>成绩待公布</source>
         <translation>Results to be announced</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="372"/>
+        <location filename="../../ui/projector.py" line="380"/>
         <source>排名人数 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="374"/>
+        <location filename="../../ui/projector.py" line="382"/>
         <source>晋级名额 {q}（✓ 晋级，粗线为晋级线）</source>
         <translation>Quota {q} (✓ advances; the thick line is the cut-off)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="379"/>
+        <location filename="../../ui/projector.py" line="387"/>
         <source>第 {page}/{pages} 页</source>
         <translation>Page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="381"/>
+        <location filename="../../ui/projector.py" line="389"/>
         <source> · 每 {s} 秒翻页</source>
         <translation> · next page every {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="461"/>
+        <location filename="../../ui/projector.py" line="469"/>
         <source>翻页间隔</source>
         <translation>Page interval</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="462"/>
+        <location filename="../../ui/projector.py" line="470"/>
         <source>每页停留秒数（0 = 不自动翻页）：</source>
         <translation>Seconds per page (0 = do not turn pages):</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="474"/>
+        <location filename="../../ui/projector.py" line="482"/>
         <source>投影模式（第二屏幕）</source>
         <translation>Projector (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="478"/>
+        <location filename="../../ui/projector.py" line="486"/>
         <source>投影时隐藏成绩（待公布）</source>
         <translation>Hide marks on the projector (until announced)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="484"/>
+        <location filename="../../ui/projector.py" line="492"/>
         <source>投影翻页间隔…</source>
         <translation>Projector page interval…</translation>
     </message>
@@ -1296,27 +1288,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="116"/>
+        <location filename="../../ui/views/tabs.py" line="115"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="138"/>
+        <location filename="../../ui/views/tabs.py" line="137"/>
         <source>只显示晋级（含待定）</source>
         <translation>Only those advancing (or undecided)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="139"/>
+        <location filename="../../ui/views/tabs.py" line="138"/>
         <source>只显示待录入</source>
         <translation>Only marks not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="140"/>
+        <location filename="../../ui/views/tabs.py" line="139"/>
         <source>只显示并列待定</source>
         <translation>Only ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="142"/>
+        <location filename="../../ui/views/tabs.py" line="141"/>
         <source>筛选：{name}（{n} 行）</source>
         <translation>Filter: {name} ({n} rows)</translation>
     </message>
@@ -1357,27 +1349,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="53"/>
+        <location filename="../../ui/views/tabs.py" line="52"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="54"/>
+        <location filename="../../ui/views/tabs.py" line="53"/>
         <source>准予参赛…</source>
         <translation>Admit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="55"/>
+        <location filename="../../ui/views/tabs.py" line="54"/>
         <source>裁判长写明理由，准予某编号违反资格规定参赛（导入名单前或导入被拒后）</source>
         <translation>The chief judge admits a number against an eligibility rule with a written reason (before importing the roster, or after it was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="56"/>
+        <location filename="../../ui/views/tabs.py" line="55"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="73"/>
+        <location filename="../../ui/views/tabs.py" line="72"/>
         <source>共 {n} 人 · 准予参赛 {admitted} 人</source>
         <translation>{n} contestants · {admitted} admitted</translation>
     </message>
@@ -1418,27 +1410,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="54"/>
+        <location filename="../../ui/mainwindow.py" line="55"/>
         <source>成绩管理</source>
         <translation>Scoring desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="59"/>
+        <location filename="../../ui/mainwindow.py" line="60"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="60"/>
+        <location filename="../../ui/mainwindow.py" line="61"/>
         <source>打开竞赛文件…</source>
         <translation>Open competition file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="61"/>
+        <location filename="../../ui/mainwindow.py" line="62"/>
         <source>打开演示（60 名选手，含待录、并列）</source>
         <translation>Open the demo (60 contestants, missing marks, ties)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="68"/>
+        <location filename="../../ui/mainwindow.py" line="69"/>
         <source>最近打开：</source>
         <translation>Recent files:</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The simpler tabs: 名单 (roster), 成绩录入 (marks entry), 排名 (ranking), 日志 (log)."""
+"""The simpler tabs: 名单 (roster), 成绩录入 (marks entry), 排名 (ranking)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..models.audit import AuditModel
 from ..models.marks import MarksModel
 from ..models.ranking import RankingModel
 from ..models.roster import RosterModel
@@ -142,23 +141,3 @@ class RankingTab(QWidget):
         self.filter_label.setText(translate("RankingTab", "筛选：{name}（{n} 行）").format(
             name=names[mode], n=self.model.rowCount()))
         self.filter_row.show()
-
-
-class LogTab(QWidget):
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.model = AuditModel(session, self)
-        layout = QVBoxLayout(self)
-        note = QLabel(translate("LogTab", "每一项改动都记入日志（只能追加，哈希链防篡改），最新的在最上面。"))
-        note.setStyleSheet("color: #555;")
-        layout.addWidget(note)
-        self.view = _plain_table(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(self.model.column_of("reason"), QHeaderView.Stretch)
-        self.view.setWordWrap(False)
-        self.find = FindBar(_jumper(self.view, self.model))
-        layout.addWidget(self.find)
-        layout.addWidget(self.view, 1)
-        self.dirty = True
-
-    def refresh(self) -> None:
-        self.model.reload()
