@@ -4,7 +4,8 @@ The checks are written out rather than delegated to a JSON-Schema library: the s
 are small, the messages must name the field in the user's language, and a 10,000-
 contestant package has to pass in a fraction of a second. The manifest is ours alone,
 so unknown keys in it are refused; the results document may grow new keys as the
-program grows, so only the keys a receiving committee relies on are required.
+program grows, so only the keys a receiving committee relies on are required (and a
+judging panel's scheme and judges' marks, where a file carries them, must be well formed).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 from .messages import register
@@ -182,6 +184,7 @@ def check_results(doc: Any) -> None:
     if not levels or any(not _is(l, int) or not 1 <= l <= 5 for l in levels):
         raise _value("event.levels", levels)
     people = _check_contestants(get(doc, "contestants", list, ""))
+    _check_panel(doc, people)  # optional: only files scored by a judging panel carry it
     _check_ranking(get(doc, "ranking", dict, ""), people, team=event["team_size"] > 1)
     admitted = get(doc, "admitted", dict, "")
     for no, reason in admitted.items():
@@ -216,6 +219,43 @@ def _check_contestants(people: list) -> dict[str, dict]:
         by_no[c["no"]] = c
         ids.add(c["id_number"])
     return by_no
+
+
+def _check_panel(doc: dict, people: dict[str, dict]) -> None:
+    """The practical scheme and each contestant's judges' marks (RULES.md §11): module →
+    judge number → mark, each judge of the scheme, each mark within the module's maximum."""
+    from .rules.panel import Module, scheme_problem
+
+    raw = doc.get("practical_scheme")
+    if raw is None:
+        for no, c in people.items():
+            if "panel" in c:
+                raise SchemaProblem("schema_unknown", field=f"contestants.{no}.panel")
+        return
+    if not isinstance(raw, dict) or raw.keys() != {"kind", "judges", "aggregation", "modules"} or raw["kind"] != "panel":
+        raise _value("practical_scheme", raw)
+    judges = get(raw, "judges", int, "practical_scheme")
+    maxima: dict[str, Decimal] = {}
+    for m in get(raw, "modules", list, "practical_scheme"):
+        if not isinstance(m, dict) or m.keys() != {"name", "max"} or not _is(m["name"], str) \
+                or not (_is(m["max"], str) and re.fullmatch(r"\d{1,3}(\.\d+)?", m["max"])):
+            raise _value("practical_scheme.modules", m)
+        maxima[m["name"]] = Decimal(m["max"])
+    modules = tuple(Module(name, maximum) for name, maximum in maxima.items())
+    if len(modules) != len(raw["modules"]) or scheme_problem(judges, get(raw, "aggregation", str, "practical_scheme"),
+                                                             modules):
+        raise _value("practical_scheme", raw)
+    for no, c in people.items():
+        where = f"contestants.{no}.panel"
+        for module, marks in get(c, "panel", dict, f"contestants.{no}").items():
+            if module not in maxima or not isinstance(marks, dict):
+                raise _value(where, module)
+            for judge, mark in marks.items():
+                if not (judge.isdigit() and 1 <= int(judge) <= judges):
+                    raise _value(f"{where}.{module}", judge)
+                _mark(mark, f"{where}.{module}.{judge}", allow_absent=False)
+                if mark is None or Decimal(mark) > maxima[module]:
+                    raise _value(f"{where}.{module}.{judge}", mark)
 
 
 def _check_ranking(ranking: dict, people: dict[str, dict], *, team: bool) -> None:

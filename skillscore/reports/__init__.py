@@ -1,4 +1,5 @@
-"""Printed sheets: 成绩表 results, 晋级名单 advancement, 取证名单 certificates, 获奖名单 awards.
+"""Printed sheets: 成绩表 results, 晋级名单 advancement, 取证名单 certificates, 获奖名单 awards,
+and the internal 裁判评分表 judges (files scored by a judging panel).
 
     write_report(comp_or_doc, kind, out_path, *, progress=None, lang="zh")
 
@@ -20,12 +21,12 @@ from typing import Any, Callable
 from ..errors import UsageError
 from ..messages import register
 
-KINDS = ("results", "advancement", "certificates", "awards")
+KINDS = ("results", "advancement", "certificates", "awards", "judges")
 
 register(
     {
-        "report_kind": ("未知的表单「{value}」：应为 results、advancement、certificates 或 awards",
-                        "Unknown sheet '{value}': use results, advancement, certificates or awards"),
+        "report_kind": ("未知的表单「{value}」：应为 results、advancement、certificates、awards 或 judges",
+                        "Unknown sheet '{value}': use results, advancement, certificates, awards or judges"),
         "report_format": ("输出文件 {path} 的扩展名应为 .pdf（成绩表也可为 .xlsx）",
                           "The output file {path} must end in .pdf (or .xlsx for the results sheet)"),
         "report_out_dir": ("输出目录 {path} 不存在", "The output folder {path} does not exist"),
@@ -40,10 +41,10 @@ register(
 def build_spec(source, kind: str, lang: str = "zh"):
     """The sheet's columns and rows (no drawing), for ``kind`` in KINDS."""
     # Plain imports, not importlib by name: PyInstaller must see every sheet module.
-    from . import advancement, awards, certificates, results
+    from . import advancement, awards, certificates, judges, results
 
     builders = {"results": results.build, "advancement": advancement.build,
-                "certificates": certificates.build, "awards": awards.build}
+                "certificates": certificates.build, "awards": awards.build, "judges": judges.build}
     if kind not in builders:
         raise UsageError("report_kind", value=kind)
     return builders[kind](source, lang)

@@ -337,7 +337,7 @@ class SheetRenderer:
             self.text(c, self.x0, y, "⚠ " + warning, 8.5, colour=WARN)
         if self.spec.internal:
             y -= 18
-            text = word("internal", lang)
+            text = self.spec.internal_text or word("internal", lang)
             c.setStrokeColor(WARN)
             c.setLineWidth(1)
             c.rect(self.x0, y - 4, self.measure(text, 9.5) + 12, 16, stroke=1, fill=0)

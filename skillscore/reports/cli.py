@@ -1,4 +1,4 @@
-"""``skillscore report FILE {results,advancement,certificates,awards} -o OUT.pdf``
+"""``skillscore report FILE {results,advancement,certificates,awards,judges} -o OUT.pdf``
 (``-o OUT.xlsx`` writes the results table as a spreadsheet).
 
 Kept cheap to import: ReportLab and openpyxl load only when the command runs.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..messages import register, render
 
-KINDS = ("results", "advancement", "certificates", "awards")
+KINDS = ("results", "advancement", "certificates", "awards", "judges")
 
 register({"report_written": ("已生成 {path}（{count} 页）", "Wrote {path} ({count} page(s))"),
           "report_written_xlsx": ("已生成 {path}（{count} 行）", "Wrote {path} ({count} rows)")})

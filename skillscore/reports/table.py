@@ -61,6 +61,7 @@ class SheetSpec:
     summary: list[str] = field(default_factory=list)
     internal: bool = False
     tick: str | None = None  # what ✓ means on this sheet, for the legend (None: no ✓ printed)
+    internal_text: str | None = None  # an internal sheet's banner, if not the assessment centre's
 
 
 @dataclass(slots=True)
