@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------------
     def rebuild(self) -> None:
+        self.statusBar().clearMessage()  # its words were in the language before
         self.setWindowTitle(translate("MainWindow", "成绩管理 · {name}").format(name=COMPETITION_NAME))
         self.build_menus()
         current = self.desk.tabs.currentIndex() if self.desk is not None else None

@@ -60,8 +60,12 @@ def take(out_dir: str | Path) -> list[Path]:
     view.marks.setData(view.currentIndex(), "100.5")  # refused: shows the reason under the cell
     shot(window, "marks")
 
+    window.statusBar().clearMessage()
     desk.tabs.setCurrentWidget(desk.roster_tab)
     shot(window, "roster")
+
+    desk.tabs.setCurrentWidget(desk.statistics_tab)
+    shot(window, "statistics")
 
     desk.tabs.setCurrentWidget(desk.finalize_tab)
     shot(window, "finalize")

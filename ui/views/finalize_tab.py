@@ -45,6 +45,7 @@ class FinalizeTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setStyleSheet("QScrollArea { background: transparent; } QScrollArea > QWidget > QWidget { background: transparent; }")
         self.ties_holder = QWidget()
         self.ties_list = QVBoxLayout(self.ties_holder)
         self.ties_list.setAlignment(Qt.AlignTop)
