@@ -28,8 +28,8 @@ def changes(*kinds: str):
 
 
 @changes(MARKS)
-def set_mark(comp: Competition, no: str, field: str, text: str) -> list[tuple]:
-    return comp.set_mark(no, field, text)
+def set_mark(comp: Competition, no: str, field: str, text: str, entry_pass: int = 1) -> list[tuple]:
+    return comp.set_mark(no, field, text, entry_pass=entry_pass)
 
 
 @changes(ROSTER, MARKS)

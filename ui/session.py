@@ -108,19 +108,29 @@ class Session(QObject):
             self.after(op.changes, marks=tuple(result) if op is ops.set_mark else None)
         return result
 
-    def set_mark(self, no: str, field: str, text: str) -> list[tuple]:
+    @property
+    def double_entry(self) -> bool:
+        return self._cached("double_entry", lambda: bool(getattr(self.comp, "double_entry", False)))
+
+    def pending_marks(self) -> set[tuple[str, str]]:
+        """(no, field) typed in one pass only, or differently in two: not counted yet."""
+        if not self.double_entry:
+            return set()
+        return self._cached("pending", lambda: {(p.no, p.field) for p in self.comp.pending_marks()})
+
+    def set_mark(self, no: str, field: str, text: str, entry_pass: int = 1) -> list[tuple]:
         """One typed value; saved at once and remembered for Ctrl+Z."""
-        changes = self.do(ops.set_mark, no, field, text)
+        changes = self.do(ops.set_mark, no, field, text, entry_pass)
         if changes:
             self.undo_stack.append([(n, f, old) for n, f, old, _ in changes])
         return changes
 
-    def set_marks(self, cells: list[tuple[str, str, str]]) -> list[tuple]:
+    def set_marks(self, cells: list[tuple[str, str, str]], entry_pass: int = 1) -> list[tuple]:
         """A pasted block: every cell saved, undone together by one Ctrl+Z."""
         done: list[tuple] = []
         try:
             for no, field, text in cells:
-                done.extend(ops.set_mark(self.comp, no, field, text))
+                done.extend(ops.set_mark(self.comp, no, field, text, entry_pass))
         finally:
             if done:
                 self.undo_stack.append([(n, f, old) for n, f, old, _ in done])
@@ -150,7 +160,8 @@ class Session(QObject):
         if not kinds:  # only the log grew
             keep = {k: v for k, v in self._cache.items() if k != "audit"}
         elif kinds == {ops.MARKS}:
-            keep = {k: v for k, v in self._cache.items() if k in ("info", "contestants", "tie_decisions", "admitted")}
+            keep = {k: v for k, v in self._cache.items()
+                    if k in ("info", "contestants", "tie_decisions", "admitted", "double_entry")}
         self._cache = keep
         if ops.STAGE in kinds:
             self.undo_stack.clear()  # a reopened stage starts a fresh list of entries

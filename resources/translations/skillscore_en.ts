@@ -54,47 +54,47 @@
         <translation>Export xlsx…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="181"/>
+        <location filename="../../ui/audit_view.py" line="182"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="204"/>
+        <location filename="../../ui/audit_view.py" line="205"/>
         <source>显示 {shown} 条，共 {total} 条（最新的在最上面）</source>
         <translation>Showing {shown} of {total} entries (newest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="229"/>
+        <location filename="../../ui/audit_view.py" line="230"/>
         <source>✗ 日志已被改动！发现 {n} 处问题（红色的记录）：</source>
         <translation>✗ The log has been altered! {n} problem(s) found (entries in red):</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="231"/>
+        <location filename="../../ui/audit_view.py" line="232"/>
         <source>这份文件的记录不可信：请保留文件原样，报告组委会，并用最近的备份核对。</source>
         <translation>This file&apos;s record cannot be trusted: keep the file as it is, tell the committee, and compare it with the latest backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="235"/>
+        <location filename="../../ui/audit_view.py" line="236"/>
         <source>✓ 日志完整：{n} 条记录，哈希链无误（{time} 校验）</source>
         <translation>✓ Log intact: {n} entries, hash chain verified (checked {time})</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="250"/>
+        <location filename="../../ui/audit_view.py" line="251"/>
         <source>导出日志</source>
         <translation>Export log</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="251"/>
+        <location filename="../../ui/audit_view.py" line="252"/>
         <source>表格 (*.xlsx)</source>
         <translation>Spreadsheet (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="259"/>
+        <location filename="../../ui/audit_view.py" line="260"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="263"/>
+        <location filename="../../ui/audit_view.py" line="264"/>
         <source>已导出 {path}（{shown} 条，共 {total} 条）</source>
         <translation>Exported {path} ({shown} of {total} entries)</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="55"/>
+        <location filename="../../ui/models/marks.py" line="66"/>
         <location filename="../../ui/models/preview.py" line="67"/>
         <location filename="../../ui/models/ranking.py" line="47"/>
         <location filename="../../ui/models/roster.py" line="60"/>
@@ -155,40 +155,40 @@
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="56"/>
+        <location filename="../../ui/models/marks.py" line="67"/>
         <location filename="../../ui/models/ranking.py" line="48"/>
         <location filename="../../ui/models/roster.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="57"/>
+        <location filename="../../ui/models/marks.py" line="68"/>
         <location filename="../../ui/models/ranking.py" line="49"/>
         <location filename="../../ui/models/roster.py" line="66"/>
-        <location filename="../../ui/statistics_view.py" line="182"/>
+        <location filename="../../ui/statistics_view.py" line="183"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="58"/>
+        <location filename="../../ui/models/marks.py" line="69"/>
         <location filename="../../ui/models/roster.py" line="67"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="59"/>
+        <location filename="../../ui/models/marks.py" line="70"/>
         <location filename="../../ui/models/ranking.py" line="50"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="60"/>
+        <location filename="../../ui/models/marks.py" line="71"/>
         <location filename="../../ui/models/ranking.py" line="51"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="61"/>
+        <location filename="../../ui/models/marks.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../../ui/models/ranking.py" line="53"/>
-        <location filename="../../ui/statistics_view.py" line="185"/>
+        <location filename="../../ui/statistics_view.py" line="186"/>
         <source>晋级</source>
         <translation>Advances</translation>
     </message>
@@ -275,17 +275,17 @@
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="183"/>
+        <location filename="../../ui/statistics_view.py" line="184"/>
         <source>参赛</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="184"/>
+        <location filename="../../ui/statistics_view.py" line="185"/>
         <source>排名</source>
         <translation>Ranked</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="186"/>
+        <location filename="../../ui/statistics_view.py" line="187"/>
         <source>取证</source>
         <translation>Certificate</translation>
     </message>
@@ -533,163 +533,163 @@
         <translation>Ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="53"/>
+        <location filename="../../ui/views/finalize_tab.py" line="54"/>
         <source>已裁定</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="62"/>
-        <location filename="../../ui/views/finalize_tab.py" line="223"/>
+        <location filename="../../ui/views/finalize_tab.py" line="63"/>
+        <location filename="../../ui/views/finalize_tab.py" line="224"/>
         <source>定稿</source>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="71"/>
+        <location filename="../../ui/views/finalize_tab.py" line="72"/>
         <source>修改晋级名额…</source>
         <translation>Change quota…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="77"/>
+        <location filename="../../ui/views/finalize_tab.py" line="78"/>
         <source>定稿…</source>
         <translation>Finalise…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="79"/>
+        <location filename="../../ui/views/finalize_tab.py" line="80"/>
         <source>撤销定稿…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="88"/>
+        <location filename="../../ui/views/finalize_tab.py" line="89"/>
         <source>输出</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="113"/>
+        <location filename="../../ui/views/finalize_tab.py" line="114"/>
         <source>✓ 没有并列待定</source>
         <translation>✓ No ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="114"/>
+        <location filename="../../ui/views/finalize_tab.py" line="115"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="117"/>
+        <location filename="../../ui/views/finalize_tab.py" line="118"/>
         <source>已定稿（第 {version} 版）
 成绩指纹 {fingerprint}</source>
         <translation>Finalised (version {version})
 Fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="125"/>
+        <location filename="../../ui/views/finalize_tab.py" line="126"/>
         <source>✓ 可以定稿：成绩已全部录入，没有并列待定。定稿后成绩只读，并生成成绩指纹。</source>
         <translation>✓ Ready to finalise: all marks are entered and there are no ties to be decided. Finalising makes the results read-only and computes their fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="130"/>
+        <location filename="../../ui/views/finalize_tab.py" line="131"/>
         <source>晋级名额 {quota}（参赛 {ranked} 人）</source>
         <translation>Quota {quota} ({ranked} ranked)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="133"/>
+        <location filename="../../ui/views/finalize_tab.py" line="134"/>
         <source>，按 30% 向下取整</source>
         <translation>, 30% rounded down</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="135"/>
+        <location filename="../../ui/views/finalize_tab.py" line="136"/>
         <source>决赛不设晋级名额</source>
         <translation>The final has no advancement quota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="151"/>
+        <location filename="../../ui/views/finalize_tab.py" line="152"/>
         <source>名次 {a}–{b} 并列待定：{names}
 总成绩 {total} · 技能操作 {practical}</source>
         <translation>Ranks {a}–{b}, tie to be decided: {names}
 Total {total} · Practical {practical}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="157"/>
+        <location filename="../../ui/views/finalize_tab.py" line="158"/>
         <source>组委会裁定…</source>
         <translation>Order by committee…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="158"/>
+        <location filename="../../ui/views/finalize_tab.py" line="159"/>
         <source>抽签…</source>
         <translation>Draw lots…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="179"/>
+        <location filename="../../ui/views/finalize_tab.py" line="180"/>
         <source>◆ 抽签确定：{order}（种子 {seed}）</source>
         <translation>◆ By lot: {order} (seed {seed})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="181"/>
+        <location filename="../../ui/views/finalize_tab.py" line="182"/>
         <source>◆ 组委会裁定：{order}（理由：{reason}）</source>
         <translation>◆ By committee: {order} (reason: {reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="207"/>
+        <location filename="../../ui/views/finalize_tab.py" line="208"/>
         <source>已按组委会裁定排序：</source>
         <translation>Ordered by the committee: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="211"/>
+        <location filename="../../ui/views/finalize_tab.py" line="212"/>
         <source>抽签</source>
         <translation>Draw lots</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="212"/>
+        <location filename="../../ui/views/finalize_tab.py" line="213"/>
         <source>由程序为 {members} 抽签排序，随机种子记入日志，任何人可复核。</source>
         <translation>The program draws lots to order {members}; the random seed goes into the audit log so anyone can repeat the draw.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="218"/>
+        <location filename="../../ui/views/finalize_tab.py" line="219"/>
         <source>抽签结果：{order}（种子 {seed}）</source>
         <translation>Drawn by lot: {order} (seed {seed})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="224"/>
+        <location filename="../../ui/views/finalize_tab.py" line="225"/>
         <source>定稿后本阶段成绩只读，并生成成绩指纹。</source>
         <translation>Once finalised, this stage is read-only and its results get a fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="227"/>
+        <location filename="../../ui/views/finalize_tab.py" line="228"/>
         <source>已定稿 · 成绩指纹 {result}</source>
         <translation>Finalised · fingerprint {result}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="230"/>
+        <location filename="../../ui/views/finalize_tab.py" line="231"/>
         <source>撤销定稿</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="231"/>
+        <location filename="../../ui/views/finalize_tab.py" line="232"/>
         <source>撤销定稿后可以修改成绩，版本号加一。请写明理由。</source>
         <translation>Reopening allows marks to change and raises the version by one. Give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="236"/>
+        <location filename="../../ui/views/finalize_tab.py" line="237"/>
         <source>已撤销定稿，现为第 {result} 版</source>
         <translation>Reopened; now version {result}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="241"/>
-        <location filename="../../ui/views/finalize_tab.py" line="247"/>
+        <location filename="../../ui/views/finalize_tab.py" line="242"/>
+        <location filename="../../ui/views/finalize_tab.py" line="248"/>
         <source>晋级名额</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="242"/>
+        <location filename="../../ui/views/finalize_tab.py" line="243"/>
         <source>晋级名额（不超过 30%，向下取整）：</source>
         <translation>Quota (at most 30%, rounded down):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="248"/>
+        <location filename="../../ui/views/finalize_tab.py" line="249"/>
         <source>将晋级名额设为 {quota}。</source>
         <translation>Set the quota to {quota}.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finalize_tab.py" line="252"/>
+        <location filename="../../ui/views/finalize_tab.py" line="253"/>
         <source>晋级名额已设为 {quota}</source>
         <translation>Quota set to {quota}</translation>
     </message>
@@ -797,140 +797,148 @@ The reason and the operator go into the audit log.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="103"/>
+        <location filename="../../ui/mainwindow.py" line="105"/>
         <source>成绩管理 · {name}</source>
         <translation>Scoring desk · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="118"/>
+        <location filename="../../ui/mainwindow.py" line="120"/>
         <source>文件 {path}</source>
         <translation>File {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="146"/>
+        <location filename="../../ui/mainwindow.py" line="150"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="147"/>
+        <location filename="../../ui/mainwindow.py" line="151"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148"/>
+        <location filename="../../ui/mainwindow.py" line="152"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="149"/>
+        <location filename="../../ui/mainwindow.py" line="153"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153"/>
+        <location filename="../../ui/mainwindow.py" line="157"/>
         <source>打开演示</source>
         <translation>Open the demo</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="155"/>
+        <location filename="../../ui/mainwindow.py" line="159"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="156"/>
+        <location filename="../../ui/mainwindow.py" line="160"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158"/>
+        <location filename="../../ui/mainwindow.py" line="162"/>
         <source>打印成绩表…</source>
         <translation>Print sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="161"/>
+        <location filename="../../ui/mainwindow.py" line="165"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="164"/>
+        <location filename="../../ui/mainwindow.py" line="168"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="166"/>
+        <location filename="../../ui/mainwindow.py" line="170"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="167"/>
+        <location filename="../../ui/mainwindow.py" line="171"/>
         <source>撤销上一次录入</source>
         <translation>Undo last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="169"/>
+        <location filename="../../ui/mainwindow.py" line="173"/>
         <source>粘贴成绩</source>
         <translation>Paste marks</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="170"/>
+        <location filename="../../ui/mainwindow.py" line="174"/>
         <source>查找编号或姓名</source>
         <translation>Find number or name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="173"/>
+        <location filename="../../ui/mainwindow.py" line="177"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="179"/>
+        <location filename="../../ui/mainwindow.py" line="183"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="187"/>
+        <location filename="../../ui/mainwindow.py" line="191"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="188"/>
-        <location filename="../../ui/mainwindow.py" line="257"/>
+        <location filename="../../ui/mainwindow.py" line="192"/>
+        <location filename="../../ui/mainwindow.py" line="261"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="207"/>
+        <location filename="../../ui/mainwindow.py" line="211"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="208"/>
+        <location filename="../../ui/mainwindow.py" line="212"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="220"/>
+        <location filename="../../ui/mainwindow.py" line="224"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="230"/>
+        <location filename="../../ui/mainwindow.py" line="234"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="248"/>
+        <location filename="../../ui/mainwindow.py" line="252"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="250"/>
+        <location filename="../../ui/mainwindow.py" line="254"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="259"/>
+        <location filename="../../ui/mainwindow.py" line="263"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>MarksModel</name>
+    <message>
+        <location filename="../../ui/models/marks.py" line="34"/>
+        <source>待复核</source>
+        <translation>To be checked</translation>
     </message>
 </context>
 <context>
@@ -949,6 +957,16 @@ The reason and the operator go into the audit log.</translation>
         <location filename="../../ui/views/tabs.py" line="84"/>
         <source>回车 下一行 · Tab 下一列 · Shift+回车 上一行 · Q 或 / 缺考 · Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴</source>
         <translation>Enter next row · Tab next column · Shift+Enter previous row · Q or / absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="95"/>
+        <source>本文件启用复核（双人录入）：每个成绩由两位录入员各录一次，一致后才计入；未计入的显示“待复核”。</source>
+        <translation>Double entry is on for this file: every mark is typed by two operators and counts once both agree; marks not counted yet show &quot;To be checked&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tabs.py" line="98"/>
+        <source>我录第二遍（复核）</source>
+        <translation>I am typing the check (second pass)</translation>
     </message>
 </context>
 <context>
@@ -1132,117 +1150,117 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>Projector</name>
     <message>
-        <location filename="../../ui/projector.py" line="59"/>
+        <location filename="../../ui/projector.py" line="60"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="60"/>
+        <location filename="../../ui/projector.py" line="61"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="61"/>
+        <location filename="../../ui/projector.py" line="62"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="62"/>
+        <location filename="../../ui/projector.py" line="63"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="63"/>
+        <location filename="../../ui/projector.py" line="64"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="64"/>
+        <location filename="../../ui/projector.py" line="65"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="65"/>
+        <location filename="../../ui/projector.py" line="66"/>
         <source>总成绩</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="66"/>
+        <location filename="../../ui/projector.py" line="67"/>
         <source>晋级</source>
         <translation>Advances</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="67"/>
+        <location filename="../../ui/projector.py" line="68"/>
         <source>取证等级</source>
         <translation>Certificate level</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="148"/>
+        <location filename="../../ui/projector.py" line="79"/>
         <source>投影 · {name}</source>
         <translation>Projector · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="343"/>
+        <location filename="../../ui/projector.py" line="274"/>
         <source>尚无选手</source>
         <translation>No contestants yet</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="363"/>
+        <location filename="../../ui/projector.py" line="294"/>
         <source>已定稿 · 第 {v} 版</source>
         <translation>Finalised · version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="365"/>
+        <location filename="../../ui/projector.py" line="296"/>
         <source>实时成绩 · 未定稿</source>
         <translation>Live results · not finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="378"/>
+        <location filename="../../ui/projector.py" line="309"/>
         <source>成绩待公布</source>
         <translation>Results to be announced</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="380"/>
+        <location filename="../../ui/projector.py" line="311"/>
         <source>排名人数 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="382"/>
+        <location filename="../../ui/projector.py" line="313"/>
         <source>晋级名额 {q}（✓ 晋级，粗线为晋级线）</source>
         <translation>Quota {q} (✓ advances; the thick line is the cut-off)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="387"/>
+        <location filename="../../ui/projector.py" line="318"/>
         <source>第 {page}/{pages} 页</source>
         <translation>Page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="389"/>
+        <location filename="../../ui/projector.py" line="320"/>
         <source> · 每 {s} 秒翻页</source>
         <translation> · next page every {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="469"/>
+        <location filename="../../ui/projector.py" line="400"/>
         <source>翻页间隔</source>
         <translation>Page interval</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="470"/>
+        <location filename="../../ui/projector.py" line="401"/>
         <source>每页停留秒数（0 = 不自动翻页）：</source>
         <translation>Seconds per page (0 = do not turn pages):</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="482"/>
+        <location filename="../../ui/projector.py" line="413"/>
         <source>投影模式（第二屏幕）</source>
         <translation>Projector (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="486"/>
+        <location filename="../../ui/projector.py" line="417"/>
         <source>投影时隐藏成绩（待公布）</source>
         <translation>Hide marks on the projector (until announced)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="492"/>
+        <location filename="../../ui/projector.py" line="423"/>
         <source>投影翻页间隔…</source>
         <translation>Projector page interval…</translation>
     </message>
@@ -1288,27 +1306,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="115"/>
+        <location filename="../../ui/views/tabs.py" line="128"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="137"/>
+        <location filename="../../ui/views/tabs.py" line="150"/>
         <source>只显示晋级（含待定）</source>
         <translation>Only those advancing (or undecided)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="138"/>
+        <location filename="../../ui/views/tabs.py" line="151"/>
         <source>只显示待录入</source>
         <translation>Only marks not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="139"/>
+        <location filename="../../ui/views/tabs.py" line="152"/>
         <source>只显示并列待定</source>
         <translation>Only ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="141"/>
+        <location filename="../../ui/views/tabs.py" line="154"/>
         <source>筛选：{name}（{n} 行）</source>
         <translation>Filter: {name} ({n} rows)</translation>
     </message>
@@ -1410,27 +1428,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="55"/>
+        <location filename="../../ui/mainwindow.py" line="56"/>
         <source>成绩管理</source>
         <translation>Scoring desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="60"/>
+        <location filename="../../ui/mainwindow.py" line="61"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="61"/>
+        <location filename="../../ui/mainwindow.py" line="62"/>
         <source>打开竞赛文件…</source>
         <translation>Open competition file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="62"/>
+        <location filename="../../ui/mainwindow.py" line="63"/>
         <source>打开演示（60 名选手，含待录、并列）</source>
         <translation>Open the demo (60 contestants, missing marks, ties)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="69"/>
+        <location filename="../../ui/mainwindow.py" line="70"/>
         <source>最近打开：</source>
         <translation>Recent files:</translation>
     </message>
@@ -1438,62 +1456,62 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../ui/statistics_view.py" line="39"/>
+        <location filename="../../ui/statistics_view.py" line="40"/>
         <source>总成绩</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="40"/>
+        <location filename="../../ui/statistics_view.py" line="41"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="41"/>
+        <location filename="../../ui/statistics_view.py" line="42"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="117"/>
+        <location filename="../../ui/statistics_view.py" line="118"/>
         <source>{part}（{n} 人）</source>
         <translation>{part} ({n} ranked)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="125"/>
+        <location filename="../../ui/statistics_view.py" line="126"/>
         <source>平均 {mean} · 中位数 {median} · 标准差 {sd}</source>
         <translation>mean {mean} · median {median} · std. dev. {sd}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="128"/>
+        <location filename="../../ui/statistics_view.py" line="129"/>
         <source> · 缺考 {n} 人计为 0</source>
         <translation> · {n} absent counted as 0</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="130"/>
+        <location filename="../../ui/statistics_view.py" line="131"/>
         <source>尚无排名成绩</source>
         <translation>No ranked results yet</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="222"/>
+        <location filename="../../ui/statistics_view.py" line="223"/>
         <source>试算名额</source>
         <translation>Trial quota</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="225"/>
+        <location filename="../../ui/statistics_view.py" line="226"/>
         <source>关</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="226"/>
+        <location filename="../../ui/statistics_view.py" line="227"/>
         <source>看看较小的晋级名额会在哪里划线；只是试算，不改变设置</source>
         <translation>See where a smaller quota would cut; a trial only, the setting is not changed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="228"/>
+        <location filename="../../ui/statistics_view.py" line="229"/>
         <source>导出 PNG…</source>
         <translation>Export PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="264"/>
+        <location filename="../../ui/statistics_view.py" line="265"/>
         <source>各工作单位人数</source>
         <translation>By employer</translation>
     </message>

@@ -31,6 +31,7 @@ def go_to(view, no: str, field: str):
 
 def test_typing_a_mark_saves_it_and_the_ranking_follows_at_once(qtbot, window, desk, demo_file):
     view = grid(desk)
+    assert not desk.marks_tab.double.isVisibleTo(desk.marks_tab)  # no double entry in the demo
     assert stored(demo_file, "A058").practical is None
     go_to(view, "A058", "practical")
     qtbot.keyClicks(view, "99.5")
@@ -198,3 +199,35 @@ def test_a_finalised_stage_shows_read_only(qtbot, desk, demo_file):
     qtbot.keyClick(view, Qt.Key_Q)
     assert view.delegate.editor is None and audit_count(demo_file) == count
     assert not view.paste("1\t2\n")
+
+
+def test_double_entry_counts_a_mark_only_when_a_second_clerk_types_the_same(qtbot, tmp_path, window):
+    from skillscore.competition import Competition
+    from skillscore.demo import DEMO_PIN, ROSTER_HEADER, roster_rows
+
+    from helpers import write_csv
+
+    path = tmp_path / "double.skillscore"
+    with Competition.create(path, event_no=29, stage="prelim", committee="组委会", pin=DEMO_PIN,
+                            date="2025-09-20", double_entry=True, operator="建档") as comp:
+        comp.import_roster(write_csv(tmp_path / "r.csv", ROSTER_HEADER, roster_rows(3, seed=3)))
+    assert window.open_file(path, operator="甲")
+    desk = window.desk
+    assert desk.marks_tab.double.isVisibleTo(desk.marks_tab)
+    view = grid(desk)
+    index = go_to(view, "A001", "theory")
+    qtbot.keyClicks(view, "77")
+    qtbot.keyClick(view, Qt.Key_Return)
+    assert stored(path, "A001") is None or stored(path, "A001").theory is None  # not counted yet
+    assert view.marks.data(index) == "待复核" and view.marks.data(index, Qt.EditRole) == ""
+    # The second clerk opens the same file and types the check pass blind.
+    assert window.open_file(path, operator="乙")
+    desk = window.desk
+    desk.marks_tab.second_pass.setChecked(True)
+    view = grid(desk)
+    index = go_to(view, "A001", "theory")
+    assert view.marks.data(index) == "待复核"
+    qtbot.keyClicks(view, "77")
+    qtbot.keyClick(view, Qt.Key_Return)
+    assert stored(path, "A001").theory == Decimal("77.00")
+    assert view.marks.data(index) == "77.00"

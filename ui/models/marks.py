@@ -11,7 +11,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
+
+from PySide6.QtGui import QBrush, QColor
 
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
@@ -22,7 +24,14 @@ from ..i18n import current_lang
 from ..words import ABSENT_INPUT, mark_text, word
 from .base import RIGHT, Column, RowTableModel
 
-ERROR_ROLE = Qt.UserRole + 5  # the reason the last value typed into this cell was refused
+ERROR_ROLE = Qt.UserRole + 5
+
+
+PENDING_BRUSH = QBrush(QColor("#8D6E00"))
+
+
+def PENDING_TEXT() -> str:
+    return QCoreApplication.translate("MarksModel", "待复核")  # the reason the last value typed into this cell was refused
 MARK_FIELDS = ("theory", "practical", "status")
 # Keys that type 缺考 (UI.md): one keystroke for the commonest non-number.
 ABSENT_KEYS = {"q", "Q", "/"}
@@ -41,7 +50,7 @@ class MarkRow:
 
 
 class MarksModel(RowTableModel):
-    extra_roles = frozenset({ERROR_ROLE, Qt.ToolTipRole})
+    extra_roles = frozenset({ERROR_ROLE, Qt.ToolTipRole, Qt.ForegroundRole})
     refused = Signal(QModelIndex, str)  # the cell and the reason
 
     def __init__(self, session, parent=None):
@@ -49,6 +58,8 @@ class MarksModel(RowTableModel):
         self.session = session
         self.errors: dict[tuple[str, str], str] = {}
         self.read_only = False
+        self.entry_pass = 1  # with double entry: 1 the entry, 2 the check by a second clerk
+        self.pending: set[tuple[str, str]] = set()
         self._index: dict[str, int] = {}
         team_event = session.info().rules.team_size > 1
         self.columns = tuple(c for c in (
@@ -69,6 +80,7 @@ class MarksModel(RowTableModel):
         rows = [MarkRow(c.no, c.name, c.unit, c.team, entries.get(c.no, Entry())) for c in people]
         self._index = {r.no: i for i, r in enumerate(rows)}
         self.read_only = self.session.finalized
+        self.pending = self.session.pending_marks()
         self.set_rows(rows)
 
     def apply(self, changes) -> None:
@@ -81,6 +93,18 @@ class MarksModel(RowTableModel):
             row = self._rows[i]
             self.replace_row(i, dataclasses.replace(row, entry=dataclasses.replace(row.entry, **{field: value})))
             self.errors.pop((no, field), None)
+        self.refresh_pending()
+
+    def refresh_pending(self) -> None:
+        """With double entry, marks typed once are kept apart until a second clerk agrees."""
+        if not self.session.double_entry:
+            return
+        old, self.pending = self.pending, self.session.pending_marks()
+        for no, field in old ^ self.pending:
+            i = self._index.get(no)
+            if i is not None and field in MARK_FIELDS:
+                index = self.index(i, self.column_of(field))
+                self.dataChanged.emit(index, index)
 
     def row_of(self, no: str) -> int | None:
         return self._index.get(no)
@@ -94,6 +118,8 @@ class MarksModel(RowTableModel):
 
     def display(self, row: MarkRow, key: str) -> str:
         if key in ("theory", "practical"):
+            if row.get(key) is None and (row.no, key) in self.pending:
+                return PENDING_TEXT()  # never the other clerk's value: the check is blind
             return mark_text(row.get(key))
         if key == "status":
             status = row.entry.status
@@ -103,11 +129,15 @@ class MarksModel(RowTableModel):
     def raw(self, row: MarkRow, key: str) -> Any:
         """The text that types the stored value again (what the editor starts with); the
         words shown (缺考 / Absent, 弃权 / Withdrawn …) are words the core reads back."""
+        if key in ("theory", "practical") and row.get(key) is None:
+            return ""  # a cell waiting for the check starts empty: the check is typed blind
         return self.display(row, key)
 
     def extra(self, row: MarkRow, key: str, role: int) -> Any:
         if role in (ERROR_ROLE, Qt.ToolTipRole):
             return self.errors.get((row.no, key))
+        if role == Qt.ForegroundRole and (row.no, key) in self.pending and row.get(key) is None:
+            return PENDING_BRUSH
         return None
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
@@ -120,7 +150,7 @@ class MarksModel(RowTableModel):
             text = ABSENT_INPUT
         lang = current_lang()
         try:
-            self.session.set_mark(row.no, field, text)
+            self.session.set_mark(row.no, field, text, self.entry_pass)
         except MarkError as e:
             return self._refuse(index, row.no, field, render(e.code, lang, value=e.value, **e.params))
         except SkillscoreError as e:

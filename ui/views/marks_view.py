@@ -262,7 +262,7 @@ class MarksView(QTableView):
             self.show_reason(start, "\n".join([head, *problems[:8]] + (["…"] if len(problems) > 8 else [])))
             return False
         try:
-            self.marks.session.set_marks(cells)
+            self.marks.session.set_marks(cells, self.marks.entry_pass)
         except SkillscoreError as e:
             self.show_reason(start, e.message(lang))
             return False

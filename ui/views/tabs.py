@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ..models.marks import MarksModel
@@ -89,6 +89,19 @@ class MarksTab(QWidget):
         bar.addSpacing(12)
         bar.addWidget(keys, 1)
         layout.addLayout(bar)
+        self.double = QWidget()
+        row = QHBoxLayout(self.double)
+        row.setContentsMargins(0, 0, 0, 0)
+        note = QLabel(translate("MarksTab", "本文件启用复核（双人录入）：每个成绩由两位录入员各录一次，一致后才计入；"
+                                "未计入的显示“待复核”。"))
+        note.setStyleSheet("color: #8D6E00;")
+        self.second_pass = QCheckBox(translate("MarksTab", "我录第二遍（复核）"))
+        self.second_pass.setObjectName("second_pass")
+        self.second_pass.toggled.connect(lambda on: setattr(self.model, "entry_pass", 2 if on else 1))
+        row.addWidget(note, 1)
+        row.addWidget(self.second_pass)
+        self.double.setVisible(session.double_entry)
+        layout.addWidget(self.double)
         self.view = MarksView(self.model)
         self.find = FindBar(self.view.jump_to)
         layout.addWidget(self.find)
