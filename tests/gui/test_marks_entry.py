@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -231,3 +232,27 @@ def test_double_entry_counts_a_mark_only_when_a_second_clerk_types_the_same(qtbo
     qtbot.keyClick(view, Qt.Key_Return)
     assert stored(path, "A001").theory == Decimal("77.00")
     assert view.marks.data(index) == "77.00"
+
+
+def test_in_the_team_event_one_practical_mark_goes_to_the_whole_team(qtbot, tmp_path, window):
+    from skillscore.competition import Competition
+    from skillscore.demo import DEMO_PIN
+
+    folder = Path(__file__).resolve().parents[1] / "acceptance" / "final-team"
+    path = tmp_path / "team.skillscore"
+    with Competition.create(path, event_no=9, stage="final", committee="组委会", pin=DEMO_PIN,
+                            date="2025-09-01", operator="建档") as comp:
+        comp.import_roster(folder / "roster.csv")
+        comp.import_marks(folder / "marks.csv")
+    assert window.open_file(path, operator="测试员")
+    desk = window.desk
+    view = grid(desk)
+    assert "team" in [c.key for c in view.marks.columns]
+    go_to(view, "T011", "practical")
+    qtbot.keyClicks(view, "99")
+    qtbot.keyClick(view, Qt.Key_Return)
+    assert view.marks.data(go_to(view, "T012", "practical")) == "99.00"  # the team-mate too
+    top = desk.ranking_tab.model.row_at(0)
+    assert top.unit.key == "第1队" and top.unit.members == ("T011", "T012")
+    assert desk.ranking_tab.model.data(desk.ranking_tab.model.index(0, 3)) == \
+        "北京京东物流有限公司、北京市燃气集团有限责任公司"  # the team's employers

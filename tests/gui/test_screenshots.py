@@ -30,3 +30,18 @@ def test_the_committed_screenshots_are_there_and_small():
         path = ROOT / "docs" / "screenshots" / f"desk-{name}.png"
         assert path.is_file(), path
         assert path.stat().st_size < 300_000, path.name
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_desk_fits_1366x768_without_scrolling_sideways(qtbot, window, lang):
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    window.set_language(lang)
+    desk = window.desk
+    assert window.minimumSizeHint().width() <= 1366
+    for i in range(desk.tabs.count()):
+        desk.tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        for view in desk.tabs.currentWidget().findChildren(QTableView):
+            if view.isVisible():
+                assert not view.horizontalScrollBar().isVisible(), (desk.tabs.tabText(i), view.objectName())
