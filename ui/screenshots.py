@@ -25,7 +25,6 @@ def _settle(app, widget=None) -> None:
 def take(out_dir: str | Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     settings_dir = tempfile.mkdtemp(prefix="skillscore-shots-")
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, settings_dir)
