@@ -23,9 +23,9 @@ from typing import Any, Callable
 
 from . import __version__
 from .errors import RefusedError
-from .messages import register, render
+from .messages import register
 from .results import canonical_json
-from .safezip import ZIP_TIME, Limits, member_digest, read_from_medium, zip_members  # noqa: F401  (zip_members: re-exported)
+from .safezip import READBACK_FAILED, ZIP_TIME, ContainerError, Limits, member_digest, read_from_medium, zip_members  # noqa: F401  (zip_members: re-exported)
 from . import safezip
 
 PACKAGE_FORMAT = "skillscore-handoff/1"
@@ -47,6 +47,7 @@ MAX_RATIO = 100
 LIMITS = Limits(members=MAX_MEMBERS, expected=len(MEMBERS), total_bytes=MAX_PACKAGE_BYTES,
                 member_bytes=MAX_MEMBER_BYTES, central_directory=MAX_CENTRAL_DIRECTORY, ratio=MAX_RATIO)
 
+WHAT = ("成绩交接文件", "handoff file")  # the container messages' word for this kind of file
 STAGE_NAMES = {"prelim": ("初赛", "prelim"), "semifinal": ("复赛", "semifinal"), "final": ("决赛", "final")}
 
 register(
@@ -60,73 +61,16 @@ register(
             "The finalised results stored in {path} do not match their fingerprint (the file may have been "
             "changed outside the program); nothing was exported",
         ),
-        "handoff_folder_missing": ("目标文件夹不存在：{path}", "The target folder does not exist: {path}"),
-        "handoff_write_failed": (
-            "无法写入成绩交接文件 {path}：{detail}。没有留下写了一半的文件。",
-            "Could not write the handoff file {path}: {detail}. No half-written file was left behind.",
-        ),
-        "handoff_readback_failed": (
-            "写入后读回的 {path} 与应写内容不一致（U 盘可能有问题），已删除该文件。请换一个 U 盘重试。",
-            "{path} read back differently from what was written (the USB stick may be faulty); the file was "
-            "deleted. Try another USB stick.",
-        ),
+        "handoff_readback_failed": READBACK_FAILED,  # safezip's text, under the code callers know
         "handoff_exported": (
             "已导出成绩交接文件 {path}（第 {version} 版）· 成绩指纹 {fingerprint}",
             "Exported handoff file {path} (version {version}) · fingerprint {fingerprint}",
         ),
         "pkg_missing_file": ("找不到成绩交接文件：{package}", "Handoff file not found: {package}"),
-        "pkg_not_zip": (
-            "{package} 不是有效的成绩交接文件（不是完整的 ZIP 文件，可能复制不完整）：{detail}",
-            "{package} is not a valid handoff file (not a complete ZIP file; the copy may be incomplete): {detail}",
-        ),
-        "pkg_too_large": (
-            "{package} 过大（{size} 字节，上限 {limit} 字节），不是正常的成绩交接文件",
-            "{package} is too large ({size} bytes, the limit is {limit}); it is not a normal handoff file",
-        ),
-        "pkg_too_many_members": (
-            "{package} 含有 {count} 个成员，成绩交接文件只应有 {expected} 个",
-            "{package} holds {count} members; a handoff file holds exactly {expected}",
-        ),
-        "pkg_unsafe_path": (
-            "{package} 含有不安全的成员路径「{member}」（含 ..、绝对路径、盘符或反斜杠），已拒绝",
-            "{package} holds an unsafe member path '{member}' (.., an absolute path, a drive or a backslash); refused",
-        ),
-        "pkg_duplicate_member": (
-            "{package} 中成员「{member}」出现了不止一次",
-            "{package} holds member '{member}' more than once",
-        ),
-        "pkg_missing_member": ("{package} 缺少成员「{member}」", "{package} lacks the member '{member}'"),
-        "pkg_extra_member": ("{package} 含有多余的成员「{member}」", "{package} holds an unexpected member '{member}'"),
-        "pkg_member_too_large": (
-            "{package} 中成员「{member}」过大（{size} 字节，上限 {limit} 字节），疑似压缩炸弹",
-            "{package}: member '{member}' is too large ({size} bytes, the limit is {limit}); it looks like a zip bomb",
-        ),
-        "pkg_ratio": (
-            "{package} 中成员「{member}」的压缩比异常（约 {ratio}:1，上限 {limit}:1），疑似压缩炸弹",
-            "{package}: member '{member}' has an abnormal compression ratio (about {ratio}:1, the limit is {limit}:1); "
-            "it looks like a zip bomb",
-        ),
-        "pkg_member_unsupported": (
-            "{package} 中成员「{member}」已加密或使用了不支持的压缩方式",
-            "{package}: member '{member}' is encrypted or uses an unsupported compression",
-        ),
-        "pkg_member_damaged": (
-            "{package} 中成员「{member}」已损坏：{detail}",
-            "{package}: member '{member}' is damaged: {detail}",
-        ),
-        "pkg_hash_mismatch": (
-            "{package} 中成员「{member}」的 SHA-256 与清单不符：文件已损坏或被改动",
-            "{package}: the SHA-256 of member '{member}' does not match the manifest; the file is damaged or altered",
-        ),
         "pkg_fingerprint_mismatch": (
             "{package} 的成绩与清单中的成绩指纹不符（清单 {expected}，实际 {actual}）：成绩在定稿后被改动，不能使用",
             "{package}: the results do not match the manifest's fingerprint (manifest {expected}, actual {actual}); "
             "the results were changed after finalising and cannot be used",
-        ),
-        "pkg_format_unsupported": (
-            "{package} 的文件格式为「{found}」，本程序（{program}）只能读取「{supported}」，请使用能读取该格式的程序版本",
-            "{package} has the file format '{found}'; this program ({program}) reads '{supported}' only. "
-            "Use a program version that reads it.",
         ),
         "pkg_manifest_invalid": (
             "{package} 的清单 manifest.json 不符合格式：{detail}",
@@ -144,25 +88,24 @@ register(
             "{package} 的清单与成绩不一致：{field}（清单为 {manifest}，成绩为 {results}）",
             "{package}: the manifest disagrees with the results on {field} (manifest {manifest}, results {results})",
         ),
-        "pkg_unreadable": ("{package} 无法读取：{detail}", "{package} cannot be read: {detail}"),
     }
 )
 
 
-class PackageError(RefusedError):
-    """A handoff package is refused. ``reason`` is a nested message code rendered as
-    the ``detail`` in the user's language (a schema problem, say)."""
+class PackageError(ContainerError):
+    """A handoff package is refused: in safezip's words (``zip_*``) for the container,
+    in the handoff's own (``pkg_*``) for what it holds. ``reason`` is a nested message
+    code rendered as the ``detail`` in the user's language (a schema problem, say)."""
 
     def __init__(self, code: str, *, package: str | Path, reason: tuple[str, dict] | None = None, **params: Any):
-        self.reason = reason
-        super().__init__(code, package=Path(package).name, **params)
+        name = Path(package).name
+        super().__init__(code, what=WHAT, reason=reason, package=name, file=name, **params)
 
-    def message(self, lang: str = "zh") -> str:
-        params = dict(self.params)
-        if self.reason is not None:
-            code, reason_params = self.reason
-            params["detail"] = render(code, lang, **reason_params)
-        return render(self.code, lang, **params)
+
+def package_fail(package: str | Path) -> Callable[..., PackageError]:
+    """safezip's ``fail`` for one package (a missing one keeps the handoff's own words)."""
+    return lambda code, **params: PackageError("pkg_missing_file" if code == "missing_file" else "zip_" + code,
+                                               package=package, **params)
 
 
 # -- counts: one definition for the manifest, verify and the summary ---------------------
@@ -239,10 +182,12 @@ _read_from_medium = read_from_medium  # looked up at each write: tests put a fau
 
 
 def write_safely(out: str | Path, data: bytes) -> str:
-    """Write for a USB stick (safezip.write_safely) with the handoff's messages.
+    """Write for a USB stick (safezip.write_safely), refusals naming a handoff file.
     Returns the SHA-256; a failure leaves neither a temporary file nor a half-written ``out``."""
-    def fail(code: str, **params: Any) -> RefusedError:
-        return RefusedError("handoff_" + code, **params)
+    def fail(code: str, **params: Any) -> ContainerError:
+        # The read-back's code stays the handoff's own: callers (the GUI) tell it apart.
+        return ContainerError("handoff_readback_failed" if code == "readback_failed" else "zip_" + code, what=WHAT,
+                              **params)
 
     return safezip.write_safely(out, data, fail, read_back=lambda path: _read_from_medium(path))
 
@@ -298,7 +243,7 @@ class Package:
 def read_package(path: str | Path) -> Package:
     """Read and verify a package; raise PackageError naming what is wrong."""
     path = Path(path)
-    data = safezip.read_file(path, LIMITS, lambda code, **params: PackageError("pkg_" + code, package=path, **params))
+    data = safezip.read_file(path, LIMITS, package_fail(path))
     return parse_package(data, path)
 
 
@@ -313,7 +258,7 @@ def parse_package(data: bytes, path: str | Path = "package.sspkg") -> Package:
     except PackageError:
         raise
     except (Exception, RecursionError) as exc:  # noqa: BLE001 - see docstring
-        raise PackageError("pkg_unreadable", package=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+        raise PackageError("zip_unreadable", package=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
 def describe(pkg: Package, lang: str = "zh") -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .catalog import LEVEL_NAMES
 from .handoff import (
     AUDIT, FORMAT_FAMILY, HASHED_MEMBERS, LIMITS, MANIFEST, MEMBERS, PACKAGE_FORMAT, RESULTS, STAGE_NAMES, Package,
-    PackageError, count_results,
+    PackageError, count_results, package_fail,
 )
 from .handoff_schema import SchemaProblem, check_audit, check_manifest, check_results
 from .messages import register, render
@@ -50,19 +50,17 @@ register(
 
 
 def check_package(data: bytes, path: Path) -> Package:
-    def fail(code: str, **params) -> PackageError:  # the container's refusals, in the handoff's words
-        return PackageError("pkg_" + code, package=path, **params)
-
+    fail = package_fail(path)
     zf, by_name = open_members(data, LIMITS, fail)
     if MANIFEST not in by_name:
-        raise PackageError("pkg_missing_member", package=path, member=MANIFEST)
+        raise PackageError("zip_missing_member", package=path, member=MANIFEST)
 
     manifest_bytes = read_member(zf, by_name[MANIFEST], LIMITS, fail)
     manifest = _parse_json(manifest_bytes, "pkg_manifest_invalid", path)
     found = manifest.get("format") if isinstance(manifest, dict) else None
     if found != PACKAGE_FORMAT:
         if isinstance(found, str) and found.startswith(FORMAT_FAMILY):
-            raise PackageError("pkg_format_unsupported", package=path, found=found[:40], supported=PACKAGE_FORMAT,
+            raise PackageError("zip_format_unsupported", package=path, found=found[:40], supported=PACKAGE_FORMAT,
                                program=f"skillscore {__version__}")
         raise PackageError("pkg_manifest_invalid", package=path,
                            reason=("schema_value", {"field": "format", "value": str(found)[:40]}))
@@ -72,10 +70,10 @@ def check_package(data: bytes, path: Path) -> Package:
 
     for name in MEMBERS:
         if name not in by_name:
-            raise PackageError("pkg_missing_member", package=path, member=name)
+            raise PackageError("zip_missing_member", package=path, member=name)
     for name in by_name:
         if name not in MEMBERS:
-            raise PackageError("pkg_extra_member", package=path, member=name)
+            raise PackageError("zip_extra_member", package=path, member=name)
     for name in HASHED_MEMBERS:  # sizes and ratios of both before decompressing either
         check_size(by_name[name], LIMITS, fail)
     contents = {}
@@ -83,7 +81,7 @@ def check_package(data: bytes, path: Path) -> Package:
         content = read_member(zf, by_name[name], LIMITS, fail)
         if hashlib.sha256(content).hexdigest() != manifest["members"][name]["sha256"] \
                 or len(content) != manifest["members"][name]["size"]:
-            raise PackageError("pkg_hash_mismatch", package=path, member=name)
+            raise PackageError("zip_hash_mismatch", package=path, member=name)
         contents[name] = content
 
     doc = _parse_json(contents[RESULTS], "pkg_results_invalid", path)

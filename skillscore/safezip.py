@@ -19,7 +19,8 @@ then for each member read its declared sizes and compression ratio (a zip bomb i
 refused before it is decompressed) and a bounded read that must give exactly that size.
 
 Generic ``ContainerError`` messages (``zip_*``) name the kind of file in the user's
-language; the handoff keeps its own older ``pkg_*`` texts.
+language (成绩交接文件 / handoff file, 录入台文件 / desk file); what a file holds is refused
+in its own words (the handoff's ``pkg_*``, the desk's schema problems).
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ Fail = Callable[..., Exception]
 _END_RECORD = b"PK\x05\x06"
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
+READBACK_FAILED = (
+    "写入后读回的 {path} 与应写内容不一致（U 盘可能有问题），已删除该文件。请换一个 U 盘重试。",
+    "{path} read back differently from what was written (the USB stick may be faulty); the file was "
+    "deleted. Try another USB stick.",
+)
+
 register(
     {
         "zip_not_zip": (
@@ -75,7 +82,7 @@ register(
             "it looks like a zip bomb",
         ),
         "zip_member_damaged": ("{file} 中成员「{member}」已损坏：{detail}", "{file}: member '{member}' is damaged: {detail}"),
-        "zip_missing_file": ("找不到{what}：{file}", "{what} not found: {file}"),
+        "zip_missing_file": ("找不到{what}：{file}", "Not found: the {what} {file}"),
         "zip_unreadable": ("{file} 无法读取：{detail}", "{file} cannot be read: {detail}"),
         "zip_missing_member": ("{file} 缺少成员「{member}」", "{file} lacks the member '{member}'"),
         "zip_extra_member": ("{file} 含有多余的成员「{member}」", "{file} holds an unexpected member '{member}'"),
@@ -92,11 +99,7 @@ register(
         "zip_folder_missing": ("目标文件夹不存在：{path}", "The target folder does not exist: {path}"),
         "zip_write_failed": ("无法写入{what} {path}：{detail}。没有留下写了一半的文件。",
                              "Could not write the {what} {path}: {detail}. No half-written file was left behind."),
-        "zip_readback_failed": (
-            "写入后读回的 {path} 与应写内容不一致（U 盘可能有问题），已删除该文件。请换一个 U 盘重试。",
-            "{path} read back differently from what was written (the USB stick may be faulty); the file was "
-            "deleted. Try another USB stick.",
-        ),
+        "zip_readback_failed": READBACK_FAILED,
     }
 )
 
