@@ -38,13 +38,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .handoff_schema import HEX64, SchemaProblem, get
+from .handoff_schema import HEX64, SchemaProblem, check_event_ref, get
 from .results import canonical_json
 from .safezip import (
     JSON_ERRORS, ContainerError, Limits, check_size, container_fail, loads_strict, member_digest, open_members,
     read_file, read_member, zip_members,
 )
-from .store import GENESIS
 
 DESK_FORMAT = "skillscore-desk/1"
 FORMAT_FAMILY = "skillscore-desk/"
@@ -195,11 +194,7 @@ def check_manifest(m: Any) -> None:
             raise _bad(key, m[key])
     if m["sequence"] < 1 or m["upto"] < m["since"]:
         raise _bad("sequence/since/upto", [m["sequence"], m["since"], m["upto"]])
-    event = get(m, "event", dict, "")
-    if event.keys() != {"no", "name"}:
-        raise _bad("event", event)
-    get(event, "no", int, "event")
-    get(event, "name", str, "event")
+    check_event_ref(m)
     passes = get(m, "entry_passes", list, "")
     if passes not in ([], [1], [2], [1, 2]):
         raise _bad("entry_passes", passes)
@@ -255,7 +250,3 @@ def check_items(items: Any, manifest: dict) -> tuple[DeskItem, ...]:
         raise _bad("entry_passes", manifest["entry_passes"])
     return tuple(out)
 
-
-def genesis_or(value: str | None) -> str:
-    """The hash of audit entry 0 (none yet) is the chain's genesis."""
-    return value or GENESIS

@@ -118,6 +118,15 @@ COUNT_KEYS = ("contestants", "teams", "ranked", "absent", "withdrawn", "disquali
               "talent_pool", "subsidies", "subsidy_yuan", "labor_award_nominations")
 
 
+def check_event_ref(m: dict) -> None:
+    """A manifest's ``event``: exactly its number and name (handoff and desk files)."""
+    event = get(m, "event", dict, "")
+    if event.keys() != {"no", "name"}:
+        raise _value("event", event)
+    get(event, "no", int, "event")
+    get(event, "name", str, "event")
+
+
 def check_manifest(m: Any, member_names: tuple[str, ...]) -> None:
     if not isinstance(m, dict):
         raise SchemaProblem("schema_type", field="manifest", expected="object")
@@ -132,11 +141,7 @@ def check_manifest(m: Any, member_names: tuple[str, ...]) -> None:
         raise _value("fingerprint", m["fingerprint"])
     if get(m, "version", int, "") < 1:
         raise _value("version", m["version"])
-    event = get(m, "event", dict, "")
-    if event.keys() != {"no", "name"}:
-        raise _value("event", event)
-    get(event, "no", int, "event")
-    get(event, "name", str, "event")
+    check_event_ref(m)
     counts = get(m, "counts", dict, "")
     if set(counts) != {*COUNT_KEYS, "certificates"}:
         raise _value("counts", sorted(counts))
