@@ -448,3 +448,44 @@ def test_each_export_carries_what_is_new_since_the_last_one(venue):
     assert {f.desk for f in (one, two, three)} == {"王芳"}  # the operator, when no --desk is given
     r1, r2, r3 = venue.main.merge_desk_files([f.path for f in (one, two, three)])
     assert (len(r1.added), r2.counts()["added"], changes(r3.added)) == (1, 0, {("A002", "theory", None, "72.00")})
+
+
+# -- fuzzing the reader: a desk file comes off a USB stick -------------------------------------
+@pytest.fixture(scope="module")
+def good_desk_file(tmp_path_factory) -> bytes:
+    v = Venue(tmp_path_factory.mktemp("fuzz"))
+    try:
+        a = v.desk("一号台", "王芳")
+        for no, mark in (("A001", "80"), ("A002", "缺考"), ("B003", "66.5")):
+            a.set_mark(no, "theory", mark)
+        return v.export(a, "a1").read_bytes()
+    finally:
+        v.close()
+
+
+def test_mutated_desk_files_are_refused_or_unchanged_never_a_traceback(good_desk_file):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from skillscore.desk_file import parse_desk_file
+    from skillscore.safezip import ContainerError
+
+    original = parse_desk_file(good_desk_file, "fuzz.ssdesk")
+    relied_on = lambda f: ({k: v for k, v in f.manifest.items() if k != "program"}, f.items)  # noqa: E731
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.tuples(st.integers(0, len(good_desk_file) - 1), st.integers(1, 255)), min_size=1, max_size=4),
+           st.none() | st.integers(0, len(good_desk_file) - 1))
+    def mutate(flips, cut):
+        data = bytearray(good_desk_file)
+        for at, mask in flips:
+            data[at] ^= mask
+        try:
+            f = parse_desk_file(bytes(data[:cut]), "fuzz.ssdesk")  # flipped bytes, perhaps cut short too
+        except ContainerError as refused:
+            assert "fuzz.ssdesk" in refused.message("zh") and "fuzz.ssdesk" in refused.message("en")
+            assert "{" not in refused.message("en").replace(str(refused.params.get("detail", "")), "")
+            return
+        assert relied_on(f) == relied_on(original)  # only bytes nothing reads (a ZIP timestamp) may differ
+
+    mutate()
