@@ -123,3 +123,56 @@ def build_large(path: str | Path, count: int, *, stage: str = "prelim", event_no
         marks = mark_rows([r[0] for r in rows], seed=count, missing=missing)
         comp.import_marks(_write(Path(tmp) / "marks.csv", ["编号", "理论知识", "技能操作", "状态"], marks))
     return path
+
+
+PANEL_MODULES = (("实操", 70), ("答辩", 30))
+PANEL_JUDGES = 5
+HARSH_JUDGE = 4  # marks every contestant well below the others: the statistics flag this judge
+
+
+def panel_demo_marks(nos: list[str], *, seed: int = 2909) -> list[list[str]]:
+    """Judges' marks (编号, 模块, 裁判, 分数) around each contestant's true level.
+
+    Every judge marks within about ±1.5 of the level except judge ``HARSH_JUDGE``, who
+    marks about 10% of the module's maximum lower. The last two contestants each miss
+    one judge's mark (so their practical mark stays empty), and the third from last is
+    absent from the practical part.
+    """
+    rng = random.Random(seed)
+    rows = []
+    for i, no in enumerate(nos):
+        level = rng.uniform(0.55, 0.95)
+        if i == len(nos) - 3:
+            rows.append([no, PANEL_MODULES[0][0], "1", "缺考"])
+            continue
+        for module, maximum in PANEL_MODULES:
+            for judge in range(1, PANEL_JUDGES + 1):
+                if i >= len(nos) - 2 and module == PANEL_MODULES[i % 2][0] and judge == 2 + i % 2:
+                    continue  # not marked yet
+                score = maximum * level + rng.uniform(-1.5, 1.5) * maximum / 70
+                if judge == HARSH_JUDGE:
+                    score -= maximum * rng.uniform(0.08, 0.12)
+                rows.append([no, module, str(judge), f"{min(max(score, 0), maximum):.1f}"])
+    return rows
+
+
+def build_panel_demo(path: str | Path, *, operator: str = "演示", date: str = "2025-09-20") -> Path:
+    """A demo sitting whose practical part is marked by a panel (RULES.md §11): 快递员
+    prelim, 30 contestants, 5 judges, modules 实操 (70) and 答辩 (30), trimmed mean."""
+    from decimal import Decimal
+
+    from .rules.panel import Module, PanelScheme
+
+    path = Path(path)
+    scheme = PanelScheme(PANEL_JUDGES, "trimmed", tuple(Module(n, Decimal(m)) for n, m in PANEL_MODULES))
+    comp = Competition.create(path, event_no=29, stage="prelim", committee="东城区初赛组委会",
+                              pin=DEMO_PIN, date=date, operator=operator, panel=scheme)
+    with comp, tempfile.TemporaryDirectory() as tmp:
+        rows = roster_rows(30, seed=2909)
+        comp.import_roster(_write(Path(tmp) / "名单.csv", ROSTER_HEADER, rows))
+        nos = [r[0] for r in rows]
+        theory = [[no, t] for no, t, _, _ in mark_rows(nos, seed=2909)]
+        comp.import_marks(_write(Path(tmp) / "理论.csv", ["编号", "理论知识"], theory))
+        comp.import_panel_marks(_write(Path(tmp) / "裁判评分.csv", ["编号", "模块", "裁判", "分数"],
+                                       panel_demo_marks(nos)))
+    return path
