@@ -402,6 +402,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
                     entries[no] = replace(entries.get(no, Entry()), **{field: value})
                 if rows:
                     cache["seen"] = rows[-1][0]
+                    self._refresh_units(cache, {no for _, _, no, _, _ in rows})
             else:
                 cache = None
         if cache is None:
@@ -409,6 +410,18 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             info = self.info()
             cache = {"seen": seen, "rules": info.rules, "contestants": self.contestants(),
                      "entries": dict(self.entries()), "decisions": self.tie_decisions()}
+            cache["units"] = build_units(cache["contestants"], cache["entries"], info.rules.team_size)
             self._live = cache
-        units = build_units(cache["contestants"], cache["entries"], cache["rules"].team_size)
-        return compute_standings(units, cache["rules"], cache["decisions"])
+        return compute_standings(cache["units"], cache["rules"], cache["decisions"])
+
+    @staticmethod
+    def _refresh_units(cache: dict, changed: set[str]) -> None:
+        """Rebuild only the changed contestants' units (a team event rebuilds its teams)."""
+        if cache["rules"].team_size > 1:
+            cache["units"] = build_units(cache["contestants"], cache["entries"], cache["rules"].team_size)
+            return
+        index = cache.setdefault("index", {u.key: i for i, u in enumerate(cache["units"])})
+        people = cache.setdefault("people", {c.no: c for c in cache["contestants"]})
+        fresh = build_units([people[no] for no in changed if no in people], cache["entries"], 1)
+        for unit in fresh:
+            cache["units"][index[unit.key]] = unit

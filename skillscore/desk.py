@@ -477,6 +477,8 @@ class DeskMixin:
         """The chief judge settles a held conflict: ``field_`` is theory, practical (as
         ``settle``), status, or a judge's mark written MODULE/JUDGE (e.g. 实操/2)."""
         if field_ in ("theory", "practical"):
+            if not self.double_entry and not self.held_conflicts(no, field_):
+                raise RefusedError("desk_no_conflict", no=no, field=field_)
             return self.settle(no, field_, text, pin=pin)
         module, judge = field_, 0
         if field_ != "status":

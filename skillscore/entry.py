@@ -82,7 +82,13 @@ class EntryMixin:
         self, updates: dict[str, dict[str, str | None]], log: ImportLog | None = None, reason: str | None = None
     ) -> list[tuple]:
         """Apply {no: {field: stored text}} inside the caller's transaction; audit each change."""
-        current = {r[0]: r[1:] for r in self.store.db.execute("SELECT no, theory, practical, status FROM marks")}
+        if len(updates) <= 500:  # a typed mark or a small sheet: read just those rows
+            marks = updates.keys()
+            rows = self.store.db.execute(
+                f"SELECT no, theory, practical, status FROM marks WHERE no IN ({','.join('?' * len(marks))})", list(marks))
+        else:
+            rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks")
+        current = {r[0]: r[1:] for r in rows}
         changes = []
         for no, fields in updates.items():
             before = dict(zip(("theory", "practical", "status"), current.get(no, (None, None, None))))
@@ -148,8 +154,9 @@ class EntryMixin:
         With double entry on, ``entry_pass`` says whether this is the entry (1) or the
         check (2); the returned changes are those to counted marks only."""
         info = self._refuse_if_finalized()
-        people = {c.no: c for c in self.contestants()}
-        if no not in people:
+        # One row by its number, not the whole roster: this runs on every keystroke.
+        found = self.store.db.execute("SELECT team FROM contestants WHERE no=?", [no]).fetchone()
+        if found is None:
             raise RefusedError("contestant_unknown", no=no)
         if field in ("theory", "practical"):
             stored = format_mark(parse_mark(text))
@@ -164,7 +171,7 @@ class EntryMixin:
             raise UsageError("field_unknown", field=field)
         targets = [no]
         if field == "practical" and info.rules.team_size > 1:
-            targets = [c.no for c in people.values() if c.team == people[no].team]
+            targets = [r[0] for r in self.store.db.execute("SELECT no FROM contestants WHERE team=?", [found[0]])]
         updates = {t: {field: stored} for t in targets}
         with self.store.transaction():
             if self.double_entry:

@@ -114,6 +114,9 @@ class Unit(NamedTuple):
     union_card: bool = False
     # For certificates: every member's own theory must pass (RULES.md §8).
     member_theories: tuple[Mark, ...] = ()
+    # The ranking keys (total, practical; 缺考 as 0) in hundredths, as integers: sorting
+    # 10,000 integer pairs is several times faster than sorting Decimal pairs.
+    rank_key: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

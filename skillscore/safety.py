@@ -17,7 +17,10 @@ class SafetyMixin:
     # -- safety: location and backups -----------------------------------------------------
     def check_location(self) -> None:
         """Refuse to write to a file on a removable drive or network share (DESIGN.md)."""
-        kind = unsafe_reason(self.path)
+        # The file does not move while it is open: look at the mount table once.
+        if not hasattr(self, "_location"):
+            self._location = unsafe_reason(self.path)
+        kind = self._location
         if kind:
             zh, en = LOCATION_WORDS[kind]
             raise RefusedError("unsafe_location", path=str(self.path), kind_zh=zh, kind_en=en)

@@ -8,6 +8,7 @@ is an *unresolved tie*: it is never ordered silently, only by a committee decisi
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import itemgetter
 from typing import Callable, Iterable, NamedTuple
 
 from ..model import Status, TieDecision, Unit
@@ -33,8 +34,18 @@ class Placement(NamedTuple):
         return self.first if self.first == self.last else None
 
 
-def _key(unit: Unit) -> tuple[Decimal, ...]:
-    return tuple([metric(unit) for _, metric in METRICS])
+_ZERO = Decimal("0.00")
+
+
+def _key(unit: Unit) -> tuple[int, int]:
+    """METRICS applied to a unit, in hundredths (exact: marks have two decimals).
+
+    build_units computes it once per unit; units made elsewhere get it here.
+    """
+    if unit.rank_key is not None:
+        return unit.rank_key
+    practical = unit.practical if unit.practical.__class__ is Decimal else _ZERO
+    return int(unit.total * 100), int(practical * 100)
 
 
 def _decision_for(group: list[Unit], decisions: Iterable[TieDecision]) -> TieDecision | None:
@@ -42,7 +53,7 @@ def _decision_for(group: list[Unit], decisions: Iterable[TieDecision]) -> TieDec
     keys = {u.key for u in group}
     total, practical = _key(group[0])
     for d in decisions:
-        if set(d.order) == keys and d.total == total and d.practical == practical:
+        if set(d.order) == keys and int(d.total * 100) == total and int(d.practical * 100) == practical:
             return d
     return None
 
@@ -54,7 +65,8 @@ def place(units: Iterable[Unit], decisions: Iterable[TieDecision] = ()) -> list[
     the desk, for up to 10,000 contestants.
     """
     decisions = list(decisions)
-    keyed = sorted(((_key(u), u) for u in units if u.status is Status.RANKED), key=lambda ku: ku[0], reverse=True)
+    keyed = sorted([(u.rank_key or _key(u), u) for u in units if u.status is Status.RANKED],
+                   key=itemgetter(0), reverse=True)
     n = len(keyed)
     # Totals shared by neighbours with different keys were "decided by practical".
     split_by_practical = {

@@ -22,15 +22,20 @@ def effective_quota(ranked: int, rules: StageRules) -> int | None:
 
 def unit_passes(unit: Unit, rules: StageRules) -> bool:
     """Theory and practical at or above the pass mark; in a team, every member's theory."""
-    return passes(unit.practical, rules.pass_mark) and all(
-        passes(t, rules.pass_mark) for t in unit.member_theories
-    )
+    mark = rules.pass_mark
+    if not passes(unit.practical, mark):
+        return False
+    theories = unit.member_theories
+    if len(theories) == 1:  # an individual: skip the generator, this runs per contestant
+        return passes(theories[0], mark)
+    return all(passes(t, mark) for t in theories)
 
 
 def _certificate_spans(placements: list[Placement], rules: StageRules) -> dict[str, tuple[int, int]]:
     """The positions each passing unit competes for a level at, by the committee's policy."""
+    if rules.certificate_policy is not CertificatePolicy.PASSERS:
+        return {p.unit.key: (p.first, p.last) for p in placements if unit_passes(p.unit, rules)}
     spans: dict[str, tuple[int, int]] = {}
-    by_passers = rules.certificate_policy is CertificatePolicy.PASSERS
     passers_before = 0
     i, n = 0, len(placements)
     while i < n:
@@ -40,7 +45,7 @@ def _certificate_spans(placements: list[Placement], rules: StageRules) -> dict[s
             j += 1
         passing = [p for p in placements[i:j] if unit_passes(p.unit, rules)]
         for p in passing:
-            spans[p.unit.key] = (passers_before + 1, passers_before + len(passing)) if by_passers else (p.first, p.last)
+            spans[p.unit.key] = (passers_before + 1, passers_before + len(passing))
         passers_before += len(passing)
         i = j
     return spans
@@ -57,7 +62,12 @@ def compute_standings(
     cert_spans = _certificate_spans(placements, rules) if rules.certified else {}
 
     # Each rule answered once per position (index 0 unused); rows then look answers up.
-    level_at = [None] + [cap_level(raw_level(rules.stage, pos, ranked), rules.levels) for pos in range(1, ranked + 1)]
+    level_at: list[int | None] = [None] * (ranked + 1)
+    for pos in range(1, ranked + 1):  # levels are nested: once a position earns none, so do all after it
+        level = raw_level(rules.stage, pos, ranked)
+        if level is None:
+            break
+        level_at[pos] = cap_level(level, rules.levels)
     final = rules.stage is Stage.FINAL
 
     rows: list[Standing] = []

@@ -26,7 +26,8 @@ def _status(stage_wide: Status | None, theory: Mark, practical: Mark) -> Status:
 def _unit(key, name, members, theory, practical, stage_wide, union_card, member_theories) -> Unit:
     status = _status(stage_wide, theory, practical)
     total = weighted_total(theory, practical) if status is Status.RANKED else None
-    return Unit(key, name, members, theory, practical, status, total, union_card, member_theories)
+    rank_key = (int(total * 100), int(as_number(practical) * 100)) if total is not None else None
+    return Unit(key, name, members, theory, practical, status, total, union_card, member_theories, rank_key)
 
 
 def individual_units(contestants: Iterable[Contestant], entries: Mapping[str, Entry]) -> list[Unit]:
