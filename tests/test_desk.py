@@ -161,6 +161,21 @@ def test_conflicting_values_are_held_the_rest_merges_and_the_chief_judge_settles
     assert nothing.value.code == "double_entry_off"
 
 
+def test_a_status_conflict_is_settled_at_the_command_line(venue):
+    a, b = venue.desk("一号台", "王芳"), venue.desk("二号台", "李军")
+    a.set_mark("A001", "status", "弃权")
+    b.set_mark("A001", "status", "取消资格")
+    venue.main.merge_desk_files([venue.export(a, "a1"), venue.export(b, "b1")])
+    main = venue.main.path
+    nothing = run_cli("desk", "settle", main, "A001", "theory", "80", "--pin", PIN)
+    assert nothing.returncode == 1 and "没有待裁定的录入台冲突" in nothing.stderr
+    wrong = run_cli("desk", "settle", main, "A001", "status", "取消资格", "--pin", "0000")
+    assert wrong.returncode == 1 and "口令错误" in wrong.stderr
+    done = run_cli("desk", "settle", main, "A001", "status", "取消资格", "--pin", PIN)
+    assert done.returncode == 0, done.stderr
+    assert marks(venue.main)["A001"][2] == "disqualified" and venue.main.held_conflicts() == []
+
+
 def test_a_desks_own_correction_is_a_change_and_the_main_files_later_change_survives(venue):
     venue.main.set_mark("A001", "theory", "60")
     a = venue.desk("一号台", "王芳")
