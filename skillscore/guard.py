@@ -8,6 +8,7 @@ the audit log. Mixed into ``Competition``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import time
 from decimal import Decimal, InvalidOperation
 
@@ -21,6 +22,10 @@ MAX_WAIT_S = 60.0
 
 register(
     {
+        "pin_wait": (
+            "口令连续输错，请 {seconds} 秒后再试",
+            "Too many wrong PINs in a row: try again in {seconds} s",
+        ),
         "pin_same": ("新口令不能与旧口令相同", "The new PIN must differ from the old one"),
         "pass_mark_invalid": ("及格线「{value}」无效：应为 0–100 的数", "pass mark '{value}' must be a number 0–100"),
         "double_entry_has_marks": (
@@ -39,7 +44,9 @@ def throttle_wait(failures: int) -> float:
 
 
 class GuardMixin:
-    sleep = staticmethod(time.sleep)  # tests inject a recorder instead of waiting
+    # How a throttled attempt waits. The CLI sleeps; a screen sets this to None so the
+    # attempt is refused at once with the seconds left ("pin_wait") and nothing freezes.
+    sleep = staticmethod(time.sleep)
 
     def check_pin(self, pin: str | None) -> None:
         failures = int(self.store.meta("pin_failures", "0"))
@@ -48,6 +55,8 @@ class GuardMixin:
             last = self.store.meta("pin_failed_at")
             elapsed = (self.clock() - dt.datetime.fromisoformat(last)).total_seconds() if last else wait
             if elapsed < wait:
+                if self.sleep is None:
+                    raise RefusedError("pin_wait", seconds=math.ceil(wait - elapsed))
                 self.sleep(wait - elapsed)
         if pin and pin_matches(pin, self.store.meta("pin_hash", "")):
             if failures:

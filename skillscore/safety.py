@@ -71,18 +71,35 @@ class SafetyMixin:
             self._audit("setting", field="second_backup_folder", old=old, new=str(folder) if folder else "")
 
     def copy_to(self, target: str | Path) -> Path:
-        """Copy this file (e.g. from a USB stick) to ``target`` on the local disk."""
-        import sqlite3
+        """Copy this file to ``target`` (e.g. a backup copy for another desk)."""
+        return copy_file(self.path, target)
 
-        from .fsutil import atomic_path
 
-        target = Path(target)
-        if target.exists():
-            raise RefusedError("file_exists", path=str(target))
+def copy_file(source: str | Path, target: str | Path) -> Path:
+    """Copy a competition file off a USB stick or share without writing to it.
+
+    Read-only, with SQLite's backup API, to a temporary name renamed into place: the
+    source is never opened for writing, so no journal files appear on the stick.
+    """
+    import sqlite3
+
+    from .fsutil import atomic_path
+
+    target = Path(target)
+    if target.exists():
+        raise RefusedError("file_exists", path=str(target))
+    source = Path(source).resolve()
+    # immutable=1: no lock or -shm/-wal files are created next to the source. Only when a
+    # -wal file is already there (the file was not closed cleanly) must SQLite read it.
+    wal_left = source.with_name(source.name + "-wal").exists()
+    source_conn = sqlite3.connect(f"file:{source}?mode=ro{'' if wal_left else '&immutable=1'}", uri=True)
+    try:
         with atomic_path(target) as tmp:
             dest = sqlite3.connect(tmp)
             try:
-                self.store.db.conn.backup(dest)
+                source_conn.backup(dest)
             finally:
                 dest.close()
-        return target
+    finally:
+        source_conn.close()
+    return target

@@ -48,8 +48,9 @@ def cmd_backup(args, lang):
 
 
 def cmd_copy(args, lang):
-    with _open(args) as comp:
-        _say(lang, "copied", path=comp.copy_to(args.target))
+    from .safety import copy_file
+
+    _say(lang, "copied", path=copy_file(args.file, args.target))
 
 
 def cmd_settings(args, lang):

@@ -200,6 +200,14 @@ def test_repeated_wrong_pins_slow_down_and_are_recorded(tmp_path):
     assert comp.store.meta("pin_failures") == "0"
     assert [e.action for e in comp.audit_entries()].count("pin_failed") == 5
     assert throttle_wait(50) == 60.0
+    # A screen never sleeps: it is told how long to wait instead.
+    comp.sleep = None
+    for _ in range(4):
+        with pytest.raises(RefusedError):
+            comp.set_quota(1, pin="0000")
+    with pytest.raises(RefusedError) as exc:
+        comp.set_quota(1, pin=PIN)
+    assert exc.value.code == "pin_wait" and exc.value.params["seconds"] >= 1
     comp.close()
 
 

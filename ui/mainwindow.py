@@ -7,6 +7,7 @@ so every word is re-read from the translations; nothing about the sitting is los
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 import shiboken6
@@ -214,6 +215,9 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path, *, operator: str | None = None) -> bool:
+        path = self.local_copy_if_unsafe(Path(path))
+        if path is None:
+            return False
         operator = operator or OperatorDialog.ask(self, Path(path))
         if not operator:
             return False
@@ -226,6 +230,29 @@ class MainWindow(QMainWindow):
         remember_recent(Path(path))
         self.set_session(session)
         return True
+
+    def local_copy_if_unsafe(self, path: Path) -> Path | None:
+        """A file on a USB stick or network share is worked on as a copy on the local disk."""
+        from skillscore.location import unsafe_reason
+        from skillscore.safety import copy_file
+
+        kind = unsafe_reason(path)
+        if kind is None:
+            return path
+        target = local_folder() / f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}"
+        where = translate("MainWindow", "U盘（可移动磁盘）") if kind == "removable" else translate("MainWindow", "网络共享")
+        answer = QMessageBox.question(
+            self, translate("MainWindow", "复制到本机"),
+            translate("MainWindow", "该文件位于{where}上。直接在上面录入可能损坏文件。\n"
+                                    "复制到本机硬盘后打开副本？\n{target}").format(where=where, target=target))
+        if answer != QMessageBox.Yes:
+            return None
+        try:
+            return copy_file(path, target)
+        except (SkillscoreError, OSError) as e:
+            text = e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e)
+            QMessageBox.warning(self, translate("MainWindow", "无法打开"), text)
+            return None
 
     def open_demo(self, *, operator: str | None = None) -> Path:
         from skillscore.demo import build_demo
@@ -269,3 +296,13 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session = None
         super().closeEvent(event)
+
+
+def local_folder() -> Path:
+    """Where copies of files from USB sticks go: the user's documents, in a skillscore folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+    folder = Path(base) / "skillscore"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -51,7 +51,9 @@ class Session(QObject):
 
     @classmethod
     def open(cls, path: str | Path, *, operator: str, demo: bool = False) -> "Session":
-        return cls(Competition(path, operator=operator), demo=demo)
+        comp = Competition(path, operator=operator)
+        comp.sleep = None  # a throttled PIN is refused with the wait, never sleeps the GUI thread
+        return cls(comp, demo=demo)
 
     # -- reading (cached until the next change) -----------------------------------------------
     @property

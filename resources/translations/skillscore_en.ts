@@ -148,6 +148,7 @@
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="66"/>
+        <location filename="../../ui/models/panel_marks.py" line="102"/>
         <location filename="../../ui/models/preview.py" line="67"/>
         <location filename="../../ui/models/ranking.py" line="47"/>
         <location filename="../../ui/models/roster.py" line="60"/>
@@ -156,6 +157,7 @@
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="67"/>
+        <location filename="../../ui/models/panel_marks.py" line="103"/>
         <location filename="../../ui/models/ranking.py" line="48"/>
         <location filename="../../ui/models/roster.py" line="61"/>
         <source>姓名</source>
@@ -163,6 +165,7 @@
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="68"/>
+        <location filename="../../ui/models/panel_marks.py" line="104"/>
         <location filename="../../ui/models/ranking.py" line="49"/>
         <location filename="../../ui/models/roster.py" line="66"/>
         <location filename="../../ui/statistics_view.py" line="183"/>
@@ -183,6 +186,7 @@
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="71"/>
+        <location filename="../../ui/models/panel_marks.py" line="107"/>
         <location filename="../../ui/models/ranking.py" line="51"/>
         <source>技能操作</source>
         <translation>Practical</translation>
@@ -288,6 +292,11 @@
         <location filename="../../ui/statistics_view.py" line="187"/>
         <source>取证</source>
         <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="106"/>
+        <source>模块成绩</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -797,138 +806,163 @@ The reason and the operator go into the audit log.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="105"/>
+        <location filename="../../ui/mainwindow.py" line="106"/>
         <source>成绩管理 · {name}</source>
         <translation>Scoring desk · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120"/>
+        <location filename="../../ui/mainwindow.py" line="121"/>
         <source>文件 {path}</source>
         <translation>File {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150"/>
+        <location filename="../../ui/mainwindow.py" line="151"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151"/>
+        <location filename="../../ui/mainwindow.py" line="152"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152"/>
+        <location filename="../../ui/mainwindow.py" line="153"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153"/>
+        <location filename="../../ui/mainwindow.py" line="154"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157"/>
+        <location filename="../../ui/mainwindow.py" line="158"/>
         <source>打开演示</source>
         <translation>Open the demo</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159"/>
+        <location filename="../../ui/mainwindow.py" line="160"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="160"/>
+        <location filename="../../ui/mainwindow.py" line="161"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="162"/>
+        <location filename="../../ui/mainwindow.py" line="163"/>
         <source>打印成绩表…</source>
         <translation>Print sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="165"/>
+        <location filename="../../ui/mainwindow.py" line="166"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="168"/>
+        <location filename="../../ui/mainwindow.py" line="169"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="170"/>
+        <location filename="../../ui/mainwindow.py" line="171"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="171"/>
+        <location filename="../../ui/mainwindow.py" line="172"/>
         <source>撤销上一次录入</source>
         <translation>Undo last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="173"/>
+        <location filename="../../ui/mainwindow.py" line="174"/>
         <source>粘贴成绩</source>
         <translation>Paste marks</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="174"/>
+        <location filename="../../ui/mainwindow.py" line="175"/>
         <source>查找编号或姓名</source>
         <translation>Find number or name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="177"/>
+        <location filename="../../ui/mainwindow.py" line="178"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="183"/>
+        <location filename="../../ui/mainwindow.py" line="184"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="191"/>
+        <location filename="../../ui/mainwindow.py" line="192"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="192"/>
-        <location filename="../../ui/mainwindow.py" line="261"/>
+        <location filename="../../ui/mainwindow.py" line="193"/>
+        <location filename="../../ui/mainwindow.py" line="288"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="211"/>
+        <location filename="../../ui/mainwindow.py" line="212"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="212"/>
+        <location filename="../../ui/mainwindow.py" line="213"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="224"/>
+        <location filename="../../ui/mainwindow.py" line="228"/>
+        <location filename="../../ui/mainwindow.py" line="254"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="234"/>
+        <location filename="../../ui/mainwindow.py" line="243"/>
+        <source>U盘（可移动磁盘）</source>
+        <translation>a USB stick (removable drive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="243"/>
+        <source>网络共享</source>
+        <translation>a network share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="245"/>
+        <source>复制到本机</source>
+        <translation>Copy to this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="246"/>
+        <source>该文件位于{where}上。直接在上面录入可能损坏文件。
+复制到本机硬盘后打开副本？
+{target}</source>
+        <translation>This file is on {where}. Typing marks into it there can damage it.
+Copy it to this computer's disk and open the copy?
+{target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="261"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="252"/>
+        <location filename="../../ui/mainwindow.py" line="279"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="254"/>
+        <location filename="../../ui/mainwindow.py" line="281"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="263"/>
+        <location filename="../../ui/mainwindow.py" line="290"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -1104,6 +1138,55 @@ Enter your name: every change is logged under it.</translation>
         <location filename="../../ui/dialogs/start.py" line="56"/>
         <source>请填写录入员姓名</source>
         <translation>Enter the operator&apos;s name</translation>
+    </message>
+</context>
+<context>
+    <name>PanelMarksModel</name>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="140"/>
+        <location filename="../../ui/models/panel_marks.py" line="202"/>
+        <source>裁判{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="144"/>
+        <source>去掉一个最高分和一个最低分后取平均</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="145"/>
+        <source>各裁判分数取平均</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="146"/>
+        <source>{module}（满分 {maximum}）：{how}，四舍五入到两位小数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="149"/>
+        <source>各模块成绩之和；有裁判未评分时为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="199"/>
+        <source>最低分，已去掉（不计入模块成绩）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="200"/>
+        <source>最高分，已去掉（不计入模块成绩）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="204"/>
+        <source>尚未评分：{judges}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/panel_marks.py" line="206"/>
+        <source>技能操作缺考；在此格按 Delete 可撤销缺考</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1428,27 +1511,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="56"/>
+        <location filename="../../ui/mainwindow.py" line="57"/>
         <source>成绩管理</source>
         <translation>Scoring desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="61"/>
+        <location filename="../../ui/mainwindow.py" line="62"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="62"/>
+        <location filename="../../ui/mainwindow.py" line="63"/>
         <source>打开竞赛文件…</source>
         <translation>Open competition file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="63"/>
+        <location filename="../../ui/mainwindow.py" line="64"/>
         <source>打开演示（60 名选手，含待录、并列）</source>
         <translation>Open the demo (60 contestants, missing marks, ties)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="70"/>
+        <location filename="../../ui/mainwindow.py" line="71"/>
         <source>最近打开：</source>
         <translation>Recent files:</translation>
     </message>
