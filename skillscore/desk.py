@@ -27,6 +27,9 @@ The main file records each merged desk file by SHA-256 and each desk audit entry
 by hash: merging the same file twice changes nothing, nor does a desk file that repeats
 what was merged already. A file that continues an export the main file never merged is
 refused (a desk file went missing), rather than merging out of order.
+
+Make every desk's copy from the main file: a copy of a desk file that has exported
+already would share that desk's identity (``desk_id``), and so its held conflicts.
 """
 
 from __future__ import annotations
