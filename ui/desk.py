@@ -23,6 +23,7 @@ from .dialogs.import_preview import ImportDialog
 from .dialogs.pin import PinDialog
 from .i18n import current_lang
 from .views.finalize_tab import FinalizeTab
+from .views.panel_grid import add_panel_tabs
 from .audit_view import AuditView
 from .statistics_view import StatisticsView
 from .views.tabs import MarksTab, RankingTab, RosterTab
@@ -108,6 +109,7 @@ class Desk(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         session.changed.connect(self.on_changed)
         self.employers: dict[str, str] = {}
+        add_panel_tabs(self)  # files scored by a judging panel: 裁判评分 and 裁判统计 (issue 9)
         self.refresh_everything()
 
     # -- building ---------------------------------------------------------------------------------

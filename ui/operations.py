@@ -95,3 +95,9 @@ def export_package(comp: Competition, out: str | Path, *, progress=None):
     from skillscore.handoff import export_package as export
 
     return export(comp, out, progress=progress)
+
+
+# -- judging panels (RULES.md §11) ------------------------------------------------------
+@changes(MARKS)
+def set_panel_mark(comp: Competition, no: str, module: str, judge: int, text: str) -> None:
+    return comp.set_panel_mark(no, module, judge, text)

@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="68"/>
-        <location filename="../../ui/models/panel_marks.py" line="104"/>
+        <location filename="../../ui/models/panel_marks.py" line="108"/>
         <location filename="../../ui/models/ranking.py" line="49"/>
         <location filename="../../ui/models/roster.py" line="66"/>
         <location filename="../../ui/statistics_view.py" line="183"/>
@@ -186,7 +186,7 @@
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="71"/>
-        <location filename="../../ui/models/panel_marks.py" line="107"/>
+        <location filename="../../ui/models/panel_marks.py" line="106"/>
         <location filename="../../ui/models/ranking.py" line="51"/>
         <source>技能操作</source>
         <translation>Practical</translation>
@@ -294,244 +294,284 @@
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="106"/>
+        <location filename="../../ui/models/panel_marks.py" line="105"/>
         <source>模块成绩</source>
-        <translation type="unfinished"></translation>
+        <translation>Module result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="28"/>
+        <source>裁判</source>
+        <translation>Judge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="29"/>
+        <source>评分数</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="30"/>
+        <source>平均偏差</source>
+        <translation>Mean dev.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="31"/>
+        <source>平均绝对偏差</source>
+        <translation>Mean abs. dev.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="32"/>
+        <source>被去掉比例</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="33"/>
+        <source>提示</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>Desk</name>
     <message>
         <location filename="../../ui/app.py" line="82"/>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="93"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="81"/>
+        <location filename="../../ui/desk.py" line="82"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="82"/>
+        <location filename="../../ui/desk.py" line="83"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="84"/>
+        <location filename="../../ui/desk.py" line="85"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="86"/>
+        <location filename="../../ui/desk.py" line="87"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="90"/>
+        <location filename="../../ui/desk.py" line="91"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="91"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="94"/>
+        <location filename="../../ui/desk.py" line="95"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="95"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="191"/>
+        <location filename="../../ui/desk.py" line="193"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="193"/>
+        <location filename="../../ui/desk.py" line="195"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="196"/>
+        <location filename="../../ui/desk.py" line="198"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="212"/>
+        <location filename="../../ui/desk.py" line="214"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="213"/>
+        <location filename="../../ui/desk.py" line="215"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="216"/>
+        <location filename="../../ui/desk.py" line="218"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="217"/>
+        <location filename="../../ui/desk.py" line="219"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="218"/>
+        <location filename="../../ui/desk.py" line="220"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="219"/>
+        <location filename="../../ui/desk.py" line="221"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220"/>
+        <location filename="../../ui/desk.py" line="222"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="223"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="243"/>
+        <location filename="../../ui/desk.py" line="245"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="243"/>
+        <location filename="../../ui/desk.py" line="245"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="244"/>
-        <location filename="../../ui/desk.py" line="291"/>
-        <location filename="../../ui/desk.py" line="297"/>
+        <location filename="../../ui/desk.py" line="246"/>
+        <location filename="../../ui/desk.py" line="293"/>
+        <location filename="../../ui/desk.py" line="299"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="255"/>
+        <location filename="../../ui/desk.py" line="257"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="261"/>
-        <location filename="../../ui/desk.py" line="265"/>
+        <location filename="../../ui/desk.py" line="263"/>
+        <location filename="../../ui/desk.py" line="267"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="261"/>
+        <location filename="../../ui/desk.py" line="263"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="266"/>
+        <location filename="../../ui/desk.py" line="268"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="275"/>
+        <location filename="../../ui/desk.py" line="277"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="291"/>
+        <location filename="../../ui/desk.py" line="293"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="293"/>
+        <location filename="../../ui/desk.py" line="295"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="294"/>
-        <location filename="../../ui/desk.py" line="300"/>
-        <location filename="../../ui/desk.py" line="324"/>
+        <location filename="../../ui/desk.py" line="296"/>
+        <location filename="../../ui/desk.py" line="302"/>
+        <location filename="../../ui/desk.py" line="326"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="297"/>
+        <location filename="../../ui/desk.py" line="299"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="301"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="304"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="304"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="304"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="305"/>
+        <location filename="../../ui/desk.py" line="307"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
-        <location filename="../../ui/desk.py" line="311"/>
+        <location filename="../../ui/desk.py" line="308"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="308"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="316"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="316"/>
+        <location filename="../../ui/desk.py" line="318"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="321"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="320"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="322"/>
+        <location filename="../../ui/desk.py" line="324"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="223"/>
+        <source>裁判评分</source>
+        <translation>Judges&apos; marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="224"/>
+        <source>裁判统计</source>
+        <translation>Judge statistics</translation>
     </message>
 </context>
 <context>
@@ -804,6 +844,87 @@ The reason and the operator go into the audit log.</translation>
     </message>
 </context>
 <context>
+    <name>JudgeStatsModel</name>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="49"/>
+        <source>裁判{n}</source>
+        <translation>Judge {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="61"/>
+        <source>偏离其他裁判较多</source>
+        <translation>Far from the other judges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="81"/>
+        <source>打分普遍偏低</source>
+        <translation>marks consistently lower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="83"/>
+        <source>打分普遍偏高</source>
+        <translation>marks consistently higher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="85"/>
+        <source>打分忽高忽低</source>
+        <translation>marks both higher and lower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="86"/>
+        <source>裁判{n}偏离其他裁判较多：平均绝对偏差 {mine}，其他裁判 {spread}（超过全组中位数的两倍且大于 1.00 即提示）；{direction}，平均偏差 {mean}</source>
+        <translation>Judge {n} is far from the other judges: mean absolute deviation {mine}, the others {spread} (flagged above twice the panel&apos;s median and above 1.00); {direction}, mean deviation {mean}</translation>
+    </message>
+</context>
+<context>
+    <name>JudgeStatsView</name>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="39"/>
+        <source>去掉一个最高分和一个最低分后取平均</source>
+        <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="40"/>
+        <source>各裁判分数取平均</source>
+        <translation>mean of the judges&apos; marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="41"/>
+        <source>{module}（满分 {maximum}）</source>
+        <translation>{module} (max. {maximum})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="43"/>
+        <source>评分方案：{judges} 名裁判，{how}；模块 {modules}</source>
+        <translation>Scheme: {judges} judges, {how}; modules {modules}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="45"/>
+        <source>打印裁判评分表（PDF）…</source>
+        <translation>Print the judges&apos; sheet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="65"/>
+        <source>偏差 = 裁判给出的分数 − 该模块成绩（只计已评完的模块）；平均偏差为负表示打分偏低，为正表示偏高。被去掉比例：该裁判的分数被作为最高分或最低分去掉的次数占其评分数的比例。平均绝对偏差超过全组中位数两倍（且大于 1.00）的裁判标红提示，供裁判长复核；提示不改变任何成绩。</source>
+        <translation>Deviation = the judge&apos;s mark − the module result (complete modules only); a negative mean deviation means the judge marks lower than the panel, a positive one higher. Dropped: the share of the judge&apos;s marks left out as the highest or the lowest. A judge whose mean absolute deviation is more than twice the panel&apos;s median (and above 1.00) is flagged in red for the chief judge to review; a flag changes no mark.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="97"/>
+        <source>打印裁判评分表</source>
+        <translation>Print the judges&apos; sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="104"/>
+        <source>正在生成 PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="105"/>
+        <source>已生成 {path}</source>
+        <translation>Wrote {path}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.py" line="106"/>
@@ -943,7 +1064,7 @@ The reason and the operator go into the audit log.</translation>
 复制到本机硬盘后打开副本？
 {target}</source>
         <translation>This file is on {where}. Typing marks into it there can damage it.
-Copy it to this computer's disk and open the copy?
+Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
@@ -1012,36 +1133,43 @@ Copy it to this computer's disk and open the copy?
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="244"/>
+        <location filename="../../ui/views/panel_grid.py" line="81"/>
         <source>粘贴区域超出表格：第 {line} 行没有对应的选手</source>
         <translation>The pasted block is larger than the table: line {line} has no contestant</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="249"/>
+        <location filename="../../ui/views/panel_grid.py" line="86"/>
         <source>粘贴区域超出表格：第 {line} 行多出第 {col} 列</source>
         <translation>The pasted block is wider than the table: line {line} has an extra column {col}</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="257"/>
+        <location filename="../../ui/views/panel_grid.py" line="94"/>
         <source>编号 {no}「{value}」：{reason}</source>
         <translation>No. {no} &apos;{value}&apos;: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="261"/>
+        <location filename="../../ui/views/panel_grid.py" line="98"/>
         <source>粘贴被拒绝，未作任何改动：</source>
         <translation>Paste refused; nothing was changed:</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="269"/>
+        <location filename="../../ui/views/panel_grid.py" line="106"/>
         <source>已粘贴 {count} 个成绩</source>
         <translation>Pasted {count} marks</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="294"/>
+        <location filename="../../ui/views/panel_grid.py" line="190"/>
         <source>没有可撤销的录入</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="300"/>
+        <location filename="../../ui/views/panel_grid.py" line="211"/>
         <source>已撤销上一次录入（已记入日志）</source>
         <translation>Undid the last entry (logged as a correction)</translation>
     </message>
@@ -1141,52 +1269,80 @@ Enter your name: every change is logged under it.</translation>
     </message>
 </context>
 <context>
+    <name>PanelGrid</name>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="120"/>
+        <source>去掉一个最高分和一个最低分后取平均（灰色删除线为去掉的分数）</source>
+        <translation>trimmed mean (one highest and one lowest mark dropped, shown struck through in grey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="121"/>
+        <source>各裁判分数取平均</source>
+        <translation>mean of the judges&apos; marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="122"/>
+        <source>{judges} 名裁判 · {how}</source>
+        <translation>{judges} judges · {how}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="125"/>
+        <source>回车 下一行 · Tab 下一列 · Q 或 / 技能操作缺考 · Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴</source>
+        <translation>Enter next row · Tab next column · Q or / practical absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="143"/>
+        <source>{module}（满分 {maximum}）</source>
+        <translation>{module} (max. {maximum})</translation>
+    </message>
+</context>
+<context>
     <name>PanelMarksModel</name>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="140"/>
         <location filename="../../ui/models/panel_marks.py" line="202"/>
         <source>裁判{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge {n}</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="144"/>
         <source>去掉一个最高分和一个最低分后取平均</source>
-        <translation type="unfinished"></translation>
+        <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="145"/>
         <source>各裁判分数取平均</source>
-        <translation type="unfinished"></translation>
+        <translation>mean of the judges&apos; marks</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="146"/>
         <source>{module}（满分 {maximum}）：{how}，四舍五入到两位小数</source>
-        <translation type="unfinished"></translation>
+        <translation>{module} (max. {maximum}): {how}, rounded half-up to 2 decimals</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="149"/>
         <source>各模块成绩之和；有裁判未评分时为空</source>
-        <translation type="unfinished"></translation>
+        <translation>The sum of the module results; empty while any judge&apos;s mark is missing</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="199"/>
         <source>最低分，已去掉（不计入模块成绩）</source>
-        <translation type="unfinished"></translation>
+        <translation>Lowest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="200"/>
         <source>最高分，已去掉（不计入模块成绩）</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="204"/>
         <source>尚未评分：{judges}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not marked yet: {judges}</translation>
     </message>
     <message>
         <location filename="../../ui/models/panel_marks.py" line="206"/>
         <source>技能操作缺考；在此格按 Delete 可撤销缺考</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent from the practical part; press Delete on this cell to take 缺考 back</translation>
     </message>
 </context>
 <context>
