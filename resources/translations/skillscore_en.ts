@@ -324,7 +324,7 @@
         <translation>Dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/models/judge_stats.py" line="33"/>
+        <location filename="../../ui/models/judge_stats.py" line="42"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
@@ -846,32 +846,43 @@ The reason and the operator go into the audit log.</translation>
 <context>
     <name>JudgeStatsModel</name>
     <message>
-        <location filename="../../ui/models/judge_stats.py" line="49"/>
+        <location filename="../../ui/models/judge_stats.py" line="57"/>
+        <source>{module}偏差</source>
+        <translation>{module} dev.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="59"/>
+        <source>只看模块「{module}」时的平均偏差</source>
+        <translation>Mean deviation in the module {module} alone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/judge_stats.py" line="70"/>
+        <location filename="../../ui/views/judge_stats.py" line="103"/>
         <source>裁判{n}</source>
         <translation>Judge {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/judge_stats.py" line="61"/>
+        <location filename="../../ui/models/judge_stats.py" line="85"/>
         <source>偏离其他裁判较多</source>
         <translation>Far from the other judges</translation>
     </message>
     <message>
-        <location filename="../../ui/models/judge_stats.py" line="81"/>
+        <location filename="../../ui/models/judge_stats.py" line="105"/>
         <source>打分普遍偏低</source>
         <translation>marks consistently lower</translation>
     </message>
     <message>
-        <location filename="../../ui/models/judge_stats.py" line="83"/>
+        <location filename="../../ui/models/judge_stats.py" line="107"/>
         <source>打分普遍偏高</source>
         <translation>marks consistently higher</translation>
     </message>
     <message>
-        <location filename="../../ui/models/judge_stats.py" line="85"/>
+        <location filename="../../ui/models/judge_stats.py" line="109"/>
         <source>打分忽高忽低</source>
         <translation>marks both higher and lower</translation>
     </message>
     <message>
-        <location filename="../../ui/models/judge_stats.py" line="86"/>
+        <location filename="../../ui/models/judge_stats.py" line="110"/>
         <source>裁判{n}偏离其他裁判较多：平均绝对偏差 {mine}，其他裁判 {spread}（超过全组中位数的两倍且大于 1.00 即提示）；{direction}，平均偏差 {mean}</source>
         <translation>Judge {n} is far from the other judges: mean absolute deviation {mine}, the others {spread} (flagged above twice the panel&apos;s median and above 1.00); {direction}, mean deviation {mean}</translation>
     </message>
@@ -879,47 +890,52 @@ The reason and the operator go into the audit log.</translation>
 <context>
     <name>JudgeStatsView</name>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="39"/>
+        <location filename="../../ui/views/judge_stats.py" line="86"/>
+        <source>平均偏差（分）：← 比裁判组打分低 · 比裁判组打分高 →</source>
+        <translation>Mean deviation (marks): ← lower than the panel · higher than the panel →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/judge_stats.py" line="122"/>
         <source>去掉一个最高分和一个最低分后取平均</source>
         <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="40"/>
+        <location filename="../../ui/views/judge_stats.py" line="123"/>
         <source>各裁判分数取平均</source>
         <translation>mean of the judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="41"/>
+        <location filename="../../ui/views/judge_stats.py" line="124"/>
         <source>{module}（满分 {maximum}）</source>
         <translation>{module} (max. {maximum})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="43"/>
+        <location filename="../../ui/views/judge_stats.py" line="126"/>
         <source>评分方案：{judges} 名裁判，{how}；模块 {modules}</source>
         <translation>Scheme: {judges} judges, {how}; modules {modules}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="45"/>
+        <location filename="../../ui/views/judge_stats.py" line="128"/>
         <source>打印裁判评分表（PDF）…</source>
         <translation>Print the judges&apos; sheet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="65"/>
+        <location filename="../../ui/views/judge_stats.py" line="153"/>
         <source>偏差 = 裁判给出的分数 − 该模块成绩（只计已评完的模块）；平均偏差为负表示打分偏低，为正表示偏高。被去掉比例：该裁判的分数被作为最高分或最低分去掉的次数占其评分数的比例。平均绝对偏差超过全组中位数两倍（且大于 1.00）的裁判标红提示，供裁判长复核；提示不改变任何成绩。</source>
         <translation>Deviation = the judge&apos;s mark − the module result (complete modules only); a negative mean deviation means the judge marks lower than the panel, a positive one higher. Dropped: the share of the judge&apos;s marks left out as the highest or the lowest. A judge whose mean absolute deviation is more than twice the panel&apos;s median (and above 1.00) is flagged in red for the chief judge to review; a flag changes no mark.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="97"/>
+        <location filename="../../ui/views/judge_stats.py" line="195"/>
         <source>打印裁判评分表</source>
         <translation>Print the judges&apos; sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="104"/>
+        <location filename="../../ui/views/judge_stats.py" line="202"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="105"/>
+        <location filename="../../ui/views/judge_stats.py" line="203"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>

@@ -56,7 +56,7 @@ def test_the_statistics_are_the_cores_and_the_harsh_judge_is_highlighted(stats, 
     assert model.rows == expected
     assert [cell(model, i, "judge") for i in range(5)] == ["裁判1", "裁判2", "裁判3", "裁判4", "裁判5"]
     assert [model.headerData(i, Qt.Horizontal) for i in range(model.columnCount())] == \
-        ["裁判", "评分数", "平均偏差", "平均绝对偏差", "被去掉比例", "提示"]
+        ["裁判", "评分数", "平均偏差", "平均绝对偏差", "被去掉比例", "实操偏差", "答辩偏差", "提示"]
     harsh = HARSH_JUDGE - 1
     assert stats.flagged_rows() == [harsh]
     assert cell(model, harsh, "mean_deviation").startswith("-")
@@ -138,9 +138,40 @@ def test_english_words(qtbot, panel_desk):
     model = desk.judges_tab.model
     desk.tabs.setCurrentWidget(desk.judges_tab)
     assert [model.headerData(i, Qt.Horizontal) for i in range(model.columnCount())] == \
-        ["Judge", "Marks", "Mean dev.", "Mean abs. dev.", "Dropped", "Note"]
+        ["Judge", "Marks", "Mean dev.", "Mean abs. dev.", "Dropped", "实操 dev.", "答辩 dev.", "Note"]
     assert model.data(model.index(HARSH_JUDGE - 1, model.column_of("note"))) == "Far from the other judges"
     grid = desk.panel_tab.models["实操"]
     assert grid.headerData(grid.column_of("judge1"), Qt.Horizontal) == "Judge 1"
     assert grid.headerData(grid.column_of("result"), Qt.Horizontal) == "Module result"
     install_language("zh")
+
+
+def test_each_module_has_its_own_deviation_column(stats, panel_file):
+    from skillscore.rules.panel import PanelScheme, judge_statistics
+
+    model = stats.model
+    assert [model.headerData(model.column_of(f"module:{m}"), Qt.Horizontal) for m in ("实操", "答辩")] == \
+        ["实操偏差", "答辩偏差"]
+    with Competition(panel_file) as comp:
+        scheme, sheets = comp.panel_scheme(), comp.panel_sheets()
+    for module in scheme.modules:
+        own = judge_statistics(PanelScheme(5, "trimmed", (module,)), sheets)
+        assert [cell(model, i, f"module:{module.name}") for i in range(5)] == [f"{s.mean_deviation:+.2f}" for s in own]
+    # The harsh judge is harsh in both: about 10% of each module's maximum below the panel.
+    harsh = HARSH_JUDGE - 1
+    assert Decimal(cell(model, harsh, "module:实操")) < -5 and Decimal(cell(model, harsh, "module:答辩")) < -2
+
+
+def test_the_chart_draws_each_judges_deviation_from_zero(stats):
+    chart = stats.chart
+    rects = chart.bar_rects()
+    zero = chart.x_of(Decimal(0))
+    assert len(rects) == 5
+    for s, rect in zip(stats.model.rows, rects):
+        if s.mean_deviation < 0:
+            assert abs(rect.right() - zero) < 0.01 and rect.left() < zero
+        else:
+            assert abs(rect.left() - zero) < 0.01
+    widths = [r.width() for r in rects]
+    assert widths.index(max(widths)) == HARSH_JUDGE - 1
+    assert chart.plot_area().left() < rects[HARSH_JUDGE - 1].left()  # inside the axis, with room for its label

@@ -24,19 +24,40 @@ FLAG_INK = QBrush(QColor("#8E1B1B"))
 
 class JudgeStatsModel(RowTableModel):
     extra_roles = frozenset({Qt.BackgroundRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.FontRole})
-    columns = (
-        Column("judge", QT_TRANSLATE_NOOP("Columns", "裁判"), CENTER, 90),
-        Column("marks", QT_TRANSLATE_NOOP("Columns", "评分数"), RIGHT, 90),
-        Column("mean_deviation", QT_TRANSLATE_NOOP("Columns", "平均偏差"), RIGHT, 110),
-        Column("mean_abs_deviation", QT_TRANSLATE_NOOP("Columns", "平均绝对偏差"), RIGHT, 150),
-        Column("dropped_share", QT_TRANSLATE_NOOP("Columns", "被去掉比例"), RIGHT, 130),
-        Column("note", QT_TRANSLATE_NOOP("Columns", "提示"), width=240),
+    base_columns = (
+        Column("judge", QT_TRANSLATE_NOOP("Columns", "裁判"), CENTER, 80),
+        Column("marks", QT_TRANSLATE_NOOP("Columns", "评分数"), RIGHT, 80),
+        Column("mean_deviation", QT_TRANSLATE_NOOP("Columns", "平均偏差"), RIGHT, 100),
+        Column("mean_abs_deviation", QT_TRANSLATE_NOOP("Columns", "平均绝对偏差"), RIGHT, 130),
+        Column("dropped_share", QT_TRANSLATE_NOOP("Columns", "被去掉比例"), RIGHT, 110),
     )
 
-    def __init__(self, parent=None):
+    def __init__(self, modules: tuple[str, ...] = (), parent=None):
+        """``modules``: with more than one, a column per module shows where a judge deviates."""
         super().__init__(parent)
+        self.modules = modules if len(modules) > 1 else ()
+        self.by_module: dict[str, dict[int, JudgeStats]] = {}
+        self.columns = (*self.base_columns,
+                        *(Column(f"module:{m}", "", RIGHT, 120) for m in self.modules),
+                        Column("note", QT_TRANSLATE_NOOP("Columns", "提示"), width=200))
         self._bold = QFont()
         self._bold.setBold(True)
+
+    def set_stats(self, stats: list[JudgeStats], by_module: dict[str, dict[int, JudgeStats]] | None = None) -> None:
+        """The panel's statistics, and each module's own (judge → statistics) for its column."""
+        self.by_module = by_module or {}
+        self.set_rows(stats)
+        if self.modules and self._rows:  # the per-module figures may change while the totals do not
+            first = self.column_of(f"module:{self.modules[0]}")
+            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, first + len(self.modules) - 1))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        key = self.columns[section].key if orientation == Qt.Horizontal and 0 <= section < len(self.columns) else ""
+        if key.startswith("module:") and role == Qt.DisplayRole:
+            return translate("JudgeStatsModel", "{module}偏差").format(module=key[7:])
+        if key.startswith("module:") and role == Qt.ToolTipRole:
+            return translate("JudgeStatsModel", "只看模块「{module}」时的平均偏差").format(module=key[7:])
+        return super().headerData(section, orientation, role)
 
     def key_of(self, row: JudgeStats) -> str:
         return str(row.judge)
@@ -49,6 +70,9 @@ class JudgeStatsModel(RowTableModel):
             return translate("JudgeStatsModel", "裁判{n}").format(n=row.judge)
         if key == "marks":
             return str(row.marks)
+        if key.startswith("module:"):
+            own = self.by_module.get(key[7:], {}).get(row.judge)
+            return f"{own.mean_deviation:+.2f}" if own is not None and own.marks else ""
         if not row.marks and key != "note":
             return ""  # a judge with no complete module yet has no statistics
         if key == "mean_deviation":

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from skillscore.errors import SkillscoreError
+from skillscore.rules.panel import JudgeStats, PanelScheme, judge_statistics
 
 from .. import operations as ops
 from ..i18n import current_lang
@@ -24,6 +28,85 @@ from ..workers import run_task, with_competition
 
 translate = QCoreApplication.translate
 REFRESHING = frozenset({ops.MARKS, ops.ROSTER, ops.STAGE})
+BAR = QColor("#9FB3D1")
+BAR_EDGE = QColor("#2F4468")
+FLAG = QColor("#C62828")
+GRID = QColor("#D5D5D5")
+
+
+class DeviationChart(QWidget):
+    """Each judge's mean deviation as a bar from zero: left lower than the panel, right
+    higher. A flagged judge's bar is red and hatched (readable in greyscale). Nothing is
+    computed here but pixel positions; ``bar_rects()`` gives them to a test."""
+
+    ROW = 30
+    LABEL = 90
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.stats: list[JudgeStats] = []
+        self.setObjectName("deviation_chart")
+
+    def set_stats(self, stats: list[JudgeStats]) -> None:
+        self.stats = [s for s in stats if s.marks]
+        self.setFixedHeight(self.ROW * len(self.stats) + 70)
+        self.update()
+
+    def scale(self) -> Decimal:
+        """The axis runs from −scale to +scale marks: the largest deviation, rounded up."""
+        largest = max((abs(s.mean_deviation) for s in self.stats), default=Decimal(1))
+        # A fifth more than the largest bar, so its value label fits beside it.
+        return max(Decimal(1), (largest * Decimal("1.2")).to_integral_value(rounding="ROUND_CEILING"))
+
+    def plot_area(self) -> QRectF:
+        return QRectF(self.LABEL, 34, max(10, self.width() - self.LABEL - 70), self.ROW * len(self.stats))
+
+    def x_of(self, value: Decimal) -> float:
+        area, scale = self.plot_area(), self.scale()
+        return area.center().x() + float(value / scale) * area.width() / 2
+
+    def bar_rects(self) -> list[QRectF]:
+        area, zero = self.plot_area(), self.x_of(Decimal(0))
+        rects = []
+        for i, s in enumerate(self.stats):
+            end = self.x_of(s.mean_deviation)
+            rects.append(QRectF(min(zero, end), area.top() + i * self.ROW + 6, abs(end - zero), self.ROW - 12))
+        return rects
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().base())
+        if not self.stats:
+            p.end()
+            return
+        area, scale = self.plot_area(), self.scale()
+        metrics = self.fontMetrics()
+        p.setPen(self.palette().text().color())
+        p.drawText(QRectF(0, 4, self.width(), 22), Qt.AlignHCenter | Qt.AlignVCenter,
+                   translate("JudgeStatsView", "平均偏差（分）：← 比裁判组打分低 · 比裁判组打分高 →"))
+        for step in (-scale, -scale / 2, Decimal(0), scale / 2, scale):
+            x = self.x_of(step)
+            p.setPen(QPen(self.palette().text().color() if step == 0 else GRID, 1.5 if step == 0 else 1))
+            p.drawLine(QPointF(x, area.top() - 4), QPointF(x, area.bottom() + 4))
+            label = f"{step:+.1f}" if step else "0"
+            p.setPen(self.palette().text().color())
+            p.drawText(QRectF(x - 40, area.bottom() + 6, 80, 20), Qt.AlignCenter, label)
+        for s, rect in zip(self.stats, self.bar_rects()):
+            colour = FLAG if s.flagged else BAR
+            p.setPen(QPen(FLAG if s.flagged else BAR_EDGE, 1))
+            p.setBrush(colour)
+            p.drawRect(rect)
+            if s.flagged:
+                p.setBrush(QBrush(Qt.white, Qt.BDiagPattern))
+                p.drawRect(rect)
+            p.setPen(FLAG if s.flagged else self.palette().text().color())
+            name = translate("JudgeStatsModel", "裁判{n}").format(n=s.judge)
+            p.drawText(QRectF(4, rect.top() - 6, self.LABEL - 12, self.ROW), Qt.AlignRight | Qt.AlignVCenter, name)
+            text = f"{s.mean_deviation:+.2f}"
+            width = metrics.horizontalAdvance(text) + 6
+            x = rect.right() + 4 if s.mean_deviation >= 0 else rect.left() - width - 4
+            p.drawText(QRectF(x, rect.top() - 6, width, self.ROW), Qt.AlignCenter, text)
+        p.end()
 
 
 class JudgeStatsView(QWidget):
@@ -48,7 +131,8 @@ class JudgeStatsView(QWidget):
         bar.addWidget(self.scheme_label, 1)
         bar.addWidget(self.print_button)
         layout.addLayout(bar)
-        self.model = JudgeStatsModel(self)
+        self.scheme = scheme
+        self.model = JudgeStatsModel(tuple(m.name for m in scheme.modules), self)
         self.view = QTableView()
         self.view.setObjectName("judge_stats")
         self.view.setModel(self.model)
@@ -61,7 +145,11 @@ class JudgeStatsView(QWidget):
         for i, column in enumerate(self.model.columns):
             header.resizeSection(i, column.width)
         header.setSectionResizeMode(self.model.column_of("note"), QHeaderView.Stretch)
-        layout.addWidget(self.view, 1)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # k ≤ 9 rows: the table fits them all
+        self.view.setFixedHeight(header.sizeHint().height() + 28 * scheme.judges + 2 * self.view.frameWidth())
+        layout.addWidget(self.view)
+        self.chart = DeviationChart()
+        layout.addWidget(self.chart)
         explain = QLabel(translate(
             "JudgeStatsView",
             "偏差 = 裁判给出的分数 − 该模块成绩（只计已评完的模块）；平均偏差为负表示打分偏低，为正表示偏高。"
@@ -74,11 +162,21 @@ class JudgeStatsView(QWidget):
         self.status.setObjectName("print_status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        layout.addStretch(1)
         self.dirty = True  # read when first shown
         session.changed.connect(self._on_changed)
 
     def refresh(self) -> None:
-        self.model.set_rows(self.session.comp.judge_statistics())
+        comp = self.session.comp
+        stats = comp.judge_statistics()
+        by_module = {}
+        if len(self.scheme.modules) > 1:  # the same statistics, one module at a time
+            sheets = comp.panel_sheets()
+            for module in self.scheme.modules:
+                one = PanelScheme(self.scheme.judges, self.scheme.aggregation, (module,))
+                by_module[module.name] = {s.judge: s for s in judge_statistics(one, sheets)}
+        self.model.set_stats(stats, by_module)
+        self.chart.set_stats(stats)
 
     def _on_changed(self, change) -> None:
         if change.kinds & REFRESHING:
