@@ -332,3 +332,20 @@ def test_nine_judges_fit_1366_without_scrolling_sideways(qtbot, tmp_path, lang):
             title = model.headerData(i, Qt.Horizontal)
             assert header.sectionSize(i) >= header.fontMetrics().horizontalAdvance(title) + 8, title
     w.close()
+
+
+def test_the_screenshots_are_made_at_1366x768_and_stay_small(tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtGui import QImage
+
+    from ui.panel_screenshots import take
+
+    written = {p.stem: p for p in take(tmp_path)}
+    assert set(written) == {"panel-grid", "judge-stats"}
+    committed = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    for name, path in written.items():
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1366, 768), name
+        assert path.stat().st_size < 300_000, name
+        assert (committed / f"{name}.png").stat().st_size < 300_000, name

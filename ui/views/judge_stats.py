@@ -24,6 +24,7 @@ from skillscore.rules.panel import JudgeStats, PanelScheme, judge_statistics
 from .. import operations as ops
 from ..i18n import current_lang
 from ..models.judge_stats import JudgeStatsModel
+from ..words import join_words
 from ..workers import run_task, with_competition
 
 translate = QCoreApplication.translate
@@ -121,7 +122,7 @@ class JudgeStatsView(QWidget):
         bar = QHBoxLayout()
         how = (translate("JudgeStatsView", "去掉一个最高分和一个最低分后取平均") if scheme.aggregation == "trimmed"
                else translate("JudgeStatsView", "各裁判分数取平均"))
-        modules = "、".join(translate("JudgeStatsView", "{module}（满分 {maximum}）").format(
+        modules = join_words(translate("JudgeStatsView", "{module}（满分 {maximum}）").format(
             module=m.name, maximum=m.maximum) for m in scheme.modules)
         self.scheme_label = QLabel(translate("JudgeStatsView", "评分方案：{judges} 名裁判，{how}；模块 {modules}").format(
             judges=scheme.judges, how=how, modules=modules))
