@@ -39,13 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", help="竞赛文件 / competition file")
     parser.add_argument("--demo", action="store_true", help="打开演示 / open a fresh copy of the demo sitting")
+    parser.add_argument("--demo-panel", action="store_true",
+                        help="打开裁判组评分演示 / open a fresh demo whose practical part is marked by a judging panel")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：字体、翻译、演示（不显示窗口）/ check font, translations and the demo offscreen")
     parser.add_argument("--operator", help="录入员 / who works the desk (asked for when left out)")
     parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / interface language for this run")
 
 
-def run(file: str | None = None, *, demo: bool = False, self_test: bool = False, operator: str | None = None,
+def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = False, operator: str | None = None,
         lang: str | None = None) -> int:
     if self_test:
         return run_self_test()
@@ -55,7 +57,7 @@ def run(file: str | None = None, *, demo: bool = False, self_test: bool = False,
     window = MainWindow()
     window.show()
     if demo:
-        window.open_demo(operator=operator)
+        window.open_demo(operator=operator, panel=demo == "panel")
     elif file:
         window.open_file(file, operator=operator)
     return app.exec()
@@ -105,7 +107,8 @@ def run_self_test() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return run(args.file, demo=args.demo, self_test=args.self_test, operator=args.operator, lang=args.lang)
+    return run(args.file, demo="panel" if args.demo_panel else args.demo, self_test=args.self_test,
+               operator=args.operator, lang=args.lang)
 
 
 if __name__ == "__main__":

@@ -254,13 +254,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, translate("MainWindow", "无法打开"), text)
             return None
 
-    def open_demo(self, *, operator: str | None = None) -> Path:
-        from skillscore.demo import build_demo
+    def open_demo(self, *, operator: str | None = None, panel: bool = False) -> Path:
+        from skillscore.demo import build_demo, build_panel_demo
 
-        path = build_demo(demo_path())
+        path = (build_panel_demo if panel else build_demo)(demo_path())  # panel: judges' marks (issue 9)
         name = operator or str(settings().value("operator", "")) or translate("MainWindow", "演示录入员")
         self.set_session(Session.open(path, operator=name, demo=True))
-        self.desk.tabs.setCurrentWidget(self.desk.ranking_tab)  # every feature at a glance
+        self.desk.tabs.setCurrentWidget(self.desk.panel_tab if panel else self.desk.ranking_tab)  # every feature at a glance
         return path
 
     # -- the rest --------------------------------------------------------------------------------------

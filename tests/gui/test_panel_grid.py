@@ -349,3 +349,21 @@ def test_the_screenshots_are_made_at_1366x768_and_stay_small(tmp_path):
         assert (image.width(), image.height()) == (1366, 768), name
         assert path.stat().st_size < 300_000, name
         assert (committed / f"{name}.png").stat().st_size < 300_000, name
+
+
+def test_the_panel_demo_opens_from_the_window_and_the_command(qtbot):
+    from support import run_cli
+
+    from ui.app import build_parser
+    from ui.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    path = w.open_demo(operator="测试员", panel=True)
+    assert w.desk.tabs.currentWidget() is w.desk.panel_tab and w.desk.header.text().endswith("演示")
+    assert w.desk.panel_tab.models["实操"].rowCount() == 30
+    w.close()
+    path.unlink()
+    assert build_parser().parse_args(["--demo-panel"]).demo_panel
+    out = run_cli("gui", "--help")
+    assert out.returncode == 0 and "--demo-panel" in out.stdout
