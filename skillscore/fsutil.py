@@ -35,12 +35,23 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        _readable_by_others(tmp_path)
         with open(tmp_path, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp_path, target)
-        fsync_dir(target.parent)
+        fsync_dir(target.parent)  # so the rename itself survives pulling the stick
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def _readable_by_others(path: Path) -> None:
+    """mkstemp makes files 0600; a sheet or a handoff file is meant to be read by others."""
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(path, 0o666 & ~umask)
+    except OSError:
+        pass  # FAT sticks on Linux refuse chmod (EPERM); they have no modes anyway
 
 
 def atomic_write_bytes(target: str | Path, data: bytes) -> None:

@@ -31,7 +31,6 @@ import json
 import os
 import re
 import struct
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -39,7 +38,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import RefusedError
-from .fsutil import fsync_dir
+from .fsutil import atomic_path
 from .messages import register, render
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no clock in the bytes
@@ -281,27 +280,12 @@ def write_safely(out: str | Path, data: bytes, fail: Fail,
     if not folder.is_dir():
         raise fail("folder_missing", path=str(folder))
     digest = hashlib.sha256(data).hexdigest()
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{out.name}.tmp-", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            if hasattr(os, "fchmod"):
-                try:
-                    os.fchmod(f.fileno(), 0o644)  # mkstemp's 0600 would hide it from other users
-                except OSError:
-                    pass  # FAT sticks on Linux refuse chmod (EPERM); they have no modes anyway
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-        tmp = None
-        fsync_dir(folder)  # so the rename itself survives pulling the stick
+        with atomic_path(out) as tmp:
+            tmp.write_bytes(data)
         back = read_back(out)
     except OSError as exc:
         raise fail("write_failed", path=str(out), detail=exc.strerror or str(exc)) from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
     if hashlib.sha256(back).hexdigest() != digest:
         out.unlink(missing_ok=True)
         raise fail("readback_failed", path=str(out))
