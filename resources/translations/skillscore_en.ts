@@ -332,7 +332,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="82"/>
+        <location filename="../../ui/app.py" line="84"/>
         <location filename="../../ui/desk.py" line="93"/>
         <source>排名</source>
         <translation>Ranking</translation>
@@ -857,7 +857,7 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/models/judge_stats.py" line="70"/>
-        <location filename="../../ui/views/judge_stats.py" line="103"/>
+        <location filename="../../ui/views/judge_stats.py" line="104"/>
         <source>裁判{n}</source>
         <translation>Judge {n}</translation>
     </message>
@@ -890,52 +890,52 @@ The reason and the operator go into the audit log.</translation>
 <context>
     <name>JudgeStatsView</name>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="86"/>
+        <location filename="../../ui/views/judge_stats.py" line="87"/>
         <source>平均偏差（分）：← 比裁判组打分低 · 比裁判组打分高 →</source>
         <translation>Mean deviation (marks): ← lower than the panel · higher than the panel →</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="122"/>
+        <location filename="../../ui/views/judge_stats.py" line="123"/>
         <source>去掉一个最高分和一个最低分后取平均</source>
         <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="123"/>
+        <location filename="../../ui/views/judge_stats.py" line="124"/>
         <source>各裁判分数取平均</source>
         <translation>mean of the judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="124"/>
+        <location filename="../../ui/views/judge_stats.py" line="125"/>
         <source>{module}（满分 {maximum}）</source>
         <translation>{module} (max. {maximum})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="126"/>
+        <location filename="../../ui/views/judge_stats.py" line="127"/>
         <source>评分方案：{judges} 名裁判，{how}；模块 {modules}</source>
         <translation>Scheme: {judges} judges, {how}; modules {modules}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="128"/>
+        <location filename="../../ui/views/judge_stats.py" line="129"/>
         <source>打印裁判评分表（PDF）…</source>
         <translation>Print the judges&apos; sheet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="153"/>
+        <location filename="../../ui/views/judge_stats.py" line="154"/>
         <source>偏差 = 裁判给出的分数 − 该模块成绩（只计已评完的模块）；平均偏差为负表示打分偏低，为正表示偏高。被去掉比例：该裁判的分数被作为最高分或最低分去掉的次数占其评分数的比例。平均绝对偏差超过全组中位数两倍（且大于 1.00）的裁判标红提示，供裁判长复核；提示不改变任何成绩。</source>
         <translation>Deviation = the judge&apos;s mark − the module result (complete modules only); a negative mean deviation means the judge marks lower than the panel, a positive one higher. Dropped: the share of the judge&apos;s marks left out as the highest or the lowest. A judge whose mean absolute deviation is more than twice the panel&apos;s median (and above 1.00) is flagged in red for the chief judge to review; a flag changes no mark.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="195"/>
+        <location filename="../../ui/views/judge_stats.py" line="196"/>
         <source>打印裁判评分表</source>
         <translation>Print the judges&apos; sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="202"/>
+        <location filename="../../ui/views/judge_stats.py" line="203"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/judge_stats.py" line="203"/>
+        <location filename="../../ui/views/judge_stats.py" line="204"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
@@ -1193,73 +1193,73 @@ Copy it to this computer&apos;s disk and open the copy?
 <context>
     <name>NewCompetitionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="82"/>
+        <location filename="../../ui/dialogs/start.py" line="83"/>
         <source>新建竞赛</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="91"/>
+        <location filename="../../ui/dialogs/start.py" line="92"/>
         <source>取证</source>
         <translation>certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="93"/>
+        <location filename="../../ui/dialogs/start.py" line="94"/>
         <source>团体 {n} 人</source>
         <translation>teams of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="108"/>
+        <location filename="../../ui/dialogs/start.py" line="109"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="113"/>
+        <location filename="../../ui/dialogs/start.py" line="114"/>
         <source>竞赛项目</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="114"/>
+        <location filename="../../ui/dialogs/start.py" line="115"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="115"/>
+        <location filename="../../ui/dialogs/start.py" line="116"/>
         <source>组委会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="116"/>
+        <location filename="../../ui/dialogs/start.py" line="117"/>
         <source>比赛日期</source>
         <translation>Stage date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="117"/>
+        <location filename="../../ui/dialogs/start.py" line="118"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="118"/>
+        <location filename="../../ui/dialogs/start.py" line="119"/>
         <source>再输入一次口令</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="119"/>
-        <location filename="../../ui/dialogs/start.py" line="137"/>
+        <location filename="../../ui/dialogs/start.py" line="120"/>
+        <location filename="../../ui/dialogs/start.py" line="140"/>
         <source>竞赛文件</source>
         <translation>Competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="138"/>
+        <location filename="../../ui/dialogs/start.py" line="141"/>
         <source>竞赛文件 (*.skillscore *.sqlite)</source>
         <translation>Competition files (*.skillscore *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="150"/>
+        <location filename="../../ui/dialogs/start.py" line="153"/>
         <source>两次输入的口令不一致</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="152"/>
+        <location filename="../../ui/dialogs/start.py" line="155"/>
         <source>请填写组委会名称</source>
         <translation>Enter the committee</translation>
     </message>
@@ -1267,19 +1267,19 @@ Copy it to this computer&apos;s disk and open the copy?
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="36"/>
+        <location filename="../../ui/dialogs/start.py" line="37"/>
         <source>录入员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="39"/>
+        <location filename="../../ui/dialogs/start.py" line="40"/>
         <source>打开 {file}
 请输入您的姓名：每一项改动都会以此姓名记入日志。</source>
         <translation>Opening {file}
 Enter your name: every change is logged under it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="56"/>
+        <location filename="../../ui/dialogs/start.py" line="57"/>
         <source>请填写录入员姓名</source>
         <translation>Enter the operator&apos;s name</translation>
     </message>
@@ -1359,6 +1359,44 @@ Enter your name: every change is logged under it.</translation>
         <location filename="../../ui/models/panel_marks.py" line="206"/>
         <source>技能操作缺考；在此格按 Delete 可撤销缺考</source>
         <translation>Absent from the practical part; press Delete on this cell to take 缺考 back</translation>
+    </message>
+</context>
+<context>
+    <name>PanelSchemeBox</name>
+    <message>
+        <location filename="../../ui/dialogs/panel_scheme.py" line="23"/>
+        <source>技能操作由评分裁判组打分（各裁判分数汇总为技能操作成绩）</source>
+        <translation>Practical marked by a judging panel (the judges&apos; marks add up to the practical mark)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/panel_scheme.py" line="32"/>
+        <source>例如 实操:70,答辩:30；留空为一个模块（技能操作，满分 100）</source>
+        <translation>e.g. 实操:70,答辩:30; empty: one module (技能操作, max. 100)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/panel_scheme.py" line="34"/>
+        <source>去掉一个最高分和一个最低分后取平均</source>
+        <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/panel_scheme.py" line="35"/>
+        <source>各裁判分数取平均</source>
+        <translation>mean of the judges&apos; marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/panel_scheme.py" line="36"/>
+        <source>裁判人数</source>
+        <translation>Judges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/panel_scheme.py" line="37"/>
+        <source>模块（名称:满分）</source>
+        <translation>Modules (NAME:MAX)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/panel_scheme.py" line="38"/>
+        <source>汇总方式</source>
+        <translation>Aggregation</translation>
     </message>
 </context>
 <context>

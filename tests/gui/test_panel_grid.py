@@ -367,3 +367,48 @@ def test_the_panel_demo_opens_from_the_window_and_the_command(qtbot):
     assert build_parser().parse_args(["--demo-panel"]).demo_panel
     out = run_cli("gui", "--help")
     assert out.returncode == 0 and "--demo-panel" in out.stdout
+
+
+def new_dialog(qtbot, tmp_path, modules: str, *, judges: int = 5, aggregation: str = "trimmed"):
+    from ui.dialogs.start import NewCompetitionDialog
+
+    dialog = NewCompetitionDialog()
+    qtbot.addWidget(dialog)
+    dialog.committee.setText("东城区初赛组委会")
+    dialog.pin.setText("2468")
+    dialog.pin_again.setText("2468")
+    dialog.path.setText(str(tmp_path / "new.skillscore"))
+    dialog.panel.setChecked(True)
+    dialog.panel.judges.setValue(judges)
+    dialog.panel.modules.setText(modules)
+    dialog.panel.aggregation.setCurrentIndex(dialog.panel.aggregation.findData(aggregation))
+    return dialog
+
+
+def test_the_new_competition_dialog_sets_up_a_panel(qtbot, tmp_path):
+    from skillscore.rules.panel import Module, PanelScheme
+
+    dialog = new_dialog(qtbot, tmp_path, "实操:70，答辩:30", judges=7)
+    dialog.accept()
+    assert dialog.created is not None, dialog.problem.text()
+    with Competition(tmp_path / "new.skillscore") as comp:
+        assert comp.panel_scheme() == PanelScheme(7, "trimmed", (Module("实操", Decimal(70)), Module("答辩", Decimal(30))))
+
+
+@pytest.mark.parametrize("modules, reason", [
+    ("实操:70,答辩:20", "各模块满分之和必须为 100"),
+    ("实操:七十", "模块写法「实操:七十」无效：应为 名称:满分,名称:满分"),
+])
+def test_a_wrong_panel_scheme_is_refused_in_the_dialog_and_no_file_is_made(qtbot, tmp_path, modules, reason):
+    dialog = new_dialog(qtbot, tmp_path, modules)
+    dialog.accept()
+    assert dialog.created is None and dialog.problem.text() == reason
+    assert not (tmp_path / "new.skillscore").exists()
+
+
+def test_unticked_the_new_competition_has_single_practical_marks(qtbot, tmp_path):
+    dialog = new_dialog(qtbot, tmp_path, "实操:70,答辩:20")  # ignored while unticked
+    dialog.panel.setChecked(False)
+    dialog.accept()
+    with Competition(tmp_path / "new.skillscore") as comp:
+        assert comp.panel_scheme() is None

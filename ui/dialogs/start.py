@@ -14,6 +14,7 @@ from skillscore.errors import SkillscoreError
 
 from ..i18n import current_lang, settings
 from ..words import word
+from .panel_scheme import PanelSchemeBox
 
 translate = QCoreApplication.translate
 STAGES = ("prelim", "semifinal", "final")
@@ -118,6 +119,8 @@ class NewCompetitionDialog(QDialog):
         form.addRow(translate("NewCompetitionDialog", "再输入一次口令"), self.pin_again)
         form.addRow(translate("NewCompetitionDialog", "竞赛文件"), path_row)
         layout.addLayout(form)
+        self.panel = PanelSchemeBox()  # judging panels (issue 9): unticked, one practical mark as before
+        layout.addWidget(self.panel)
         self.problem = _problem_label()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -158,6 +161,7 @@ class NewCompetitionDialog(QDialog):
                 path, event_no=self.event.currentData(), stage=self.stage.currentData(),
                 committee=self.committee.text().strip(), pin=self.pin.text(),
                 date=dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd")), operator=operator,
+                panel=self.panel.scheme(),
             )
         except SkillscoreError as e:
             return self.fail(e.message(current_lang()))
