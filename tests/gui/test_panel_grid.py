@@ -412,3 +412,44 @@ def test_unticked_the_new_competition_has_single_practical_marks(qtbot, tmp_path
     dialog.accept()
     with Competition(tmp_path / "new.skillscore") as comp:
         assert comp.panel_scheme() is None
+
+
+def test_in_the_team_event_a_team_has_one_row_and_its_mark_goes_to_every_member(qtbot, tmp_path):
+    from pathlib import Path
+
+    from skillscore.demo import DEMO_PIN
+    from skillscore.rules.panel import Module, PanelScheme
+    from ui.mainwindow import MainWindow
+
+    roster = Path(__file__).resolve().parents[1] / "acceptance" / "final-team" / "roster.csv"
+    path = tmp_path / "team.skillscore"
+    with Competition.create(path, event_no=9, stage="final", committee="组委会", pin=DEMO_PIN, date="2025-09-01",
+                            panel=PanelScheme(3, "mean", (Module("技能操作", Decimal(100)),))) as comp:
+        comp.import_roster(roster)
+        teams = len({c.team for c in comp.contestants()})
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_file(path, operator="测试员")
+    w.desk.tabs.setCurrentWidget(w.desk.panel_tab)
+    view = module_view(w.desk.panel_tab, "技能操作")
+    m = view.marks
+    assert m.rowCount() == teams
+    assert (m.row_at(0).no, m.row_at(0).name, m.row_at(0).unit) == \
+        ("T011", "第1队", "北京京东物流有限公司、北京市燃气集团有限责任公司")
+    go_to(view, "T011", "judge1")
+    for i, mark in enumerate(("80", "81", "85")):
+        qtbot.keyClicks(view, mark)
+        qtbot.keyClick(view, Qt.Key_Tab if i < 2 else Qt.Key_Return)
+    assert text(view, "T011", "practical") == "82.00"
+    assert stored(path, "T011").practical == stored(path, "T012").practical == Decimal("82.00")
+    w.close()
+
+
+def test_ctrl_f_finds_a_contestant_in_the_judges_grid(qtbot, panel_window, grid):
+    view = module_view(grid, "答辩")
+    qtbot.keyClick(view, Qt.Key_F, Qt.ControlModifier)
+    assert grid.find.isVisible()
+    qtbot.keyClicks(grid.find.edit, "A027")
+    qtbot.keyClick(grid.find.edit, Qt.Key_Return)
+    assert view.marks.row_at(view.currentIndex().row()).no == "A027"
+    assert view.marks.columns[view.currentIndex().column()].key == "judge1" and view.hasFocus()
