@@ -453,3 +453,13 @@ def test_ctrl_f_finds_a_contestant_in_the_judges_grid(qtbot, panel_window, grid)
     qtbot.keyClick(grid.find.edit, Qt.Key_Return)
     assert view.marks.row_at(view.currentIndex().row()).no == "A027"
     assert view.marks.columns[view.currentIndex().column()].key == "judge1" and view.hasFocus()
+
+
+def test_delete_on_a_derived_practical_mark_changes_nothing_and_says_why(qtbot, grid, panel_file):
+    view = module_view(grid, "实操")
+    count = audit_count(panel_file)
+    practical = stored(panel_file, "A010").practical
+    index = go_to(view, "A010", "practical")
+    qtbot.keyClick(view, Qt.Key_Delete)
+    assert stored(panel_file, "A010").practical == practical and audit_count(panel_file) == count
+    assert view.marks.data(index, ERROR_ROLE).startswith("本文件的技能操作成绩由各裁判分数汇总得出")

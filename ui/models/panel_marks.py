@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from skillscore.errors import SkillscoreError
+from skillscore.errors import RefusedError, SkillscoreError
 from skillscore.messages import render
 from skillscore.model import ABSENT
 from skillscore.rules.marks import MarkError
@@ -74,13 +74,13 @@ def panel_units(contestants, team_size: int) -> list[tuple[str, str, str]]:
     """(no holding the marks, name, unit) per row, in number order; one row per team."""
     if team_size <= 1:
         return sorted((c.no, c.name, c.unit) for c in contestants)
-    first: dict[str, tuple[str, str, str]] = {}
+    holder: dict[str, str] = {}  # team → the member who holds its marks
     units: dict[str, list[str]] = {}
-    for c in contestants:  # roster order, as the core picks the member who holds the marks
-        first.setdefault(c.team, (c.no, c.team, ""))
+    for c in contestants:  # roster order: the core gives the marks to the team's first member
+        holder.setdefault(c.team, c.no)
         if c.unit not in units.setdefault(c.team, []):
             units[c.team].append(c.unit)
-    return sorted((no, team, join_words(units[team])) for team, (no, _, _) in first.items())
+    return sorted((no, team, join_words(units[team])) for team, no in holder.items())
 
 
 class PanelMarksModel(RowTableModel):
@@ -241,6 +241,9 @@ class PanelMarksModel(RowTableModel):
         if judge is not None:
             run(ops.set_panel_mark, no, self.module.name, judge, text)
             return
+        if not text and self._rows[self._index[no]].practical is not ABSENT:
+            # Only 缺考 is cleared here; a derived mark goes with a judge's mark, not by itself.
+            raise RefusedError("panel_practical_direct", no=no)
         # Not the marks grid's undo list: Ctrl+Z here undoes the judges' grid's own entries.
         run(ops.set_mark, no, "practical", text)  # the core refuses anything but 缺考 or ''
         if not text:
