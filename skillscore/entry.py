@@ -173,9 +173,13 @@ class EntryMixin:
         if field == "practical" and info.rules.team_size > 1:
             targets = [r[0] for r in self.store.db.execute("SELECT no FROM contestants WHERE team=?", [found[0]])]
         updates = {t: {field: stored} for t in targets}
+        panel = self.panel_scheme() if field == "practical" else None
         with self.store.transaction():
             if self.double_entry:
                 updates = self._record_passes(updates, entry_pass)
             changes = self._write_marks(updates)
+            if panel is not None and stored is None:
+                # Clearing 缺考 (or the cell) in a panel file gives back the judges' mark.
+                self._refresh_practical({self._panel_owner()[no]}, panel)
         self._changed()
         return changes

@@ -8,6 +8,7 @@ import pytest
 
 from support import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
 from skillscore.competition import Competition
+from skillscore.model import ABSENT
 from skillscore.errors import InputError, RefusedError, UsageError
 from skillscore.rules.panel import Module, PanelScheme, aggregate_module, judge_statistics, practical_from_panel
 
@@ -144,3 +145,14 @@ def test_end_to_end_panel_marks_to_ranking(tmp_path):
                    "B004": ("79.00", "73.30", 3), "A002": ("62.00", "70.40", 4)}
     stats = run_cli("panel", "stats", path)
     assert stats.returncode == 0 and stats.stdout.count("\n") == 6
+
+
+def test_clearing_the_practical_cell_in_a_panel_file_gives_back_the_judges_mark(panel_file):
+    for judge, score in enumerate((60, 62, 70), start=1):
+        panel_file.set_panel_mark("A002", "实操", judge, str(score))
+    for judge, score in enumerate((25, 28.5, 20), start=1):
+        panel_file.set_panel_mark("A002", "答辩", judge, str(score))
+    panel_file.set_mark("A002", "practical", "缺考")
+    assert panel_file.entries()["A002"].practical is ABSENT
+    panel_file.set_mark("A002", "practical", "")
+    assert panel_file.entries()["A002"].practical == D("87.00")
