@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
         if handoff_available():
             action(file, translate("MainWindow", "导出成绩交接文件…"), lambda: self.desk.export_package(), "Ctrl+E",
                    enabled=open_session, name="export_package")
+            action(file, translate("MainWindow", "新建下一阶段（从成绩交接文件）…"), self.new_from_packages,
+                   name="new_from_packages")
+            action(file, translate("MainWindow", "成绩来源…"), self.show_sources, enabled=open_session, name="sources")
+        action(file, translate("MainWindow", "备份…"), self.show_backups, enabled=open_session, name="backups")
         file.addSeparator()
         action(file, translate("MainWindow", "退出"), self.close, QKeySequence.Quit)
 
@@ -174,6 +178,9 @@ class MainWindow(QMainWindow):
         action(edit, translate("MainWindow", "粘贴成绩"), self.paste, "Ctrl+V", enabled=open_session, name="paste")
         action(edit, translate("MainWindow", "查找编号或姓名"), lambda: self.desk.open_find(), "Ctrl+F",
                enabled=open_session, name="find")
+        pending = action(edit, translate("MainWindow", "复核不一致…"), self.show_pending, enabled=False, name="pending")
+        edit.aboutToShow.connect(lambda: pending.setEnabled(self._settle_available()))  # a merge may add conflicts
+        pending.setEnabled(self._settle_available())
 
         view = add_menu(bar, translate("MainWindow", "视图(&V)"))
         for act in self.projector.actions(self):
@@ -262,6 +269,50 @@ class MainWindow(QMainWindow):
         self.set_session(Session.open(path, operator=name, demo=True))
         self.desk.tabs.setCurrentWidget(self.desk.panel_tab if panel else self.desk.ranking_tab)  # every feature at a glance
         return path
+
+    def reload_session(self) -> None:
+        """The same file opened afresh (after a restore), so every view and cache reads it anew."""
+        old = self.session
+        self.set_session(Session.open(old.path, operator=old.operator, demo=old.demo))
+
+    # -- handoff files, backups, settling (issues 6 and 7): the dialogs do the work --------------
+    def new_from_packages(self) -> None:
+        from .dialogs.handoff_import import NextStageDialog
+
+        operator = self.session.operator if self.session else (str(settings().value("operator", "")) or None)
+        created = NextStageDialog.ask(self, operator=operator)
+        if created is not None:
+            self.open_file(created, operator=operator)
+
+    def _run_dialog(self, dialog) -> None:
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def show_sources(self) -> None:
+        from .dialogs.sources import SourcesDialog
+
+        self._run_dialog(SourcesDialog(self, self.session))
+
+    def show_backups(self) -> None:
+        from .dialogs.backups import BackupsDialog
+
+        dialog = BackupsDialog(self, self.session)
+        self._run_dialog(dialog)
+        if dialog.restored:
+            self.reload_session()
+            self.statusBar().showMessage(dialog.restored, 15000)
+
+    def _settle_available(self) -> bool:
+        from .dialogs.pending_marks import settle_available
+
+        return self.session is not None and settle_available(self.session)
+
+    def show_pending(self) -> None:
+        from .dialogs.pending_marks import PendingMarksDialog
+
+        self._run_dialog(PendingMarksDialog(self, self.session))
 
     # -- the rest --------------------------------------------------------------------------------------
     def _on_marks(self, fn) -> None:

@@ -101,3 +101,36 @@ def export_package(comp: Competition, out: str | Path, *, progress=None):
 @changes(MARKS)
 def set_panel_mark(comp: Competition, no: str, module: str, judge: int, text: str) -> None:
     return comp.set_panel_mark(no, module, judge, text)
+
+
+# -- the chief judge settles, handoff sources, backups (issues 6 and 7) -------------------
+@changes(MARKS)
+def settle(comp: Competition, no: str, field: str, text: str, *, pin: str) -> None:
+    return comp.settle(no, field, text, pin=pin)
+
+
+@changes(MARKS)
+def settle_conflict(comp: Competition, no: str, field: str, text: str, *, pin: str) -> None:
+    return comp.settle_conflict(no, field, text, pin=pin)
+
+
+@changes(ROSTER, MARKS)
+def add_source(comp: Competition, package: str | Path):
+    from skillscore.handoff import add_source as add
+
+    return add(comp, package)
+
+
+@changes()
+def backup(comp: Competition, reason: str = "manual") -> Path:
+    return comp.backup(reason)
+
+
+@changes(SETTINGS)
+def set_second_backup_folder(comp: Competition, folder: str | Path | None) -> None:
+    return comp.set_second_backup_folder(folder)
+
+
+@changes(*EVERYTHING)
+def restore(comp: Competition, backup: str | Path) -> Path:
+    return comp.restore(backup)

@@ -100,6 +100,96 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="28"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="28"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="29"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="29"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="49"/>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="52"/>
+        <source>程序在打开、关闭、每 10 分钟有改动时以及导入、裁定、定稿等操作前后自动备份。恢复某个备份前，会先把当前状态另存为一个备份。</source>
+        <translation>The program backs up on opening and closing, every 10 minutes while things change, and before and after imports, decisions and finalising. Before a backup is restored, the current state is saved as a backup too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="70"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="73"/>
+        <source>恢复所选…</source>
+        <translation>Restore selected…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="81"/>
+        <source>第二备份位置（如U盘）：每次备份同时复制一份到这里</source>
+        <translation>Second backup folder (e.g. a USB stick): every backup is copied here too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="85"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="86"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="88"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="159"/>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="160"/>
+        <source>用 {time}（{reason}）的备份替换当前文件的全部内容？
+当前状态会先另存为一个备份，恢复可以撤回。</source>
+        <translation>Replace everything in the current file with the backup of {time} ({reason})?
+The current state is saved as a backup first, so the restore can be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="176"/>
+        <source>第二备份位置</source>
+        <translation>Second backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="188"/>
+        <source>第二备份位置已设为 {folder}</source>
+        <translation>Second backup folder set to {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="189"/>
+        <source>已取消第二备份位置</source>
+        <translation>No second backup folder any more</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../ui/models/audit.py" line="21"/>
@@ -762,6 +852,130 @@ Total {total} · Practical {practical}</translation>
     </message>
 </context>
 <context>
+    <name>HandoffImport</name>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="45"/>
+        <source>成绩交接文件 (*.sspkg);;所有文件 (*)</source>
+        <translation>Handoff files (*.sspkg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="65"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="87"/>
+        <source>纸质成绩单上成绩指纹的前 8 位：</source>
+        <translation>First 8 characters of the fingerprint on the paper sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="106"/>
+        <source>✓ 与纸质成绩单一致</source>
+        <translation>✓ Matches the paper sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="108"/>
+        <source>✘ 与本文件的成绩指纹不符：请核对已签字的纸质成绩单，或确认拿到的是对应的成绩交接文件</source>
+        <translation>✘ Does not match this file&apos;s fingerprint: check the signed paper sheet, or make sure this is the handoff file that goes with it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="111"/>
+        <source>已输入 {n}/8 位</source>
+        <translation>{n} of 8 characters typed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="113"/>
+        <source>请对照已签字的纸质成绩单输入</source>
+        <translation>Type it from the signed paper sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="129"/>
+        <source>选择成绩交接文件…</source>
+        <translation>Choose handoff files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="133"/>
+        <source>每份文件须与已签字的纸质成绩单核对：输入成绩单上成绩指纹的前 8 位。</source>
+        <translation>Check every file against its signed paper sheet: type the first 8 characters of the fingerprint printed on it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="147"/>
+        <source>选择成绩交接文件</source>
+        <translation>Choose handoff files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="201"/>
+        <source>添加来源</source>
+        <translation>Add source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="223"/>
+        <source>新建下一阶段（从成绩交接文件）</source>
+        <translation>New next stage (from handoff files)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="250"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="255"/>
+        <source>新阶段</source>
+        <translation>New stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="256"/>
+        <source>组委会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="257"/>
+        <source>比赛日期</source>
+        <translation>Stage date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="258"/>
+        <source>裁判长口令</source>
+        <translation>Chief judge&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="259"/>
+        <source>再输入一次口令</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="260"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="288"/>
+        <source>新竞赛文件</source>
+        <translation>New competition file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="289"/>
+        <source>竞赛文件 (*.skillscore *.sqlite)</source>
+        <translation>Competition files (*.skillscore *.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="301"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two PINs differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="303"/>
+        <source>请填写组委会名称</source>
+        <translation>Enter the committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="305"/>
+        <source>请选择新竞赛文件的位置</source>
+        <translation>Choose where the new competition file goes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="328"/>
+        <source>正在生成名单…</source>
+        <translation>Building the roster…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/dialogs/import_preview.py" line="50"/>
@@ -998,84 +1212,104 @@ The reason and the operator go into the audit log.</translation>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="169"/>
+        <location filename="../../ui/mainwindow.py" line="168"/>
+        <source>新建下一阶段（从成绩交接文件）…</source>
+        <translation>New next stage from handoff files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="170"/>
+        <source>成绩来源…</source>
+        <translation>Sources…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="171"/>
+        <source>备份…</source>
+        <translation>Backups…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="173"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="171"/>
+        <location filename="../../ui/mainwindow.py" line="175"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="172"/>
+        <location filename="../../ui/mainwindow.py" line="176"/>
         <source>撤销上一次录入</source>
         <translation>Undo last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="174"/>
+        <location filename="../../ui/mainwindow.py" line="178"/>
         <source>粘贴成绩</source>
         <translation>Paste marks</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="175"/>
+        <location filename="../../ui/mainwindow.py" line="179"/>
         <source>查找编号或姓名</source>
         <translation>Find number or name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="178"/>
+        <location filename="../../ui/mainwindow.py" line="181"/>
+        <source>复核不一致…</source>
+        <translation>Entries that disagree…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="185"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="184"/>
+        <location filename="../../ui/mainwindow.py" line="191"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="192"/>
+        <location filename="../../ui/mainwindow.py" line="199"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="193"/>
-        <location filename="../../ui/mainwindow.py" line="288"/>
+        <location filename="../../ui/mainwindow.py" line="200"/>
+        <location filename="../../ui/mainwindow.py" line="339"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="212"/>
+        <location filename="../../ui/mainwindow.py" line="219"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="213"/>
+        <location filename="../../ui/mainwindow.py" line="220"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="228"/>
-        <location filename="../../ui/mainwindow.py" line="254"/>
+        <location filename="../../ui/mainwindow.py" line="235"/>
+        <location filename="../../ui/mainwindow.py" line="261"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="243"/>
+        <location filename="../../ui/mainwindow.py" line="250"/>
         <source>U盘（可移动磁盘）</source>
         <translation>a USB stick (removable drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="243"/>
+        <location filename="../../ui/mainwindow.py" line="250"/>
         <source>网络共享</source>
         <translation>a network share</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245"/>
+        <location filename="../../ui/mainwindow.py" line="252"/>
         <source>复制到本机</source>
         <translation>Copy to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="246"/>
+        <location filename="../../ui/mainwindow.py" line="253"/>
         <source>该文件位于{where}上。直接在上面录入可能损坏文件。
 复制到本机硬盘后打开副本？
 {target}</source>
@@ -1084,22 +1318,22 @@ Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="261"/>
+        <location filename="../../ui/mainwindow.py" line="268"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="279"/>
+        <location filename="../../ui/mainwindow.py" line="330"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="281"/>
+        <location filename="../../ui/mainwindow.py" line="332"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="290"/>
+        <location filename="../../ui/mainwindow.py" line="341"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -1397,6 +1631,142 @@ Enter your name: every change is logged under it.</translation>
         <location filename="../../ui/dialogs/panel_scheme.py" line="38"/>
         <source>汇总方式</source>
         <translation>Aggregation</translation>
+    </message>
+</context>
+<context>
+    <name>PendingMarks</name>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="68"/>
+        <source>{module} · 裁判 {judge}</source>
+        <translation>{module} · judge {judge}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="77"/>
+        <source>不一致</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="77"/>
+        <source>待复核（只录入一遍）</source>
+        <translation>To be checked (typed once)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="88"/>
+        <source>（第 {n} 遍录入）</source>
+        <translation> (pass {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="89"/>
+        <source>录入台「{desk}」</source>
+        <translation>Desk &apos;{desk}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="113"/>
+        <source>复核不一致</source>
+        <translation>Entries that disagree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="116"/>
+        <source>以下成绩尚未计入。请裁判长对照原始成绩单，选中一项，输入成绩单上的值并输入裁判长口令。</source>
+        <translation>These marks do not count yet. Chief judge: with the original mark sheet in hand, select one, type the value on the sheet and give the PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="120"/>
+        <source>两次录入不一致</source>
+        <translation>The two entries disagree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="122"/>
+        <source>也显示只录入了一遍的成绩</source>
+        <translation>Also show marks typed only once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="126"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="134"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="126"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="134"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="127"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="135"/>
+        <source>项目</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="127"/>
+        <source>录入（录入员）</source>
+        <translation>Entry (operator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="128"/>
+        <source>复核（录入员）</source>
+        <translation>Check (operator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="128"/>
+        <source>情况</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="132"/>
+        <source>录入台冲突（合并录入台文件时保留待裁定）</source>
+        <translation>Desk conflicts (held when desk files were merged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="135"/>
+        <source>本文件的值</source>
+        <translation>Value in this file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="136"/>
+        <source>录入台的值（录入员）</source>
+        <translation>Desk&apos;s value (operator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="144"/>
+        <source>原始成绩单上的值：</source>
+        <translation>Value on the mark sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="150"/>
+        <source>裁定…</source>
+        <translation>Settle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="213"/>
+        <source>待裁定 {n} 项</source>
+        <translation>{n} to settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="214"/>
+        <source>没有待裁定的不一致</source>
+        <translation>Nothing to settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="216"/>
+        <source>编号 {no} · {field}</source>
+        <translation>No. {no} · {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="237"/>
+        <source>请输入原始成绩单上的值</source>
+        <translation>Type the value from the original mark sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="259"/>
+        <source>裁定成绩</source>
+        <translation>Settle a mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="260"/>
+        <source>按原始成绩单将编号 {no} 的{field}定为「{value}」。此裁定记入日志。</source>
+        <translation>Set {field} of {no} to &apos;{value}&apos; as on the original mark sheet. The decision goes to the log.</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +2086,74 @@ Enter your name: every change is logged under it.</translation>
         <location filename="../../ui/views/ranking_view.py" line="163"/>
         <source>无</source>
         <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="27"/>
+        <source>组委会</source>
+        <translation>Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="27"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="28"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="28"/>
+        <source>晋级人数</source>
+        <translation>Advancing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="29"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="29"/>
+        <source>加入时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="30"/>
+        <source>录入员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="30"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="31"/>
+        <source>成绩指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="40"/>
+        <source>成绩来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="59"/>
+        <source>添加来源…</source>
+        <translation>Add source…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="96"/>
+        <source>本文件的名单不是由成绩交接文件生成的。</source>
+        <translation>This file&apos;s roster was not built from handoff files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sources.py" line="98"/>
+        <source>本阶段名单来自以下{stage}成绩交接文件。较晚送到的文件或某组委会的新版本可在此加入；新版本会替换旧版本。</source>
+        <translation>This stage&apos;s roster comes from the {stage} handoff files below. A file that arrives late, or a newer version of a committee&apos;s file, can be added here; a newer version replaces the older one.</translation>
     </message>
 </context>
 <context>
