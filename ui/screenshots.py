@@ -102,6 +102,93 @@ def take(out_dir: str | Path) -> list[Path]:
     return written
 
 
+def _finalised_prelim(folder: Path, committee: str, *, seed: int, prefix: str) -> Path:
+    """A finalised prelim sitting of 快递员 with 40 contestants, exported as a handoff file."""
+    from skillscore.competition import Competition
+    from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, mark_rows, roster_rows
+    from skillscore.handoff import export_package
+
+    rows = roster_rows(40, seed=seed, prefix=prefix)
+    with Competition.create(folder / f"{committee}.skillscore", event_no=29, stage="prelim", committee=committee,
+                            pin=DEMO_PIN, date="2025-09-20", operator="演示") as comp:
+        comp.import_roster(_write(folder / f"{prefix}-名单.csv", ROSTER_HEADER, rows))
+        comp.import_marks(_write(folder / f"{prefix}-成绩.csv", ["编号", "理论知识", "技能操作", "状态"],
+                                 mark_rows([r[0] for r in rows], seed=seed)))
+        for group in comp.standings().tie_groups:  # random marks may tie; the committee draws lots
+            comp.draw_lots(list(group), pin=DEMO_PIN)
+        comp.finalize(pin=DEMO_PIN)
+        return export_package(comp, folder / f"{committee}.sspkg").path
+
+
+def take_dialogs(out_dir: str | Path) -> list[Path]:
+    """dialog-handoff-import.png (two handoff files, one checked against its paper sheet,
+    one typed wrong), dialog-backups.png and dialog-pending-marks.png, each at its own size."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    settings_dir = Path(tempfile.mkdtemp(prefix="skillscore-shots-"))
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_dir))
+    from skillscore.competition import Competition
+    from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, roster_rows
+
+    from .app import make_app
+    from .dialogs.backups import BackupsDialog
+    from .dialogs.handoff_import import NextStageDialog
+    from .dialogs.pending_marks import PendingMarksDialog
+    from .mainwindow import MainWindow
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app(lang="zh")
+    written: list[Path] = []
+
+    def shot(widget, name: str) -> None:
+        widget.show()
+        _settle(app)
+        path = out / f"dialog-{name}.png"
+        widget.grab().save(str(path), "PNG", 9)
+        written.append(path)
+        widget.close()
+
+    packages = [_finalised_prelim(settings_dir, committee, seed=seed, prefix=prefix)
+                for committee, seed, prefix in (("东城区初赛组委会", 11, "D"), ("西城区初赛组委会", 12, "X"))]
+    dialog = NextStageDialog(operator="王芳")
+    first, second = dialog.picker.add_files(packages)
+    first.prefix.setText(first.package.fingerprint[:8])
+    second.prefix.setText("3f9a0c1b")  # a sheet that does not belong to this file: refused
+    dialog.committee.setText("北京市复赛组委会")
+    dialog.path.setText(str(Path.home() / "Documents" / "skillscore" / "快递员-复赛.skillscore"))
+    shot(dialog, "handoff-import")
+
+    window = MainWindow()
+    window.resize(*SIZE)
+    window.open_demo(operator="王芳")
+    session = window.desk.session
+    session.set_mark("A058", "practical", "70")
+    backups = BackupsDialog(window, session)
+    backups.backup_now()
+    shot(backups, "backups")
+    window.close()
+
+    double = settings_dir / "复核.skillscore"
+    with Competition.create(double, event_no=29, stage="prelim", committee="东城区初赛组委会", pin=DEMO_PIN,
+                            date="2025-09-20", double_entry=True, operator="演示") as comp:
+        comp.import_roster(_write(settings_dir / "复核-名单.csv", ROSTER_HEADER, roster_rows(12, seed=29)))
+    typed = {1: ("王芳", ["86.5", "72", "90", "64.25"]), 2: ("李军", ["86.5", "27", "90", "46.25"])}
+    for pass_no, (operator, values) in typed.items():
+        with Competition(double, operator=operator) as comp:
+            for i, value in enumerate(values):
+                comp.set_mark(f"A{i + 1:03d}", "theory", value, entry_pass=pass_no)
+    window = MainWindow()
+    window.open_file(double, operator="张裁判长")
+    pending = PendingMarksDialog(window, window.session)
+    pending.select("A002", "theory")
+    shot(pending, "pending-marks")
+    window.close()
+    return written
+
+
 if __name__ == "__main__":
-    for p in take(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"):
+    folder = sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"
+    for p in take(folder) + take_dialogs(folder):
         print(f"{p}  {p.stat().st_size // 1024} KB")

@@ -122,69 +122,74 @@
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="49"/>
+        <location filename="../../ui/dialogs/backups.py" line="56"/>
         <source>备份</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="52"/>
+        <location filename="../../ui/dialogs/backups.py" line="59"/>
         <source>程序在打开、关闭、每 10 分钟有改动时以及导入、裁定、定稿等操作前后自动备份。恢复某个备份前，会先把当前状态另存为一个备份。</source>
         <translation>The program backs up on opening and closing, every 10 minutes while things change, and before and after imports, decisions and finalising. Before a backup is restored, the current state is saved as a backup too.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="70"/>
+        <location filename="../../ui/dialogs/backups.py" line="81"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="73"/>
+        <location filename="../../ui/dialogs/backups.py" line="84"/>
         <source>恢复所选…</source>
         <translation>Restore selected…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="81"/>
+        <location filename="../../ui/dialogs/backups.py" line="92"/>
         <source>第二备份位置（如U盘）：每次备份同时复制一份到这里</source>
         <translation>Second backup folder (e.g. a USB stick): every backup is copied here too</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="85"/>
+        <location filename="../../ui/dialogs/backups.py" line="96"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="86"/>
+        <location filename="../../ui/dialogs/backups.py" line="97"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="88"/>
+        <location filename="../../ui/dialogs/backups.py" line="99"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="159"/>
+        <location filename="../../ui/dialogs/backups.py" line="134"/>
+        <source>备份文件夹：{folder}</source>
+        <translation>Backup folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups.py" line="175"/>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="160"/>
+        <location filename="../../ui/dialogs/backups.py" line="176"/>
         <source>用 {time}（{reason}）的备份替换当前文件的全部内容？
 当前状态会先另存为一个备份，恢复可以撤回。</source>
         <translation>Replace everything in the current file with the backup of {time} ({reason})?
 The current state is saved as a backup first, so the restore can be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="176"/>
+        <location filename="../../ui/dialogs/backups.py" line="192"/>
         <source>第二备份位置</source>
         <translation>Second backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="188"/>
+        <location filename="../../ui/dialogs/backups.py" line="204"/>
         <source>第二备份位置已设为 {folder}</source>
         <translation>Second backup folder set to {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups.py" line="189"/>
+        <location filename="../../ui/dialogs/backups.py" line="205"/>
         <source>已取消第二备份位置</source>
         <translation>No second backup folder any more</translation>
     </message>
@@ -859,118 +864,118 @@ Total {total} · Practical {practical}</translation>
         <translation>Handoff files (*.sspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="65"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="64"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="87"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="90"/>
         <source>纸质成绩单上成绩指纹的前 8 位：</source>
         <translation>First 8 characters of the fingerprint on the paper sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="106"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="112"/>
         <source>✓ 与纸质成绩单一致</source>
         <translation>✓ Matches the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="108"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="114"/>
         <source>✘ 与本文件的成绩指纹不符：请核对已签字的纸质成绩单，或确认拿到的是对应的成绩交接文件</source>
         <translation>✘ Does not match this file&apos;s fingerprint: check the signed paper sheet, or make sure this is the handoff file that goes with it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="111"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="117"/>
         <source>已输入 {n}/8 位</source>
         <translation>{n} of 8 characters typed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="113"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="119"/>
         <source>请对照已签字的纸质成绩单输入</source>
         <translation>Type it from the signed paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="129"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="135"/>
         <source>选择成绩交接文件…</source>
         <translation>Choose handoff files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="133"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="139"/>
         <source>每份文件须与已签字的纸质成绩单核对：输入成绩单上成绩指纹的前 8 位。</source>
         <translation>Check every file against its signed paper sheet: type the first 8 characters of the fingerprint printed on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="147"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="153"/>
         <source>选择成绩交接文件</source>
         <translation>Choose handoff files</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="201"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="207"/>
         <source>添加来源</source>
         <translation>Add source</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="223"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="229"/>
         <source>新建下一阶段（从成绩交接文件）</source>
         <translation>New next stage (from handoff files)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="250"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="256"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="255"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="261"/>
         <source>新阶段</source>
         <translation>New stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="256"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="262"/>
         <source>组委会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="257"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="263"/>
         <source>比赛日期</source>
         <translation>Stage date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="258"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="264"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="259"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="265"/>
         <source>再输入一次口令</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="260"/>
-        <location filename="../../ui/dialogs/handoff_import.py" line="288"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="266"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="294"/>
         <source>新竞赛文件</source>
         <translation>New competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="289"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="295"/>
         <source>竞赛文件 (*.skillscore *.sqlite)</source>
         <translation>Competition files (*.skillscore *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="301"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="307"/>
         <source>两次输入的口令不一致</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="303"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="309"/>
         <source>请填写组委会名称</source>
         <translation>Enter the committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="305"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="311"/>
         <source>请选择新竞赛文件的位置</source>
         <translation>Choose where the new competition file goes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="328"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="334"/>
         <source>正在生成名单…</source>
         <translation>Building the roster…</translation>
     </message>
@@ -1636,135 +1641,135 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>PendingMarks</name>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="68"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="71"/>
         <source>{module} · 裁判 {judge}</source>
         <translation>{module} · judge {judge}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="77"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="81"/>
         <source>不一致</source>
         <translation>Disagree</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="77"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="81"/>
         <source>待复核（只录入一遍）</source>
         <translation>To be checked (typed once)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="88"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="92"/>
         <source>（第 {n} 遍录入）</source>
         <translation> (pass {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="89"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="93"/>
         <source>录入台「{desk}」</source>
         <translation>Desk &apos;{desk}&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="113"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="118"/>
         <source>复核不一致</source>
         <translation>Entries that disagree</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="116"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="121"/>
         <source>以下成绩尚未计入。请裁判长对照原始成绩单，选中一项，输入成绩单上的值并输入裁判长口令。</source>
         <translation>These marks do not count yet. Chief judge: with the original mark sheet in hand, select one, type the value on the sheet and give the PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="120"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="125"/>
         <source>两次录入不一致</source>
         <translation>The two entries disagree</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="122"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="127"/>
         <source>也显示只录入了一遍的成绩</source>
         <translation>Also show marks typed only once</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="126"/>
-        <location filename="../../ui/dialogs/pending_marks.py" line="134"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="131"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="139"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="126"/>
-        <location filename="../../ui/dialogs/pending_marks.py" line="134"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="131"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="139"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="127"/>
-        <location filename="../../ui/dialogs/pending_marks.py" line="135"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="132"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="140"/>
         <source>项目</source>
         <translation>Mark</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="127"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="132"/>
         <source>录入（录入员）</source>
         <translation>Entry (operator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="128"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="133"/>
         <source>复核（录入员）</source>
         <translation>Check (operator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="128"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="133"/>
         <source>情况</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="132"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="137"/>
         <source>录入台冲突（合并录入台文件时保留待裁定）</source>
         <translation>Desk conflicts (held when desk files were merged)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="135"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="140"/>
         <source>本文件的值</source>
         <translation>Value in this file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="136"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="141"/>
         <source>录入台的值（录入员）</source>
         <translation>Desk&apos;s value (operator)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="144"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="149"/>
         <source>原始成绩单上的值：</source>
         <translation>Value on the mark sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="150"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="155"/>
         <source>裁定…</source>
         <translation>Settle…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="213"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="218"/>
         <source>待裁定 {n} 项</source>
         <translation>{n} to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="214"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="219"/>
         <source>没有待裁定的不一致</source>
         <translation>Nothing to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="216"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="221"/>
         <source>编号 {no} · {field}</source>
         <translation>No. {no} · {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="237"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="242"/>
         <source>请输入原始成绩单上的值</source>
         <translation>Type the value from the original mark sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="259"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="264"/>
         <source>裁定成绩</source>
         <translation>Settle a mark</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="260"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="265"/>
         <source>按原始成绩单将编号 {no} 的{field}定为「{value}」。此裁定记入日志。</source>
         <translation>Set {field} of {no} to &apos;{value}&apos; as on the original mark sheet. The decision goes to the log.</translation>
     </message>

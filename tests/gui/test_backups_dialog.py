@@ -45,16 +45,22 @@ def test_the_backups_are_listed_newest_first_with_reasons_in_words_and_one_is_ma
     window.desk.session.set_mark("A058", "practical", "70")  # a change: the first one is backed up
     dialog = BackupsDialog(window, window.session)
     qtbot.addWidget(dialog)
-    listed = backups_of(demo_file)
-    assert listed and [r[3] for r in rows(dialog)] == [str(b.path) for b in listed]
-    assert [r[1] for r in rows(dialog)] == [REASONS[b.reason][0] for b in listed]
-    assert rows(dialog)[0][0] == listed[0].at.strftime("%Y-%m-%d %H:%M:%S")
+    listed = {b.path.name: b for b in backups_of(demo_file)}
+    assert listed and sorted(r[3] for r in rows(dialog)) == sorted(listed)
+    for at, reason, _, name in rows(dialog):
+        assert (at, reason) == (listed[name].at.strftime("%Y-%m-%d %H:%M:%S"), REASONS[listed[name].reason][0])
+    # Newest first, in the order they were made even within one second (the demo's own
+    # backups: the roster's import, then the marks', then the close).
+    assert [listed[r[3]].reason for r in rows(dialog)][:3] == ["close", "before-import", "before-import"]
+    assert rows(dialog)[1][3].endswith("-2-before-import.sqlite")
+    assert dialog.folder.text() == f"备份文件夹：{demo_file.with_name(demo_file.name + '.backups')}"
     assert rows(dialog)[0][2].endswith(" KB")
     assert not dialog.restore_button.isEnabled()  # nothing selected yet
 
     made = dialog.backup_now()
     assert made is not None and made.is_file() and made.parent == demo_file.with_name(demo_file.name + ".backups")
-    assert rows(dialog)[0][1:4:2] == ["手动备份", str(made)] and len(rows(dialog)) == len(listed) + 1
+    assert rows(dialog)[0][1:4:2] == ["手动备份", made.name] and len(rows(dialog)) == len(listed) + 1
+    assert dialog.table.item(0, 3).toolTip() == str(made)
     assert dialog.selected() == made and dialog.restore_button.isEnabled()
     assert dialog.message.text() == f"已备份：{made}"
 

@@ -20,6 +20,7 @@ from helpers import answer_next_dialog
 from test_handoff_support import prelim_package
 
 pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
 FP = "f71cf042e234ee78529d3474238b2493b7cc7245d1b78894cd58733f1ee68708"
 
 
@@ -205,3 +206,19 @@ def test_a_prelim_file_has_no_sources_and_cannot_add_any(qtbot, window):
     assert dialog.table.rowCount() == 0 and not dialog.add_button.isEnabled()
     assert dialog.intro.text().startswith("初赛没有上一阶段")
     QApplication.processEvents()
+
+
+def test_the_dialog_screenshots_are_made_and_stay_small(tmp_path):
+    from PySide6.QtGui import QImage
+
+    from ui.screenshots import take_dialogs
+
+    written = {p.name: p for p in take_dialogs(tmp_path)}
+    assert set(written) == {"dialog-handoff-import.png", "dialog-backups.png", "dialog-pending-marks.png"}
+    for path in written.values():
+        image = QImage(str(path))
+        assert 600 <= image.width() <= 1366 and 400 <= image.height() <= 768, path.name
+        assert path.stat().st_size < 300_000, path.name
+    for name in written:  # the committed ones too
+        committed = ROOT / "docs" / "screenshots" / name
+        assert committed.is_file() and committed.stat().st_size < 300_000, name

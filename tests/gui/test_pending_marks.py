@@ -55,7 +55,7 @@ def test_disagreements_are_listed_and_typed_once_marks_on_request(qtbot, window,
     assert window.findChild(QAction, "pending").isEnabled()
     dialog = open_dialog(qtbot, window)
     name = {c.no: c.name for c in window.session.contestants()}
-    assert table_rows(dialog.entries) == [["A001", name["A001"], "理论知识", "77.00（甲）", "78.00（乙）", "不一致"]]
+    assert table_rows(dialog.entries) == [["A001", name["A001"], "理论知识", "77.00（甲）", "78.00（乙）", "✘ 不一致"]]
     assert not dialog.desk_box.isVisibleTo(dialog) and dialog.chosen.text() == "待裁定 1 项"
     dialog.typed_once.setChecked(True)
     assert [r[0] for r in table_rows(dialog.entries)] == ["A001", "A003"]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
-from skillscore.backup import REASONS
+from skillscore.backup import REASONS, backup_dir
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
 from skillscore import safety_cli  # noqa: F401  (registers the texts shared with the command: backup_created, backup_restored)
@@ -32,6 +32,13 @@ COLUMNS = (("at", QT_TRANSLATE_NOOP("BackupsDialog", "时间")), ("reason", QT_T
 def reason_text(reason: str, lang: str) -> str:
     words = REASONS.get(reason)
     return words[lang == "en"] if words else reason
+
+
+def _written(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def size_text(size: int) -> str:
@@ -65,6 +72,10 @@ class BackupsDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+        self.folder = QLabel()
+        self.folder.setObjectName("folder")
+        self.folder.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.folder)
 
         row = QHBoxLayout()
         self.backup_button = QPushButton(translate("BackupsDialog", "立即备份"))
@@ -104,19 +115,24 @@ class BackupsDialog(QDialog):
     # -- the list ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         lang = current_lang()
-        self.backups = self.session.comp.backups()  # newest first
+        # Newest first. Several backups can share a second (before-import, then close); their
+        # names then sort alphabetically, so the file's write time puts them in the order made.
+        self.backups = sorted(self.session.comp.backups(), key=lambda b: (b.at, _written(b.path)), reverse=True)
         self.table.setRowCount(len(self.backups))
         for r, b in enumerate(self.backups):
             try:
                 size = size_text(b.path.stat().st_size)
             except OSError:  # rotated away meanwhile
                 size = "—"
-            values = (b.at.strftime("%Y-%m-%d %H:%M:%S"), reason_text(b.reason, lang), size, str(b.path))
+            values = (b.at.strftime("%Y-%m-%d %H:%M:%S"), reason_text(b.reason, lang), size, b.path.name)
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setToolTip(str(b.path))
                 if COLUMNS[c][0] == "size":
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(r, c, item)
+        self.folder.setText(translate("BackupsDialog", "备份文件夹：{folder}").format(
+            folder=backup_dir(self.session.path)))
         self._selection_changed()
 
     def selected(self) -> Path | None:

@@ -59,8 +59,11 @@ def _value(value: str | None, operator: str | None = None) -> str:
 
     if value is None:
         return "—"
-    text = value_text(value, current_lang())
-    return f"{text}（{operator}）" if operator else text
+    en = current_lang() == "en"
+    text = value_text(value, "en" if en else "zh")
+    if not operator:
+        return text
+    return f"{text} ({operator})" if en else f"{text}（{operator}）"
 
 
 def _field_label(field: str, judge: int) -> str:
@@ -74,7 +77,8 @@ def entry_items(session, *, typed_once: bool) -> list[Item]:
     for p in session.comp.pending_marks() if session.double_entry else []:
         if not p.disagrees and not typed_once:
             continue
-        state = translate("PendingMarks", "不一致") if p.disagrees else translate("PendingMarks", "待复核（只录入一遍）")
+        # The mark as well as the colour: still readable on a selected row and in greyscale.
+        state = "✘ " + translate("PendingMarks", "不一致") if p.disagrees else translate("PendingMarks", "待复核（只录入一遍）")
         items.append(Item("entry", p.no, p.field, 0, (_field_label(p.field, 0), _value(p.first, p.first_operator),
                                                         _value(p.second, p.second_operator), state), p.disagrees))
     return sorted(items, key=lambda i: (not i.disagrees, i.no, i.field))
@@ -88,7 +92,8 @@ def desk_items(session) -> list[Item]:
             place += translate("PendingMarks", "（第 {n} 遍录入）").format(n=c.pass_no)
         desk = translate("PendingMarks", "录入台「{desk}」").format(desk=c.desk)
         items.append(Item("desk", c.no, c.field, c.judge,
-                          (place, _value(c.main_value), f"{desk}：{_value(c.value, c.operator)}"), True))
+                          (place, _value(c.main_value), f"{desk}{': ' if current_lang() == 'en' else '：'}{_value(c.value, c.operator)}"),
+                          True))
     return items
 
 
