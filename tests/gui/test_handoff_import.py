@@ -222,3 +222,16 @@ def test_the_dialog_screenshots_are_made_and_stay_small(tmp_path):
     for name in written:  # the committed ones too
         committed = ROOT / "docs" / "screenshots" / name
         assert committed.is_file() and committed.stat().st_size < 300_000, name
+
+
+def test_the_menu_opens_the_sources_of_the_file_on_the_desk(qtbot, window, semifinal):
+    assert window.open_file(semifinal, operator="测试员")
+    seen = []
+
+    def fill(dialog):
+        seen.append((dialog.objectName(), dialog.table.rowCount(), dialog.add_button.isEnabled()))
+        dialog.reject()
+
+    answer_next_dialog(fill)
+    window.findChild(QAction, "sources").trigger()
+    assert seen == [("sources_dialog", 2, True)]

@@ -125,3 +125,16 @@ def test_a_conflict_held_by_a_desk_merge_is_listed_and_settled(qtbot, window, tm
     assert stored(main, "A001").status.value == "disqualified"
     assert table_rows(dialog.conflicts) == [] and not dialog.desk_box.isVisibleTo(dialog)
     assert window.desk.session.comp.held_conflicts() == []
+
+
+def test_the_menu_opens_the_list_for_the_file_on_the_desk(qtbot, window, double):
+    assert window.open_file(double, operator="裁判长")
+    seen = []
+
+    def fill(dialog):
+        seen.append((dialog.objectName(), dialog.windowTitle(), dialog.entries.rowCount()))
+        dialog.reject()
+
+    answer_next_dialog(fill)
+    window.findChild(QAction, "pending").trigger()
+    assert seen == [("pending_dialog", "复核不一致", 1)]
