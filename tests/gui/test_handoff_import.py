@@ -148,6 +148,30 @@ def test_a_refusal_of_the_core_is_shown_and_no_file_is_made(qtbot, packages, tmp
     assert dialog.created is None and not target.exists() and dialog.ok.isEnabled()
 
 
+def test_what_was_checked_against_paper_is_what_is_used_even_if_the_file_changes_meanwhile(qtbot, packages,
+                                                                                           tmp_path):
+    from skillscore.handoff import list_sources
+
+    from ui.dialogs.handoff_import import NextStageDialog
+
+    dialog = NextStageDialog(operator="测试员")
+    qtbot.addWidget(dialog)
+    target = tmp_path / "复赛.skillscore"
+    on_stick = tmp_path / "U盘" / "东城区.sspkg"
+    on_stick.parent.mkdir()
+    on_stick.write_bytes(packages[0].read_bytes())
+    fill_next_stage(dialog, [on_stick], target)
+    checked = read_package(packages[0]).fingerprint
+    on_stick.write_bytes(packages[2].read_bytes())  # another committee's results land under the same name
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.created is not None or dialog.problem.isVisible(), timeout=20000)
+    assert dialog.created == target, dialog.problem.text()
+    with Competition(target) as comp:
+        (source,) = list_sources(comp)
+        assert (source.fingerprint, source.file_name) == (checked, "东城区.sspkg")
+        assert [c.id_number for c in comp.contestants()] == advancing_ids(packages[0])
+
+
 @pytest.fixture
 def semifinal(packages, tmp_path) -> Path:
     path = tmp_path / "semi.skillscore"

@@ -12,11 +12,14 @@ opened from the sources view).
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from skillscore.errors import SkillscoreError
 
@@ -148,6 +151,22 @@ class PackagePicker(QWidget):
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
         self.cards: list[PackageCard] = []
+        held = tempfile.TemporaryDirectory(prefix="skillscore-sspkg-")
+        self.held = Path(held.name)
+        self.destroyed.connect(lambda *_: held.cleanup())
+
+    def _hold(self, path: Path) -> Path:
+        """A private copy of the chosen file, which is what is read, shown, checked against
+        the paper and then used: swapping the stick or rewriting the file meanwhile cannot
+        slip in results nobody checked."""
+        from skillscore.handoff import MAX_PACKAGE_BYTES
+
+        if not path.is_file() or path.stat().st_size > MAX_PACKAGE_BYTES:
+            return path  # read_package refuses it in its own words
+        copy = self.held / str(len(self.cards)) / path.name  # the name stays: sources record it
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy)
+        return copy
 
     def browse(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, translate("HandoffImport", "选择成绩交接文件"), "",
@@ -158,22 +177,29 @@ class PackagePicker(QWidget):
         from skillscore.handoff import read_package
 
         added = []
-        for path in map(Path, paths):
-            if any(card.path.resolve() == path.resolve() for card in self.cards):
-                continue  # the same file chosen twice is listed once
-            try:
-                card = PackageCard(path, read_package(path))
-            except SkillscoreError as e:
-                card = PackageCard(path, error=e.message(current_lang()))
-            except OSError as e:
-                card = PackageCard(path, error=str(e))
-            card.changed.connect(self.changed)
-            card.removed.connect(self.remove)
-            self.list.addWidget(card)
-            self.cards.append(card)
-            added.append(card)
+        QApplication.setOverrideCursor(Qt.WaitCursor)  # a large file takes a moment to verify
+        try:
+            for path in map(Path, paths):
+                if any(card.path.resolve() == path.resolve() for card in self.cards):
+                    continue  # the same file chosen twice is listed once
+                added.append(self._card(path, read_package))
+        finally:
+            QApplication.restoreOverrideCursor()
         self.changed.emit()
         return added
+
+    def _card(self, path: Path, read_package) -> PackageCard:
+        try:
+            card = PackageCard(path, read_package(self._hold(path)))
+        except SkillscoreError as e:
+            card = PackageCard(path, error=e.message(current_lang()))
+        except OSError as e:
+            card = PackageCard(path, error=str(e))
+        card.changed.connect(self.changed)
+        card.removed.connect(self.remove)
+        self.list.addWidget(card)
+        self.cards.append(card)
+        return card
 
     def remove(self, card: PackageCard) -> None:
         self.cards.remove(card)

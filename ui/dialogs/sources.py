@@ -104,20 +104,23 @@ class SourcesDialog(QDialog):
     def add(self, paths: list | None = None, *, confirmed: bool = False) -> bool:
         """Choose and confirm packages (``paths`` and ``confirmed`` skip the dialog, for tests of
         what follows it), then add each; the first refusal stops with its message."""
-        if not confirmed:
-            dialog = ConfirmPackagesDialog(self)
+        if confirmed:
+            return self._add(paths or [])
+        dialog = ConfirmPackagesDialog(self)
+        try:
             if paths:
                 dialog.picker.add_files(paths)
-            try:
-                if dialog.exec() != QDialog.Accepted:
-                    return False
-                paths = [p.path for p in dialog.picker.packages]
-            finally:
-                dialog.deleteLater()
+            if dialog.exec() != QDialog.Accepted:
+                return False
+            return self._add([p.path for p in dialog.picker.packages])  # the copies checked against paper
+        finally:
+            dialog.deleteLater()
+
+    def _add(self, paths: list) -> bool:
         lang = current_lang()
         said = []
         ok = True
-        for path in paths or []:
+        for path in paths:
             try:
                 change = self.session.do(ops.add_source, path)
             except SkillscoreError as e:
