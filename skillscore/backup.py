@@ -88,8 +88,9 @@ def backups_in(folder: Path, stem: str) -> list[Backup]:
     for p in folder.glob("*.sqlite") if folder.is_dir() else ():
         m = _NAME.match(p.name)
         if m and m["stem"] == stem:
-            found.append(Backup(p, dt.datetime.strptime(m["at"], "%Y%m%d-%H%M%S"), m["reason"]))
-    return sorted(found, key=lambda b: (b.at, b.path.name), reverse=True)
+            found.append((int(m["n"] or 1), Backup(p, dt.datetime.strptime(m["at"], "%Y%m%d-%H%M%S"), m["reason"])))
+    # Within one second, the name's counter (-2, -3 …) says which came later.
+    return [b for _, b in sorted(found, key=lambda nb: (nb[1].at, nb[0]), reverse=True)]
 
 
 def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:

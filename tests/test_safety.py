@@ -281,3 +281,11 @@ def test_double_entry_through_the_cli(tmp_path):
     assert run_cli("marks", "pending", path).returncode == 0
     verified = run_cli("audit", path, "--verify")
     assert verified.returncode == 0 and "A002\ttheory\t甲 / 乙" in verified.stdout
+
+
+def test_backups_made_within_one_second_are_listed_newest_first(tmp_path):
+    live = tmp_path / "s.sqlite"
+    sqlite3.connect(live).execute("CREATE TABLE t(x)").connection.close()
+    now = dt.datetime(2025, 9, 1, 8, 0, 0)
+    made = [create_backup(live, reason, now=now) for reason in ("periodic", "before-import", "before-tie")]
+    assert [b.path for b in list_backups(live)] == made[::-1]
