@@ -111,8 +111,10 @@ def create_backup(
     folder = backup_dir(live)
     folder.mkdir(exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    name = f"{live.stem}-{stamp}-{reason}.sqlite"
-    n = 1
+    # Backups within the same second are numbered in the order they are made (-2, -3 …),
+    # whatever their reason, so the list can always say which came later.
+    n = len([b for b in backups_in(folder, live.stem) if b.at == now.replace(microsecond=0)]) + 1
+    name = f"{live.stem}-{stamp}-{reason}.sqlite" if n == 1 else f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
     while (folder / name).exists():
         n += 1
         name = f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
