@@ -1,8 +1,8 @@
 """``skillscore gui [FILE] [--demo] [--self-test]``: open the desk from the command line.
 
-PySide6 and ui/ are imported only inside the command, so the rest of the CLI stays fast
-and works where Qt is not installed. In the frozen build the command-line program has no
-Qt of its own; it then starts the sibling ``skillscore-gui`` program with the same options.
+The core never imports Qt or ui/ (DESIGN.md), not even lazily: the desk is started as
+its own program with the same options — ``python -m ui.app`` from an installed package,
+or the sibling ``skillscore-gui`` executable in the frozen build.
 """
 
 from __future__ import annotations
@@ -12,20 +12,14 @@ import sys
 from pathlib import Path
 
 
+def desk_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [str(Path(sys.executable).with_name("skillscore-gui" + (".exe" if sys.platform == "win32" else "")))]
+    return [sys.executable, "-m", "ui.app"]
+
+
 def cmd_gui(args, lang) -> int:
-    try:
-        from ui.app import run
-    except ImportError:
-        if not getattr(sys, "frozen", False):
-            raise
-        return _run_sibling(args)
-    return run(args.file, demo="panel" if args.demo_panel else args.demo, self_test=args.self_test,
-               operator=args.operator, lang=args.lang)
-
-
-def _run_sibling(args) -> int:
-    exe = Path(sys.executable).with_name("skillscore-gui" + (".exe" if sys.platform == "win32" else ""))
-    argv = [str(exe)] + ([args.file] if args.file else [])
+    argv = desk_command() + ([args.file] if args.file else [])
     argv += [flag for flag, on in (("--demo", args.demo), ("--demo-panel", args.demo_panel),
                                    ("--self-test", args.self_test)) if on]
     if args.operator:

@@ -10,6 +10,7 @@ left to the importers.
 from __future__ import annotations
 
 import csv
+import math
 import datetime as dt
 import io
 from dataclasses import dataclass, field
@@ -223,7 +224,7 @@ def _float_text(value: float) -> str:
     # user typed or sees: 85.05 -> '85.05', a computed 88.51499999999999 -> '88.515' (never
     # '85.04999999'), 90.0 -> '90'. An 18-digit ID stored as a number becomes
     # '110101199001011000': its lost digits are reported through Table.numeric_cells.
-    if value != value or value in (float("inf"), float("-inf")):
+    if math.isnan(value) or math.isinf(value):
         return repr(value)
     text = format(value, ".15g")
     if "e" in text:

@@ -179,7 +179,7 @@ class StatisticsPage:
         # a white ground under each label covers any line it must still cross (near the
         # right edge a label runs left).
         for k, (value, text, colour, dash, width) in enumerate(sorted(lines, key=lambda l: l[0])):
-            lx = px + pw * float(value / st.HUNDRED)  # a drawing position, not a mark
+            lx = px + pw * float(value / st.HUNDRED)  # ok: a drawing position, not a mark
             ly = label_top - k * 10 - 8
             c.saveState()
             c.setStrokeColor(colour)
