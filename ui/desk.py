@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -282,9 +283,15 @@ class Desk(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, title, start, pattern)
         return path or None
 
-    def _background(self, label: str, action, done_text: str, out: str) -> None:
+    def _background(self, label: str, action, done_text: str, out: str, then=None) -> None:
         body = with_competition(self.session.path, self.session.operator, action)
-        task = run_task(self, label, body, on_done=lambda _: self.show_message(done_text.format(path=out)),
+
+        def done(_):
+            self.show_message(done_text.format(path=out))
+            if then is not None:
+                then()
+
+        task = run_task(self, label, body, on_done=done,
                         on_error=lambda e: self.show_message(
                             e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e), True))
         self.tasks.append(task)
@@ -301,21 +308,26 @@ class Desk(QWidget):
             self._background(translate("Desk", "正在导出成绩…"), lambda c, p: ops.export_marks(c, out),
                              translate("Desk", "已导出 {path}"), out)
 
-    def print_report(self, kind: str | None = None, out: str | None = None) -> None:
+    def print_report(self, kind: str | None = None, out: str | None = None, *, with_statistics: bool = False) -> None:
         if kind is None:
             names = [translate("Desk", "成绩表"), translate("Desk", "晋级名单"), translate("Desk", "取证名单"),
-                     translate("Desk", "获奖名单")]
+                     translate("Desk", "获奖名单"), translate("Desk", "成绩表（附成绩分布统计页）")]
             chosen, ok = QInputDialog.getItem(self, translate("Desk", "打印"), translate("Desk", "打印哪一张表："),
                                               names, 0, False)
             if not ok:
                 return
-            kind = REPORT_KINDS[names.index(chosen)]
+            index = names.index(chosen)
+            kind, with_statistics = (REPORT_KINDS + ("results",))[index], index == len(REPORT_KINDS)
+        chosen_here = out is None
         out = out or self._save_path(translate("Desk", "打印"), f"{kind}.pdf", "PDF (*.pdf)")
         if out:
             lang = current_lang()
+            # A sheet the user just asked for opens in the PDF viewer (not when a path was given by code).
+            then = (lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(out))) if chosen_here else None
             self._background(translate("Desk", "正在生成 PDF…"),
-                             lambda c, p: ops.write_report(c, kind, out, lang=lang, progress=p),
-                             translate("Desk", "已生成 {path}"), out)
+                             lambda c, p: ops.write_report(c, kind, out, lang=lang, progress=p,
+                                                           with_statistics=with_statistics),
+                             translate("Desk", "已生成 {path}"), out, then)
 
     def export_package(self, out: str | None = None) -> None:
         out = out or self._save_path(translate("Desk", "导出成绩交接文件"), "交接.sspkg",

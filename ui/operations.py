@@ -84,10 +84,11 @@ def export_marks(comp: Competition, out: str | Path):
 
 
 @changes()
-def write_report(comp: Competition, kind: str, out: str | Path, *, lang: str, progress=None):
+def write_report(comp: Competition, kind: str, out: str | Path, *, lang: str, progress=None,
+                 with_statistics: bool = False):
     from skillscore.reports import write_report as write
 
-    return write(comp, kind, out, progress=progress, lang=lang)
+    return write(comp, kind, out, progress=progress, lang=lang, with_statistics=with_statistics)
 
 
 @changes()

@@ -428,233 +428,238 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <name>Desk</name>
     <message>
         <location filename="../../ui/app.py" line="84"/>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="82"/>
+        <location filename="../../ui/desk.py" line="83"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="83"/>
+        <location filename="../../ui/desk.py" line="84"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="85"/>
+        <location filename="../../ui/desk.py" line="86"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="87"/>
+        <location filename="../../ui/desk.py" line="88"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="91"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="93"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="94"/>
+        <location filename="../../ui/desk.py" line="95"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="95"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="96"/>
+        <location filename="../../ui/desk.py" line="97"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="193"/>
+        <location filename="../../ui/desk.py" line="194"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="195"/>
+        <location filename="../../ui/desk.py" line="196"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="198"/>
+        <location filename="../../ui/desk.py" line="199"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="214"/>
+        <location filename="../../ui/desk.py" line="215"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="215"/>
+        <location filename="../../ui/desk.py" line="216"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="218"/>
+        <location filename="../../ui/desk.py" line="219"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="219"/>
+        <location filename="../../ui/desk.py" line="220"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220"/>
+        <location filename="../../ui/desk.py" line="221"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="222"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="222"/>
+        <location filename="../../ui/desk.py" line="223"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="223"/>
+        <location filename="../../ui/desk.py" line="224"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245"/>
+        <location filename="../../ui/desk.py" line="246"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245"/>
+        <location filename="../../ui/desk.py" line="246"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
-        <location filename="../../ui/desk.py" line="293"/>
-        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="247"/>
+        <location filename="../../ui/desk.py" line="300"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="257"/>
+        <location filename="../../ui/desk.py" line="258"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="263"/>
-        <location filename="../../ui/desk.py" line="267"/>
+        <location filename="../../ui/desk.py" line="264"/>
+        <location filename="../../ui/desk.py" line="268"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="263"/>
+        <location filename="../../ui/desk.py" line="264"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="268"/>
+        <location filename="../../ui/desk.py" line="269"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="277"/>
+        <location filename="../../ui/desk.py" line="278"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="293"/>
+        <location filename="../../ui/desk.py" line="300"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="295"/>
+        <location filename="../../ui/desk.py" line="302"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="296"/>
-        <location filename="../../ui/desk.py" line="302"/>
-        <location filename="../../ui/desk.py" line="326"/>
+        <location filename="../../ui/desk.py" line="303"/>
+        <location filename="../../ui/desk.py" line="309"/>
+        <location filename="../../ui/desk.py" line="338"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301"/>
+        <location filename="../../ui/desk.py" line="308"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="307"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="308"/>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="314"/>
+        <source>成绩表（附成绩分布统计页）</source>
+        <translation>Results sheet (with the statistics page)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="315"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="308"/>
+        <location filename="../../ui/desk.py" line="315"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="316"/>
+        <location filename="../../ui/desk.py" line="327"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="318"/>
+        <location filename="../../ui/desk.py" line="330"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="321"/>
+        <location filename="../../ui/desk.py" line="333"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="322"/>
+        <location filename="../../ui/desk.py" line="334"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="324"/>
+        <location filename="../../ui/desk.py" line="336"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
@@ -859,123 +864,123 @@ Total {total} · Practical {practical}</translation>
 <context>
     <name>HandoffImport</name>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="45"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="48"/>
         <source>成绩交接文件 (*.sspkg);;所有文件 (*)</source>
         <translation>Handoff files (*.sspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="64"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="67"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="90"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="93"/>
         <source>纸质成绩单上成绩指纹的前 8 位：</source>
         <translation>First 8 characters of the fingerprint on the paper sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="112"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="115"/>
         <source>✓ 与纸质成绩单一致</source>
         <translation>✓ Matches the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="114"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="117"/>
         <source>✘ 与本文件的成绩指纹不符：请核对已签字的纸质成绩单，或确认拿到的是对应的成绩交接文件</source>
         <translation>✘ Does not match this file&apos;s fingerprint: check the signed paper sheet, or make sure this is the handoff file that goes with it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="117"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="120"/>
         <source>已输入 {n}/8 位</source>
         <translation>{n} of 8 characters typed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="119"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="122"/>
         <source>请对照已签字的纸质成绩单输入</source>
         <translation>Type it from the signed paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="135"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="138"/>
         <source>选择成绩交接文件…</source>
         <translation>Choose handoff files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="139"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="142"/>
         <source>每份文件须与已签字的纸质成绩单核对：输入成绩单上成绩指纹的前 8 位。</source>
         <translation>Check every file against its signed paper sheet: type the first 8 characters of the fingerprint printed on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="153"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="172"/>
         <source>选择成绩交接文件</source>
         <translation>Choose handoff files</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="207"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="233"/>
         <source>添加来源</source>
         <translation>Add source</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="229"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="255"/>
         <source>新建下一阶段（从成绩交接文件）</source>
         <translation>New next stage (from handoff files)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="256"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="282"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="261"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="287"/>
         <source>新阶段</source>
         <translation>New stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="262"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="288"/>
         <source>组委会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="263"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="289"/>
         <source>比赛日期</source>
         <translation>Stage date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="264"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="290"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="265"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="291"/>
         <source>再输入一次口令</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="266"/>
-        <location filename="../../ui/dialogs/handoff_import.py" line="294"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="292"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="320"/>
         <source>新竞赛文件</source>
         <translation>New competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="295"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="321"/>
         <source>竞赛文件 (*.skillscore *.sqlite)</source>
         <translation>Competition files (*.skillscore *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="307"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="333"/>
         <source>两次输入的口令不一致</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="309"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="335"/>
         <source>请填写组委会名称</source>
         <translation>Enter the committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="311"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="337"/>
         <source>请选择新竞赛文件的位置</source>
         <translation>Choose where the new competition file goes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="334"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="360"/>
         <source>正在生成名单…</source>
         <translation>Building the roster…</translation>
     </message>

@@ -72,3 +72,11 @@ def test_statistics_and_log_tabs_refresh_when_shown(qtbot, desk):
     assert (newest.subject, newest.field, newest.new, newest.operator) == ("A001", "theory", "61.00", "测试员")
     desk.tabs.setCurrentWidget(desk.statistics_tab)
     assert not desk.statistics_tab.dirty and desk.statistics_tab.stats is not None
+
+
+def test_the_results_sheet_can_carry_the_statistics_page(qtbot, tmp_path, desk):
+    out = tmp_path / "成绩表-统计.pdf"
+    desk.print_report("results", str(out), with_statistics=True)
+    qtbot.waitUntil(lambda: desk.strip.text().startswith("已生成"), timeout=60_000)
+    plain = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "成绩分布" in plain
