@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import RefusedError
-from .messages import register
+from .messages import register, render
 from .rules.marks import MarkError, format_mark, mark_from_text, parse_mark
 from .store import GENESIS
 
@@ -519,3 +519,36 @@ class DeskMixin:
             return []
         shown = "、".join(f"{c.no} {c.label()}" for c in held[:5]) + ("…" if len(held) > 5 else "")
         return [("finalize_desk_conflicts", {"count": len(held), "items": shown})]
+
+
+register(
+    {
+        "desk_merged": (
+            "{file}（录入台「{desk}」第 {sequence} 份，{operator}）：新增 {added}，修改 {changed}，未变 {unchanged}，"
+            "冲突 {conflicts}，本文件已有 {known}",
+            "{file} (desk '{desk}', export {sequence}, {operator}): {added} added, {changed} changed, {unchanged} "
+            "unchanged, {conflicts} conflicting, {known} already here",
+        ),
+        "desk_already": ("{file} 已于 {at} 由 {operator} 合并过：本次未作任何改动",
+                         "{file} was merged on {at} by {operator}: nothing changed now"),
+        "desk_line_conflict": ("  ! {no} {label}：本文件 {main} · 录入台 {desk_value}（已搁置，待裁判长裁定）",
+                               "  ! {no} {label}: this file {main} · desk {desk_value} (held for the chief judge)"),
+    }
+)
+
+
+def merge_report_lines(reports: list[MergeReport], lang: str = "zh") -> list[str]:
+    """What each merged desk file added, changed and left conflicting, a line each (CLI and desk)."""
+    lines = []
+    for r in reports:
+        if r.already:
+            lines.append(render("desk_already", lang, file=r.path.name, at=r.already[0], operator=r.already[1]))
+            continue
+        lines.append(render("desk_merged", lang, file=r.path.name, desk=r.desk, sequence=r.sequence,
+                            operator=r.operator, **r.counts()))
+        lines += [f"  + {c.no} {c.label(lang)} {value_text(c.after, lang)}" for c in r.added]
+        lines += [f"  ~ {c.no} {c.label(lang)} {value_text(c.before, lang)} → {value_text(c.after, lang)}"
+                  for c in r.changed]
+        lines += [render("desk_line_conflict", lang, no=c.no, label=c.label(lang), main=value_text(c.before, lang),
+                         desk_value=value_text(c.after, lang)) for c in r.conflicts]
+    return lines

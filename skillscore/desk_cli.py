@@ -21,16 +21,6 @@ register(
         "desk_line_id": ("比赛标识：{id}", "Sitting id: {id}"),
         "desk_line_sha": ("SHA-256：{sha256}", "SHA-256: {sha256}"),
         "desk_dry_run": ("试合并：以下是合并将带来的变动，文件未作任何改动", "Trial merge: what merging would do; nothing was changed"),
-        "desk_merged": (
-            "{file}（录入台「{desk}」第 {sequence} 份，{operator}）：新增 {added}，修改 {changed}，未变 {unchanged}，"
-            "冲突 {conflicts}，本文件已有 {known}",
-            "{file} (desk '{desk}', export {sequence}, {operator}): {added} added, {changed} changed, {unchanged} "
-            "unchanged, {conflicts} conflicting, {known} already here",
-        ),
-        "desk_already": ("{file} 已于 {at} 由 {operator} 合并过：本次未作任何改动",
-                         "{file} was merged on {at} by {operator}: nothing changed now"),
-        "desk_line_conflict": ("  ! {no} {label}：本文件 {main} · 录入台 {desk_value}（已搁置，待裁判长裁定）",
-                               "  ! {no} {label}: this file {main} · desk {desk_value} (held for the chief judge)"),
         "desk_conflicts_none": ("没有待裁定的录入台冲突", "No desk conflicts are held"),
         "desk_conflicts_head": ("编号\t项目\t本文件\t录入台\t录入台的值\t录入员\t时间",
                                 "No.\tMark\tThis file\tDesk\tDesk's value\tTyped by\tAt"),
@@ -71,25 +61,13 @@ def cmd_desk_verify(args, lang):
 
 
 def cmd_desk_merge(args, lang):
-    from .desk import value_text
+    from .desk import merge_report_lines
 
     with _open(args) as comp:
         reports = comp.merge_desk_files(args.deskfiles, dry_run=args.dry_run)
     if args.dry_run:
         _say(lang, "desk_dry_run")
-    for r in reports:
-        if r.already:
-            _say(lang, "desk_already", file=r.path.name, at=r.already[0], operator=r.already[1])
-            continue
-        _say(lang, "desk_merged", file=r.path.name, desk=r.desk, sequence=r.sequence, operator=r.operator,
-             **r.counts())
-        for c in r.added:
-            print(f"  + {c.no} {c.label(lang)} {value_text(c.after, lang)}")
-        for c in r.changed:
-            print(f"  ~ {c.no} {c.label(lang)} {value_text(c.before, lang)} → {value_text(c.after, lang)}")
-        for c in r.conflicts:
-            _say(lang, "desk_line_conflict", no=c.no, label=c.label(lang), main=value_text(c.before, lang),
-                 desk_value=value_text(c.after, lang))
+    print("\n".join(merge_report_lines(reports, lang)))
 
 
 def cmd_desk_conflicts(args, lang):

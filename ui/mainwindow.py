@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
                    name="new_from_packages")
             action(file, translate("MainWindow", "成绩来源…"), self.show_sources, enabled=open_session, name="sources")
         action(file, translate("MainWindow", "备份…"), self.show_backups, enabled=open_session, name="backups")
+        action(file, translate("MainWindow", "导出本录入台文件…"), self.export_desk_file, enabled=open_session,
+               name="desk_export")
+        action(file, translate("MainWindow", "合并录入台文件…"), self.merge_desk_files, enabled=open_session,
+               name="desk_merge")
         file.addSeparator()
         action(file, translate("MainWindow", "退出"), self.close, QKeySequence.Quit)
 
@@ -303,6 +307,32 @@ class MainWindow(QMainWindow):
         if dialog.restored:
             self.reload_session()
             self.statusBar().showMessage(dialog.restored, 15000)
+
+    def export_desk_file(self, out: str | None = None) -> None:
+        from .dialogs.desk_files import choose_export_path
+
+        out = out or choose_export_path(self)
+        if not out:
+            return
+        try:
+            done = self.session.comp.export_desk(out)
+        except SkillscoreError as e:
+            QMessageBox.warning(self, translate("MainWindow", "导出本录入台文件…"), e.message(current_lang()))
+            return
+        self.statusBar().showMessage(translate("MainWindow", "已导出 {count} 项录入到 {path}").format(
+            count=done.count, path=out), 15000)
+
+    def merge_desk_files(self, paths: list[str] | None = None) -> bool:
+        from .dialogs.desk_files import DeskMergeDialog, choose_desk_files
+
+        paths = paths or choose_desk_files(self)
+        if not paths:
+            return False
+        dialog = DeskMergeDialog(self, self.session, paths)
+        self._run_dialog(dialog)
+        if dialog.merged:
+            self.reload_session()  # marks from other desks: every view reads the file anew
+        return dialog.merged
 
     def _settle_available(self) -> bool:
         from .dialogs.pending_marks import settle_available

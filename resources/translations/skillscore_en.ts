@@ -675,6 +675,44 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
 </context>
 <context>
+    <name>DeskFiles</name>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="29"/>
+        <source>合并录入台文件</source>
+        <translation>Merge desk files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="39"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="57"/>
+        <source>试合并：以下是合并将带来的变动，尚未写入。冲突的成绩将搁置，由裁判长对照原始成绩单裁定。</source>
+        <translation>Trial merge: this is what merging would change; nothing is written yet. Conflicting marks are held for the chief judge to settle with the paper sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="69"/>
+        <source>选择录入台文件</source>
+        <translation>Choose desk files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="70"/>
+        <source>录入台文件 (*.ssdesk);;所有文件 (*)</source>
+        <translation>Desk files (*.ssdesk);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="75"/>
+        <source>导出本录入台文件</source>
+        <translation>Export this desk's file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="76"/>
+        <source>录入台文件 (*.ssdesk)</source>
+        <translation>Desk files (*.ssdesk)</translation>
+    </message>
+</context>
+<context>
     <name>FinalizeTab</name>
     <message>
         <location filename="../../ui/views/finalize_tab.py" line="43"/>
@@ -1237,89 +1275,100 @@ The reason and the operator go into the audit log.</translation>
         <translation>Backups…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="173"/>
+        <location filename="../../ui/mainwindow.py" line="172"/>
+        <location filename="../../ui/mainwindow.py" line="320"/>
+        <source>导出本录入台文件…</source>
+        <translation>Export this desk's file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="174"/>
+        <source>合并录入台文件…</source>
+        <translation>Merge desk files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="177"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="175"/>
+        <location filename="../../ui/mainwindow.py" line="179"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="176"/>
+        <location filename="../../ui/mainwindow.py" line="180"/>
         <source>撤销上一次录入</source>
         <translation>Undo last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="178"/>
+        <location filename="../../ui/mainwindow.py" line="182"/>
         <source>粘贴成绩</source>
         <translation>Paste marks</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="179"/>
+        <location filename="../../ui/mainwindow.py" line="183"/>
         <source>查找编号或姓名</source>
         <translation>Find number or name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="181"/>
+        <location filename="../../ui/mainwindow.py" line="185"/>
         <source>复核不一致…</source>
         <translation>Entries that disagree…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="185"/>
+        <location filename="../../ui/mainwindow.py" line="189"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="191"/>
+        <location filename="../../ui/mainwindow.py" line="195"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="199"/>
+        <location filename="../../ui/mainwindow.py" line="203"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="200"/>
-        <location filename="../../ui/mainwindow.py" line="339"/>
+        <location filename="../../ui/mainwindow.py" line="204"/>
+        <location filename="../../ui/mainwindow.py" line="369"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="219"/>
+        <location filename="../../ui/mainwindow.py" line="223"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="220"/>
+        <location filename="../../ui/mainwindow.py" line="224"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="235"/>
-        <location filename="../../ui/mainwindow.py" line="261"/>
+        <location filename="../../ui/mainwindow.py" line="239"/>
+        <location filename="../../ui/mainwindow.py" line="265"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="250"/>
+        <location filename="../../ui/mainwindow.py" line="254"/>
         <source>U盘（可移动磁盘）</source>
         <translation>a USB stick (removable drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="250"/>
+        <location filename="../../ui/mainwindow.py" line="254"/>
         <source>网络共享</source>
         <translation>a network share</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="252"/>
+        <location filename="../../ui/mainwindow.py" line="256"/>
         <source>复制到本机</source>
         <translation>Copy to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="253"/>
+        <location filename="../../ui/mainwindow.py" line="257"/>
         <source>该文件位于{where}上。直接在上面录入可能损坏文件。
 复制到本机硬盘后打开副本？
 {target}</source>
@@ -1328,22 +1377,27 @@ Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="268"/>
+        <location filename="../../ui/mainwindow.py" line="272"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="330"/>
+        <location filename="../../ui/mainwindow.py" line="322"/>
+        <source>已导出 {count} 项录入到 {path}</source>
+        <translation>Exported {count} entries to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="360"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="332"/>
+        <location filename="../../ui/mainwindow.py" line="362"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="341"/>
+        <location filename="../../ui/mainwindow.py" line="371"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>

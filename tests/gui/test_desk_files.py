@@ -1,0 +1,39 @@
+"""Several desks from the GUI: export this desk's marks, merge another desk's file after a
+trial that shows what it adds (issue 9)."""
+
+from __future__ import annotations
+
+from skillscore.competition import Competition
+from skillscore.safety import copy_file
+
+
+def test_merging_a_desk_file_shows_the_trial_then_adds_its_marks(window, tmp_path, monkeypatch):
+    from ui.dialogs.desk_files import DeskMergeDialog
+
+    main = window.session.comp.path
+    desk_copy = copy_file(main, tmp_path / "desk2.skillscore")
+    with Competition(desk_copy, operator="二号台") as desk:
+        desk.set_mark("A058", "practical", "71.50")
+        desk.export_desk(tmp_path / "desk2.ssdesk", desk="二号台")
+
+    shown = []
+
+    def run(dialog):
+        shown.append(dialog.report.toPlainText())
+        assert isinstance(dialog, DeskMergeDialog)
+        dialog.merge()
+
+    monkeypatch.setattr(window, "_run_dialog", run)
+    assert window.merge_desk_files([str(tmp_path / "desk2.ssdesk")])
+    assert "+ A058" in shown[0] and "71.50" in shown[0]
+    assert str(window.session.comp.entries()["A058"].practical) == "71.50"
+    # The same file again changes nothing, and says so.
+    assert window.merge_desk_files([str(tmp_path / "desk2.ssdesk")])
+    assert "合并过" in shown[1]
+
+
+def test_exporting_this_desks_marks(window, tmp_path):
+    window.session.comp.set_mark("A059", "practical", "66")
+    out = tmp_path / "me.ssdesk"
+    window.export_desk_file(str(out))
+    assert out.is_file() and "已导出" in window.statusBar().currentMessage()
