@@ -18,23 +18,15 @@ import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from skillscore.demo import ROSTER_HEADER  # noqa: E402
+from skillscore.io.columns import ROSTER_COLUMNS, ROSTER_REQUIRED  # noqa: E402
 from skillscore.io.tables import read_table  # noqa: E402
 from skillscore.rules.eligibility import check_character  # noqa: E402
 
-HEADERS = ["编号", "姓名", "性别", "身份证号", "出生日期", "人员类别", "工作单位", "互助服务卡", "联系电话"]
-COLUMNS = {
-    "no": ("编号", "no"),
-    "name": ("姓名", "name"),
-    "id_number": ("身份证号", "id_number"),
-    "sex": ("性别", "sex"),
-    "birth_date": ("出生日期", "birth_date"),
-    "category": ("人员类别", "category"),
-    "unit": ("工作单位", "unit"),
-    "union_card": ("互助服务卡", "union_card"),
-    "team": ("团队", "team"),
-    "phone": ("联系电话", "phone"),
-}
-REQUIRED = {"no", "name", "id_number", "unit"}
+# The importer's own headers, so the benchmark reads exactly what a roster import reads.
+HEADERS = ROSTER_HEADER
+COLUMNS = ROSTER_COLUMNS
+REQUIRED = ROSTER_REQUIRED
 
 
 def write_roster(path: Path, rows: int, *, streamed: bool = False) -> None:

@@ -47,8 +47,8 @@ def demo_file(tmp_path) -> Path:
     return build_demo(tmp_path / "demo.skillscore")
 
 
-@pytest.fixture
-def window(qtbot, demo_file):
+def open_window(qtbot, path: Path):
+    """The desk at 1366×768 with ``path`` open, as a clerk would have it."""
     from ui.mainwindow import MainWindow
 
     w = MainWindow()
@@ -56,7 +56,27 @@ def window(qtbot, demo_file):
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
-    assert w.open_file(demo_file, operator="测试员")
+    assert w.open_file(path, operator="测试员")
+    return w
+
+
+@pytest.fixture
+def window(qtbot, demo_file):
+    w = open_window(qtbot, demo_file)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def panel_file(tmp_path) -> Path:
+    from skillscore.demo import build_panel_demo
+
+    return build_panel_demo(tmp_path / "panel.skillscore")
+
+
+@pytest.fixture
+def panel_window(qtbot, panel_file):
+    w = open_window(qtbot, panel_file)
     yield w
     w.close()
 

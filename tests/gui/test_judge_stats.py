@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from skillscore.competition import Competition
-from skillscore.demo import HARSH_JUDGE, build_panel_demo
+from skillscore.demo import HARSH_JUDGE
 
 from ui.models.judge_stats import FLAG_BRUSH, JudgeStatsModel
 
@@ -21,22 +21,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def panel_file(tmp_path):
-    return build_panel_demo(tmp_path / "panel.skillscore")
-
-
-@pytest.fixture
-def panel_desk(qtbot, panel_file):
-    from ui.mainwindow import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_file(panel_file, operator="测试员")
-    yield w.desk
-    w.close()
+def panel_desk(panel_window):
+    return panel_window.desk
 
 
 @pytest.fixture

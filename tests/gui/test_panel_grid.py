@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
 from skillscore.competition import Competition
-from skillscore.demo import build_panel_demo
 from skillscore.model import ABSENT, Status
 
 from helpers import audit_count, stored
@@ -21,25 +20,6 @@ from ui.models.marks import ERROR_ROLE
 from ui.models.panel_marks import DROPPED_ROLE, PanelMarksModel
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def panel_file(tmp_path):
-    return build_panel_demo(tmp_path / "panel.skillscore")
-
-
-@pytest.fixture
-def panel_window(qtbot, panel_file):
-    from ui.mainwindow import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.open_file(panel_file, operator="测试员")
-    yield w
-    w.close()
 
 
 @pytest.fixture
