@@ -22,7 +22,7 @@ from skillscore import safety_cli  # noqa: F401  (registers the texts shared wit
 
 from .. import operations as ops
 from ..i18n import current_lang
-from .start import _problem_label
+from .common import problem_label
 
 translate = QCoreApplication.translate
 COLUMNS = (("at", QT_TRANSLATE_NOOP("BackupsDialog", "时间")), ("reason", QT_TRANSLATE_NOOP("BackupsDialog", "原因")),
@@ -104,7 +104,7 @@ class BackupsDialog(QDialog):
         second_row.addWidget(self.save_second)
         layout.addWidget(second)
 
-        self.message = _problem_label()
+        self.message = problem_label()
         self.message.setObjectName("message")
         layout.addWidget(self.message)
         close = QDialogButtonBox(QDialogButtonBox.Close)

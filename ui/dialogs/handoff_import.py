@@ -25,7 +25,8 @@ from skillscore.errors import SkillscoreError
 
 from ..i18n import current_lang
 from ..words import word
-from .start import _problem_label, default_folder
+from .common import ok_cancel, problem_label
+from .start import default_folder
 
 translate = QCoreApplication.translate
 PREFIX = 8  # characters of the fingerprint the user types from the paper
@@ -217,13 +218,6 @@ class PackagePicker(QWidget):
         return bool(self.cards) and all(card.confirmed for card in self.cards)
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
 class ConfirmPackagesDialog(QDialog):
     """Packages chosen and confirmed against their paper sheets (for 添加来源)."""
 
@@ -235,7 +229,7 @@ class ConfirmPackagesDialog(QDialog):
         layout = QVBoxLayout(self)
         self.picker = PackagePicker()
         layout.addWidget(self.picker, 1)
-        self.buttons = _buttons(self)
+        self.buttons = ok_cancel(self)
         self.ok = self.buttons.button(QDialogButtonBox.Ok)
         layout.addWidget(self.buttons)
         self.picker.changed.connect(lambda: self.ok.setEnabled(self.picker.all_confirmed))
@@ -291,10 +285,10 @@ class NextStageDialog(QDialog):
         form.addRow(translate("HandoffImport", "再输入一次口令"), self.pin_again)
         form.addRow(translate("HandoffImport", "新竞赛文件"), path_row)
         layout.addLayout(form)
-        self.problem = _problem_label()
+        self.problem = problem_label()
         self.problem.setObjectName("problem")
         layout.addWidget(self.problem)
-        self.buttons = _buttons(self)
+        self.buttons = ok_cancel(self)
         self.ok = self.buttons.button(QDialogButtonBox.Ok)
         layout.addWidget(self.buttons)
         self.picker.changed.connect(self._packages_changed)

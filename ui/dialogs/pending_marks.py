@@ -26,7 +26,7 @@ from .. import operations as ops
 from ..i18n import current_lang
 from ..words import field_word
 from .pin import PinDialog
-from .start import _problem_label
+from .common import problem_label
 
 translate = QCoreApplication.translate
 RED_BACKGROUND = QColor("#FDECEA")
@@ -157,7 +157,7 @@ class PendingMarksDialog(QDialog):
         self.settle_button.clicked.connect(lambda: self.settle())
         settle_row.addWidget(self.settle_button)
         layout.addLayout(settle_row)
-        self.message = _problem_label()
+        self.message = problem_label()
         self.message.setObjectName("message")
         layout.addWidget(self.message)
         close = QDialogButtonBox(QDialogButtonBox.Close)

@@ -7,8 +7,10 @@ PIN can never slip past the desk.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout, QWidget)
+
+from .common import ok_cancel, problem_label
 
 translate = QCoreApplication.translate
 
@@ -36,14 +38,9 @@ class PinDialog(QDialog):
         self.pin.setEchoMode(QLineEdit.Password)
         form.addRow(translate("PinDialog", "裁判长口令"), self.pin)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #8E1B1B;")
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.pin.setFocus()
 
     def accept(self) -> None:

@@ -20,7 +20,7 @@ from .. import operations as ops
 from ..i18n import current_lang
 from ..words import word
 from .handoff_import import ConfirmPackagesDialog
-from .start import _problem_label
+from .common import problem_label
 
 translate = QCoreApplication.translate
 COLUMNS = (
@@ -52,7 +52,7 @@ class SourcesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-        self.message = _problem_label()
+        self.message = problem_label()
         self.message.setObjectName("message")
         layout.addWidget(self.message)
         row = QHBoxLayout()

@@ -6,26 +6,19 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from skillscore.catalog import events
 from skillscore.errors import SkillscoreError
 
+from .common import ok_cancel, problem_label
 from ..i18n import current_lang, settings
 from ..words import word
 from .panel_scheme import PanelSchemeBox
 
 translate = QCoreApplication.translate
 STAGES = ("prelim", "semifinal", "final")
-
-
-def _problem_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #8E1B1B;")
-    label.hide()
-    return label
 
 
 class OperatorDialog(QDialog):
@@ -45,12 +38,9 @@ class OperatorDialog(QDialog):
         self.name.setObjectName("operator")
         self.name.selectAll()
         layout.addWidget(self.name)
-        self.problem = _problem_label()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         if not self.name.text().strip():
@@ -121,12 +111,9 @@ class NewCompetitionDialog(QDialog):
         layout.addLayout(form)
         self.panel = PanelSchemeBox()  # judging panels (issue 9): unticked, one practical mark as before
         layout.addWidget(self.panel)
-        self.problem = _problem_label()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.event.currentIndexChanged.connect(self.suggest_path)
         self.stage.currentIndexChanged.connect(self.suggest_path)
         self.suggest_path()

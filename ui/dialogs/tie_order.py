@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout)
+
+from .common import ok_cancel, problem_label
 
 translate = QCoreApplication.translate
 
@@ -47,14 +49,9 @@ class TieOrderDialog(QDialog):
         form.addRow(translate("TieOrderDialog", "理由（记入日志）"), self.reason)
         form.addRow(translate("TieOrderDialog", "裁判长口令"), self.pin)
         layout.addLayout(form)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #8E1B1B;")
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def move(self, step: int) -> None:
         row = self.order.currentRow()
