@@ -21,11 +21,11 @@ from reportlab.lib.colors import HexColor
 
 from .. import statistics as st
 from ..catalog import level_name
+from .base import BLACK, GREY_TEXT, GRID
 from .pdfops import fill_rects, stroke_lines
 
-BLACK = HexColor("#000000")
-GREY = HexColor("#444444")
-AXIS = HexColor("#9A9A9A")
+# Text and grid colours of the other sheets, so the statistics page prints alike.
+GREY, AXIS = GREY_TEXT, GRID
 BAR = HexColor("#B8C4D6")
 BAR_EDGE = HexColor("#3A4A66")
 LEVEL = HexColor("#1F4E9E")
