@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
-from skillscore.competition import Competition  # noqa: E402
+from skillscore.actions.competition import Competition  # noqa: E402
 from skillscore.demo import build_large  # noqa: E402
 
 

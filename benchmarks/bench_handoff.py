@@ -16,9 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, roster_rows
-from skillscore.handoff import create_from_packages, export_package, read_package
+from skillscore.exchange.handoff import export_package
+from skillscore.exchange.handoff_read import read_package
+from skillscore.actions.competition import Competition as _Competition
+create_from_packages = _Competition.create_from_packages
 
 
 def build_finalised(folder: Path, count: int) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, mark_rows, roster_rows
 
 

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import build_large
 from skillscore.rules.standings import compute_standings
 from skillscore.rules.units import build_units

@@ -34,7 +34,7 @@ def wall(cmd: list[str], runs: int) -> tuple[float, float]:
 
 def pieces(path: Path, out: Path) -> dict[str, float]:
     """In-process timings of each stage (one run; the font is loaded once per process)."""
-    from skillscore.competition import Competition
+    from skillscore.actions.competition import Competition
     from skillscore.reports import build_spec
     from skillscore.reports.base import SheetRenderer
     from skillscore.reports.fonts import register_font

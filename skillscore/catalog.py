@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .errors import UsageError
 from .messages import register
-from .paths import resources_dir
+from .system.paths import resources_dir
 
 LEVEL_NAMES = {
     1: ("一级/高级技师", "Level 1 / Senior technician"),

@@ -131,6 +131,15 @@ class TieDecision:
     seed: str | None = None
 
 
+STAGE_NAMES = {"prelim": ("初赛", "prelim"), "semifinal": ("复赛", "semifinal"), "final": ("决赛", "final")}
+
+
+def stage_name(stage: str, lang: str = "zh") -> str:
+    """初赛 / 复赛 / 决赛 (or the English word) for a stage's value."""
+    zh, en = STAGE_NAMES[stage]
+    return en if lang == "en" else zh
+
+
 @dataclass(frozen=True)
 class StageRules:
     """Everything about the sitting that the rules need."""

@@ -9,7 +9,7 @@ import csv
 import sys
 from pathlib import Path
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 
 
 def main(path: str, sheets: str) -> None:

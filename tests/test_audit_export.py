@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 
 from support import PIN, run_cli
-from skillscore import audit_export as ae
-from skillscore.competition import Competition
+from skillscore.reports import audit as ae
+from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 from skillscore.errors import UsageError
-from skillscore.store import AuditEntry
+from skillscore.storage.database import AuditEntry
 
 
 class Clock:
@@ -267,7 +267,7 @@ def test_cli_audit_export_with_a_bad_time_is_wrong_usage_and_writes_nothing(sitt
 
 def test_cli_stats_prints_the_figures_the_core_computes(sitting):
     path, _ = sitting
-    from skillscore import statistics as st
+    from skillscore.rules import statistics as st
 
     done = run_cli("stats", path, "--json")
     assert done.returncode == 0, done.stderr

@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from support import ROOT
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import build_large
 
 pytestmark = pytest.mark.slow
@@ -27,6 +27,7 @@ def test_sigkill_during_entry_and_imports_loses_nothing_acknowledged(tmp_path):
     con = sqlite3.connect(path)  # start with no theory marks, so every ACK is news
     con.execute("UPDATE marks SET theory = NULL")
     con.commit()
+    initial = {no: str(p) for no, p in con.execute("SELECT no, practical FROM marks")}
     con.close()
     acked: dict[str, str] = {}
     imports_acked = 0
@@ -53,7 +54,7 @@ def test_sigkill_during_entry_and_imports_loses_nothing_acknowledged(tmp_path):
                 acked[parts[1]] = parts[2]
             elif parts[:1] == ["IMPORT"]:
                 imports_acked = max(imports_acked, int(parts[1]))
-        check(path, acked, imports_acked)
+        check(path, acked, imports_acked, initial)
         if "DONE" in buffer or kills >= KILLS:
             if kills >= KILLS:
                 break
@@ -67,7 +68,7 @@ def test_sigkill_during_entry_and_imports_loses_nothing_acknowledged(tmp_path):
     assert imports_acked >= 1
 
 
-def check(path, acked: dict[str, str], imports_acked: int) -> None:
+def check(path, acked: dict[str, str], imports_acked: int, initial: dict[str, str]) -> None:
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
@@ -75,8 +76,12 @@ def check(path, acked: dict[str, str], imports_acked: int) -> None:
         entries = comp.entries()
         for no, value in acked.items():
             assert str(entries[no].theory) == value, f"acknowledged mark of {no} lost"
-        practicals = {str(e.practical) for e in entries.values()}
-        assert len(practicals) == 1, f"an import was half applied: {sorted(practicals)[:5]}"
+        practicals = {no: str(e.practical) for no, e in entries.items()}
+        # Every import writes one value to everyone: either none has landed yet (a slow
+        # machine may be killed before the first) or the last one is there whole.
+        if len(set(practicals.values())) != 1:
+            assert imports_acked == 0, "an acknowledged import was lost"
+            assert practicals == initial, f"an import was half applied: {sorted(set(practicals.values()))[:5]}"
         round_no = int(comp.store.meta("crash_round", "0") or 0)
         assert round_no >= imports_acked
         assert comp.verify_audit() == []

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from support import ACCEPTANCE, PIN, run_cli, write_csv
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
-from skillscore.desk_file import read_desk_file
+from skillscore.exchange.desk_file import read_desk_file
 from skillscore.errors import RefusedError
 from skillscore.model import ABSENT
 from skillscore.rules.panel import Module, PanelScheme
@@ -482,8 +482,8 @@ def test_mutated_desk_files_are_refused_or_unchanged_never_a_traceback(good_desk
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from skillscore.desk_file import parse_desk_file
-    from skillscore.safezip import ContainerError
+    from skillscore.exchange.desk_file import parse_desk_file
+    from skillscore.exchange.safezip import ContainerError
 
     original = parse_desk_file(good_desk_file, "fuzz.ssdesk")
     relied_on = lambda f: ({k: v for k, v in f.manifest.items() if k != "program"}, f.items)  # noqa: E731

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from skillscore.fsutil import atomic_path, atomic_write_bytes
+from skillscore.system.files import atomic_path, atomic_write_bytes
 
 
 def test_a_written_file_is_readable_by_others(tmp_path):

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support import ACCEPTANCE, PIN
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.errors import SkillscoreError
 
 SMALL = ACCEPTANCE / "prelim-small"

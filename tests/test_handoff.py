@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from support import PIN, ranking_json, run_cli, write_csv
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 from skillscore.errors import RefusedError
-from skillscore.handoff import PackageError, create_from_packages, export_package, read_package
-from skillscore.handoff_roster import add_source, list_sources
-from skillscore.results import fingerprint_of
+from skillscore.exchange.handoff import PackageError, export_package
+from skillscore.exchange.handoff_read import read_package
+from skillscore.actions.competition import Competition as _Competition
+create_from_packages = _Competition.create_from_packages
+from skillscore.exchange.results import fingerprint_of
 from test_handoff_support import (
     MARKS_HEADER, export, make_sitting, prelim_package, team_marks, team_rows, tie_free_marks,
 )
@@ -205,7 +207,7 @@ def test_a_failed_write_leaves_nothing_half_written(prelim, tmp_path):
 
 
 def test_a_read_back_that_differs_deletes_the_file(prelim, tmp_path, monkeypatch):
-    import skillscore.handoff as handoff
+    import skillscore.exchange.handoff as handoff
 
     # A stick that returns other bytes than it was given (a failing or fake-capacity stick).
     monkeypatch.setattr(handoff, "_read_from_medium", lambda path: b"garbage")
@@ -423,7 +425,7 @@ def test_a_newer_version_replaces_the_older_and_keeps_numbers(tmp_path):
     assert len(after) == 12 and "013" in after.values()
     assert {o["version"] for o in origins(semi).values()} == {2}
     with Competition(semi) as comp:
-        sources = list_sources(comp)
+        sources = comp.sources()
         assert comp.verify_audit() == []
     assert [(s.version, s.replaced_by) for s in sources] == [(1, read_package(v2).fingerprint), (2, None)]
     listed = cli_ok("sources", semi).stdout
@@ -450,7 +452,7 @@ def test_a_newer_version_that_drops_someone_with_marks_is_refused(tmp_path):
     out = run_cli("sources", "add", semi, v2)
     assert out.returncode == 1 and dropped in out.stderr and "已有成绩" in out.stderr
     with Competition(semi) as comp:
-        assert len(comp.audit_entries()) == audit_before and len(list_sources(comp)) == 1
+        assert len(comp.audit_entries()) == audit_before and len(comp.sources()) == 1
 
 
 def test_sources_refuse_a_prelim_and_a_finalised_file(semi, three, tmp_path):

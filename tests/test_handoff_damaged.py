@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from support import PIN, run_cli
-from skillscore.handoff import MAX_MEMBER_BYTES, parse_package
-from skillscore.results import canonical_json
+from skillscore.exchange.handoff import MAX_MEMBER_BYTES
+from skillscore.exchange.handoff_read import parse_package
+from skillscore.exchange.results import canonical_json
 from test_handoff_support import members, prelim_package, rehash, rezip, with_manifest
 
 

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillscore import cli
-from skillscore.handoff import Package, PackageError, parse_package
-from skillscore.results import canonical_json
+from skillscore.exchange.handoff import Package, PackageError
+from skillscore.exchange.handoff_read import parse_package
+from skillscore.exchange.results import canonical_json
 from test_handoff_support import members, prelim_package, rezip
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

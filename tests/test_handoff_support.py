@@ -9,10 +9,10 @@ import zipfile
 from pathlib import Path
 
 from support import PIN, write_csv
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
-from skillscore.handoff import export_package
-from skillscore.results import canonical_json
+from skillscore.exchange.handoff import export_package
+from skillscore.exchange.results import canonical_json
 
 MARKS_HEADER = ["编号", "理论知识", "技能操作", "状态"]
 

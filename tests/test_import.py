@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from support import ACCEPTANCE, PIN, write_csv
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.errors import InputError, PinError
 from skillscore.rules.eligibility import check_character
 

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from support import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.model import ABSENT
 from skillscore.errors import InputError, RefusedError, UsageError
 from skillscore.rules.panel import Module, PanelScheme, aggregate_module, judge_statistics, practical_from_panel

@@ -10,11 +10,12 @@ from decimal import Decimal as D
 import pytest
 
 from support import ACCEPTANCE, PIN, run_cli, write_csv
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.errors import RefusedError
-from skillscore.handoff import PackageError, export_package, parse_package, read_package
+from skillscore.exchange.handoff import PackageError, export_package
+from skillscore.exchange.handoff_read import parse_package, read_package
 from skillscore.reports import write_report
-from skillscore.results import canonical_json, fingerprint_of
+from skillscore.exchange.results import canonical_json, fingerprint_of
 from skillscore.rules.marks import format_mark
 from skillscore.rules.panel import Module, PanelScheme, practical_from_panel
 from test_handoff_support import make_sitting, members, rehash, team_rows, with_manifest

@@ -9,8 +9,8 @@ import subprocess
 import pypdf
 import pytest
 
-from skillscore.competition import Competition
-from skillscore.privacy import mask_id
+from skillscore.actions.competition import Competition
+from skillscore.rules.privacy import mask_id
 from skillscore.reports import write_report
 from skillscore.reports.fonts import FONT, has_glyph
 from test_reports_sittings import (  # noqa: F401  (sittings is a fixture)

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from support import run_cli
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.errors import RefusedError, UsageError
 from skillscore.reports import write_report
 from test_reports_sittings import HEX64, all_chars, sittings, upright_pages  # noqa: F401
@@ -64,7 +64,7 @@ def test_the_ranking_command_does_not_load_reportlab_or_openpyxl():
     import subprocess
     import sys
 
-    code = ("import sys; from skillscore.cli import build_parser; build_parser(); "
+    code = ("import sys; from skillscore.cli.parser import build_parser; build_parser(); "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'openpyxl'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillscore.privacy import mask_id
+from skillscore.rules.privacy import mask_id
 from skillscore.reports.table import CARRY_ROWS, Laid, Row, Section, Wrapper, paginate
 
 

@@ -15,7 +15,7 @@ import pdfplumber
 import pytest
 
 from support import ACCEPTANCE, PIN
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import build_demo
 
 HEX64 = re.compile(r"\b[0-9a-f]{64}\b")

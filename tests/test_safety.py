@@ -9,12 +9,12 @@ import sqlite3
 import pytest
 
 from support import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
-from skillscore.backup import KEEP_RECENT, backups_in, create_backup, integrity_problem, list_backups, rotate
-from skillscore.competition import Competition
+from skillscore.storage.backup import KEEP_RECENT, backups_in, create_backup, integrity_problem, list_backups, rotate
+from skillscore.actions.competition import Competition
 from skillscore.errors import PinError, RefusedError
-from skillscore.guard import throttle_wait
-from skillscore.location import unsafe_reason
-from skillscore.store import MIGRATIONS, SCHEMA_VERSION
+from skillscore.actions.guard import throttle_wait
+from skillscore.system.location import unsafe_reason
+from skillscore.storage.database import MIGRATIONS, SCHEMA_VERSION
 
 SMALL = ACCEPTANCE / "prelim-small"
 

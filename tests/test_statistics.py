@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from skillscore import statistics as st
-from skillscore.competition import Competition
+from skillscore.rules import statistics as st
+from skillscore.actions.competition import Competition
 from skillscore.demo import DEMO_PIN, build_demo
 
 

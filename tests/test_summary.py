@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from support import PIN, ranking_json, run_cli
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import roster_rows
-from skillscore.handoff import create_from_packages, read_package
-from skillscore.summary import HEADERS
+from skillscore.exchange.handoff_read import read_package
+from skillscore.actions.competition import Competition as _Competition
+create_from_packages = _Competition.create_from_packages
+from skillscore.exchange.summary import HEADERS
 from test_handoff_support import export, make_sitting, prelim_package, tie_free_marks
 
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from skillscore.audit_export import AuditFilter, export_audit, filter_entries, operators, problem_text
+from skillscore.reports.audit import AuditFilter, export_audit, filter_entries, operators, problem_text
 from skillscore.errors import SkillscoreError
 
 from .i18n import current_lang

@@ -46,7 +46,7 @@ def reports_available() -> bool:
 
 def handoff_available() -> bool:
     try:
-        from skillscore.handoff import export_package  # noqa: F401
+        from skillscore.exchange.handoff import export_package  # noqa: F401
     except Exception:
         return False
     return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from skillscore.results import ranking_body
+from skillscore.exchange.results import ranking_body
 
 from .words import level_text, word
 

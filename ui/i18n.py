@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
-from skillscore.paths import font_path, resources_dir
+from skillscore.system.paths import font_path, resources_dir
 
 LANGUAGES = ("zh", "en")
 FONT_POINT_SIZE = 10

@@ -244,8 +244,8 @@ class MainWindow(QMainWindow):
 
     def local_copy_if_unsafe(self, path: Path) -> Path | None:
         """A file on a USB stick or network share is worked on as a copy on the local disk."""
-        from skillscore.location import unsafe_reason
-        from skillscore.safety import copy_file
+        from skillscore.system.location import unsafe_reason
+        from skillscore.actions.competition import copy_file
 
         kind = unsafe_reason(path)
         if kind is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 
 ROSTER = "roster"  # who is on the list
 MARKS = "marks"  # marks and stage-wide statuses
@@ -93,7 +93,7 @@ def write_report(comp: Competition, kind: str, out: str | Path, *, lang: str, pr
 
 @changes()
 def export_package(comp: Competition, out: str | Path, *, progress=None):
-    from skillscore.handoff import export_package as export
+    from skillscore.exchange.handoff import export_package as export
 
     return export(comp, out, progress=progress)
 
@@ -117,9 +117,7 @@ def settle_conflict(comp: Competition, no: str, field: str, text: str, *, pin: s
 
 @changes(ROSTER, MARKS)
 def add_source(comp: Competition, package: str | Path):
-    from skillscore.handoff import add_source as add
-
-    return add(comp, package)
+    return comp.add_source(package)
 
 
 @changes()

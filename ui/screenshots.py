@@ -104,9 +104,9 @@ def take(out_dir: str | Path) -> list[Path]:
 
 def _finalised_prelim(folder: Path, committee: str, *, seed: int, prefix: str) -> Path:
     """A finalised prelim sitting of 快递员 with 40 contestants, exported as a handoff file."""
-    from skillscore.competition import Competition
+    from skillscore.actions.competition import Competition
     from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, mark_rows, roster_rows
-    from skillscore.handoff import export_package
+    from skillscore.exchange.handoff import export_package
 
     rows = roster_rows(40, seed=seed, prefix=prefix)
     with Competition.create(folder / f"{committee}.skillscore", event_no=29, stage="prelim", committee=committee,
@@ -128,7 +128,7 @@ def take_dialogs(out_dir: str | Path) -> list[Path]:
 
     settings_dir = Path(tempfile.mkdtemp(prefix="skillscore-shots-"))
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_dir))
-    from skillscore.competition import Competition
+    from skillscore.actions.competition import Competition
     from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, roster_rows
 
     from .app import make_app

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.errors import PinError
 from skillscore.model import Contestant, Entry, Standings, TieDecision
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSizePolicy, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
-from skillscore import statistics as st
-from skillscore.fsutil import atomic_path
+from skillscore.rules import statistics as st
+from skillscore.system.files import atomic_path
 from skillscore.rules.outcomes import default_quota
 
 from .models.base import RIGHT, Column, RowTableModel

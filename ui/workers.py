@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 
 
 class Task(QThread):

@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 from ..errors import UsageError
-from ..fsutil import atomic_path
+from ..system.files import atomic_path
 from ..messages import register
 from ..model import Contestant, Entry
 from ..rules.marks import format_mark

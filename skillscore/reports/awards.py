@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import RefusedError
 from ..messages import register
-from ..privacy import mask_id
+from ..rules.privacy import mask_id
 from .common import TICK, rank_text, tint
 from .source import SheetSource
 from .table import Column, Row, SheetSpec

@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -24,6 +23,10 @@ from ..errors import UsageError
 from .fonts import FONT, MARKS, has_glyph, register_font, vector_marks, width_function
 from .closing import GAP_ABOVE, closing_height, draw_closing, draw_watermark
 from .marks import VECTOR_EM, mark_ops
+from .page import (  # noqa: F401  (re-exported: sheets import the page from the base)
+    PAGE_W, PAGE_H, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_H, SIZE, LEADING, PAD_X, PAD_Y,
+    ASCENT, BLACK, GREY_TEXT, GRID, HEAD_FILL, SECTION_FILL, WARN, TINTS, MARK_COLOURS,
+)
 from .pdfops import TextOps, fill_rects, stroke_lines
 from .source import SheetSource
 from .table import Laid, Pagination, Row, Section, SheetSpec, Wrapper, paginate
@@ -31,27 +34,6 @@ from .words import stage_name, word
 
 Progress = Callable[[int, int], None]
 
-PAGE_W, PAGE_H = A4
-MARGIN_X = 34.0  # 12 mm: inside every office printer's unprintable border
-MARGIN_TOP = 32.0
-MARGIN_BOTTOM = 24.0
-FOOTER_H = 30.0
-SIZE = 8.0  # table body
-LEADING = 10.0
-PAD_X = 2.5
-PAD_Y = 2.2
-ASCENT = 0.84  # baseline sits this many sizes below the top of a line
-
-BLACK = HexColor("#000000")
-GREY_TEXT = HexColor("#444444")
-GRID = HexColor("#9A9A9A")
-HEAD_FILL = HexColor("#E4E4E4")
-SECTION_FILL = HexColor("#F1F1F1")
-WARN = HexColor("#B00000")
-# Row tints of UI.md (amber / red / blue); the marks carry the meaning in greyscale.
-TINTS = {"practical": HexColor("#FBE7BC"), "unresolved": HexColor("#F7CACA"), "committee": HexColor("#D3E2F6")}
-MARK_COLOURS = {"▲": HexColor("#A0670A"), "⚠": HexColor("#C00000"), "◆": HexColor("#1F4E9E"),
-                "✓": HexColor("#1B7F3A")}
 _MARK_SPLIT = re.compile(f"([{MARKS}])")
 
 

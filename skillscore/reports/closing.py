@@ -26,7 +26,7 @@ def closing_height(summary_lines: int, finalized: bool) -> float:
 
 
 def draw_closing(sheet, c, y: float) -> None:
-    from .base import BLACK, GREY_TEXT
+    from .page import BLACK, GREY_TEXT
 
     lang, x0, width = sheet.lang, sheet.x0, sheet.width
     for line in sheet.spec.summary:
@@ -85,7 +85,7 @@ def _draw_qr(c, payload: str, x: float, y: float) -> None:
 
 
 def draw_watermark(sheet, c) -> None:
-    from .base import PAGE_H, PAGE_W
+    from .page import PAGE_H, PAGE_W
 
     c.saveState()
     c.setFillColor(HexColor("#808080"))

@@ -6,7 +6,7 @@ internal. Everything here only formats what the core computed; no rule is applie
 from __future__ import annotations
 
 from ..catalog import level_name
-from ..privacy import mask_id
+from ..rules.privacy import mask_id
 from .source import SheetSource
 from .words import word
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..paths import font_path
+from ..system.paths import font_path
 
 FONT = "WenQuanYiMicroHei"
 MARKS = "▲⚠◆✓"

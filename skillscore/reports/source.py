@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import RefusedError
 from ..messages import register
-from ..results import fingerprint_of
+from ..exchange.results import fingerprint_of
 
 register(
     {

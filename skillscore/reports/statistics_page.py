@@ -19,7 +19,7 @@ from typing import Callable
 
 from reportlab.lib.colors import HexColor
 
-from .. import statistics as st
+from ..rules import statistics as st
 from ..catalog import level_name
 from .base import BLACK, GREY_TEXT, GRID
 from .pdfops import fill_rects, stroke_lines

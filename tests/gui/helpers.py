@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import DEMO_PIN, ROSTER_HEADER, roster_rows
 
 MARKS_HEADER = ["编号", "理论知识", "技能操作", "状态"]

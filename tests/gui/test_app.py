@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 
 from helpers import answer_next_dialog
 from ui.mainwindow import MainWindow, recent_files
@@ -127,7 +127,7 @@ def test_self_test_fails_loudly_when_the_translations_are_missing(tmp_path):
         (fake / part).symlink_to(ROOT / "resources" / part)
     script = textwrap.dedent(f"""
         import sys
-        from skillscore import paths
+        from skillscore.system import paths
         paths.resources_dir = lambda: __import__("pathlib").Path({str(fake)!r})
         from ui.app import run_self_test
         sys.exit(run_self_test())
@@ -162,7 +162,7 @@ def test_chinese_renders_with_the_bundled_font_on_a_machine_without_chinese_font
 
 
 def test_the_gui_command_keeps_qt_out_of_the_rest_of_the_cli():
-    script = "import sys, skillscore.cli as c; c.build_parser(); print('PySide6' in sys.modules, 'ui' in sys.modules)"
+    script = "import sys; from skillscore.cli.parser import build_parser; build_parser(); print('PySide6' in sys.modules, 'ui' in sys.modules)"
     out = _run(sys.executable, "-c", script)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from skillscore.backup import REASONS
-from skillscore.competition import Competition
+from skillscore.storage.backup import REASONS
+from skillscore.actions.competition import Competition
 
 from helpers import answer_next_dialog, stored
 

@@ -3,8 +3,8 @@ trial that shows what it adds (issue 9)."""
 
 from __future__ import annotations
 
-from skillscore.competition import Competition
-from skillscore.safety import copy_file
+from skillscore.actions.competition import Competition
+from skillscore.actions.safety import copy_file
 
 
 def test_merging_a_desk_file_shows_the_trial_then_adds_its_marks(window, tmp_path, monkeypatch):

@@ -11,9 +11,11 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.errors import SkillscoreError
-from skillscore.handoff import create_from_packages, read_package
+from skillscore.exchange.handoff_read import read_package
+from skillscore.actions.competition import Competition as _Competition
+create_from_packages = _Competition.create_from_packages
 
 from support import PIN
 from helpers import answer_next_dialog
@@ -150,7 +152,7 @@ def test_a_refusal_of_the_core_is_shown_and_no_file_is_made(qtbot, packages, tmp
 
 def test_what_was_checked_against_paper_is_what_is_used_even_if_the_file_changes_meanwhile(qtbot, packages,
                                                                                            tmp_path):
-    from skillscore.handoff import list_sources
+
 
     from ui.dialogs.handoff_import import NextStageDialog
 
@@ -167,7 +169,7 @@ def test_what_was_checked_against_paper_is_what_is_used_even_if_the_file_changes
     qtbot.waitUntil(lambda: dialog.created is not None or dialog.problem.isVisible(), timeout=20000)
     assert dialog.created == target, dialog.problem.text()
     with Competition(target) as comp:
-        (source,) = list_sources(comp)
+        (source,) = comp.sources()
         assert (source.fingerprint, source.file_name) == (checked, "东城区.sspkg")
         assert [c.id_number for c in comp.contestants()] == advancing_ids(packages[0])
 

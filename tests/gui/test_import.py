@@ -8,7 +8,7 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, make_id, roster_rows
 
 from support import PIN

@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 from PySide6.QtCore import Qt
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import HARSH_JUDGE
 
 from ui.models.judge_stats import FLAG_BRUSH, JudgeStatsModel

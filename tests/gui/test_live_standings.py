@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import DEMO_PIN, ROSTER_HEADER, roster_rows
 
 from helpers import write_csv

@@ -132,7 +132,7 @@ def test_ctrl_z_undoes_the_last_entry_as_a_new_audited_change(qtbot, desk, demo_
     qtbot.keyClick(view, Qt.Key_Z, Qt.ControlModifier)
     assert stored(demo_file, "A003").theory == Decimal("86.00")
     assert audit_count(demo_file) == count + 1  # the correction is a new entry, nothing erased
-    from skillscore.competition import Competition
+    from skillscore.actions.competition import Competition
 
     with Competition(demo_file) as comp:
         last = comp.audit_entries()[-1]
@@ -203,7 +203,7 @@ def test_a_finalised_stage_shows_read_only(qtbot, desk, demo_file):
 
 
 def test_double_entry_counts_a_mark_only_when_a_second_clerk_types_the_same(qtbot, tmp_path, window):
-    from skillscore.competition import Competition
+    from skillscore.actions.competition import Competition
     from skillscore.demo import DEMO_PIN, ROSTER_HEADER, roster_rows
 
     from helpers import write_csv
@@ -235,7 +235,7 @@ def test_double_entry_counts_a_mark_only_when_a_second_clerk_types_the_same(qtbo
 
 
 def test_in_the_team_event_one_practical_mark_goes_to_the_whole_team(qtbot, tmp_path, window):
-    from skillscore.competition import Competition
+    from skillscore.actions.competition import Competition
     from skillscore.demo import DEMO_PIN
 
     folder = Path(__file__).resolve().parents[1] / "acceptance" / "final-team"

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.model import ABSENT, Status
 
 from helpers import audit_count, stored

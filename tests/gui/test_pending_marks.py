@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QAction
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.demo import DEMO_PIN, ROSTER_HEADER, roster_rows
 
 from helpers import answer_next_dialog, audit_count, stored, write_csv

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 
 from support import PIN
 from helpers import answer_next_dialog, audit_count

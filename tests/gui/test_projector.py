@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from ui.hall_data import employers_of, hall_screen
 from ui.projector import COLUMNS, ProjectorController, ProjectorWindow
 from ui.session import Session

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from ui.session import Session
 from ui.statistics_view import CUTOFF, LEVEL, PASS, TRIAL, StatisticsView
 

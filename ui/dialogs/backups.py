@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
-from skillscore.backup import REASONS, backup_dir
+from skillscore.actions.competition import BACKUP_REASONS as REASONS, backup_dir
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
-from skillscore import safety_cli  # noqa: F401  (registers the texts shared with the command: backup_created, backup_restored)
+from skillscore.cli import safety  # noqa: F401  (registers the texts shared with the command: backup_created, backup_restored)
 
 from .. import operations as ops
 from ..i18n import current_lang

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit, QVBoxLayout
 
-from skillscore.desk import merge_report_lines
+from skillscore.actions.competition import merge_report_lines
 from skillscore.errors import SkillscoreError
 
 from ..i18n import current_lang

@@ -81,7 +81,7 @@ class PackageCard(QFrame):
             left.addWidget(self.verdict)
             right.addWidget(remove, 0, Qt.AlignRight | Qt.AlignTop)
             return
-        from skillscore.handoff import describe
+        from skillscore.exchange.handoff_read import describe
 
         details = QLabel(describe(package, current_lang()))
         details.setObjectName("details")
@@ -160,7 +160,7 @@ class PackagePicker(QWidget):
         """A private copy of the chosen file, which is what is read, shown, checked against
         the paper and then used: swapping the stick or rewriting the file meanwhile cannot
         slip in results nobody checked."""
-        from skillscore.handoff import MAX_PACKAGE_BYTES
+        from skillscore.exchange.handoff import MAX_PACKAGE_BYTES
 
         if not path.is_file() or path.stat().st_size > MAX_PACKAGE_BYTES:
             return path  # read_package refuses it in its own words
@@ -175,7 +175,7 @@ class PackagePicker(QWidget):
         self.add_files(paths)
 
     def add_files(self, paths) -> list[PackageCard]:
-        from skillscore.handoff import read_package
+        from skillscore.exchange.handoff_read import read_package
 
         added = []
         QApplication.setOverrideCursor(Qt.WaitCursor)  # a large file takes a moment to verify
@@ -336,7 +336,7 @@ class NextStageDialog(QDialog):
         """Off the GUI thread: reading every package again and writing the roster takes a
         while for large sittings. The core checks everything first and leaves no file
         behind on a refusal."""
-        from skillscore.handoff import create_from_packages
+        from skillscore.actions.competition import Competition
 
         from ..workers import run_task
 
@@ -347,7 +347,7 @@ class NextStageDialog(QDialog):
 
         def body(progress):
             path.parent.mkdir(parents=True, exist_ok=True)
-            create_from_packages(path, packages, **options).close()
+            Competition.create_from_packages(path, packages, **options).close()
             return path
 
         self.ok.setEnabled(False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QWidget
 
-from skillscore.panel import parse_modules
+from skillscore.actions.competition import parse_modules
 from skillscore.rules.panel import PanelScheme
 
 translate = QCoreApplication.translate

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
-from skillscore import safety_cli  # noqa: F401  (registers the texts shared with the command: settled)
+from skillscore.cli import safety  # noqa: F401  (registers the texts shared with the command: settled)
 from skillscore.rules.marks import MarkError, parse_mark
 
 from .. import operations as ops
@@ -55,7 +55,7 @@ def settle_available(session) -> bool:
 
 
 def _value(value: str | None, operator: str | None = None) -> str:
-    from skillscore.desk import value_text
+    from skillscore.actions.competition import value_text
 
     if value is None:
         return "—"
@@ -257,7 +257,7 @@ class PendingMarksDialog(QDialog):
         if problem:
             self.say(problem, True)
             return False
-        from skillscore.desk import value_text
+        from skillscore.actions.competition import value_text
 
         shown = text or value_text(None, current_lang())  # an empty status: no stage-wide status
         answer = answer or PinDialog.ask(

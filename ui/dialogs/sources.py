@@ -1,6 +1,6 @@
 """成绩来源: the handoff files a next-stage roster was built from (issue 6).
 
-Lists ``skillscore.handoff.list_sources`` (replaced versions included, greyed), and adds a
+Lists ``Competition.sources()`` (replaced versions included, greyed), and adds a
 late package, or a newer version of one, after the same check against the signed paper
 as when the file was made (``ConfirmPackagesDialog``).
 """
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
-from skillscore import handoff_cli  # noqa: F401  (registers the texts shared with the command: sources_in_use, source_added)
+from skillscore.cli import handoff  # noqa: F401  (registers the texts shared with the command: sources_in_use, source_added)
 
 from .. import operations as ops
 from ..i18n import current_lang
@@ -68,10 +68,8 @@ class SourcesDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from skillscore.handoff import list_sources
-
         info = self.session.info()
-        sources = list_sources(self.session.comp)
+        sources = self.session.comp.sources()
         versions = {s.fingerprint: s.version for s in sources}
         lang = current_lang()
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)

@@ -134,7 +134,7 @@ class NewCompetitionDialog(QDialog):
         self.problem.show()
 
     def accept(self) -> None:
-        from skillscore.competition import Competition
+        from skillscore.actions.competition import Competition
 
         if self.pin.text() != self.pin_again.text():
             return self.fail(translate("NewCompetitionDialog", "两次输入的口令不一致"))

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from skillscore.audit_export import action_text, field_text, value_text
+from skillscore.reports.audit import action_text, field_text, value_text
 
 from ..i18n import current_lang
 from .base import RIGHT, Column, RowTableModel

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from skillscore.messages import render
 from skillscore.model import Contestant
-from skillscore.privacy import mask_id
+from skillscore.rules.privacy import mask_id
 from skillscore.rules import eligibility
 
 from ..i18n import current_lang

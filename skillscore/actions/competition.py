@@ -1,0 +1,450 @@
+"""The facade: ``Competition(path)`` with one typed method per user action (after Anki's
+Collection). Each action validates, writes in one transaction together with its audit
+entries, and returns what changed. Rankings are derived from marks on demand; a finalised
+stage reads its stored, fingerprinted results instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import getpass
+import json
+import os
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from .. import COMPETITION_NAME, __version__
+from ..catalog import event as catalog_event
+from ..errors import RefusedError, UsageError
+from ..messages import register
+from ..model import Info, CertificatePolicy, Contestant, Entry, Stage, StageRules, Standings, Status, TieDecision
+from ..model import ImportLog  # noqa: F401  (re-exported: callers import it from the facade)
+from ..storage.pin import hash_pin
+from ..exchange.results import RESULTS_FORMAT, ranking_body, tie_methods
+from ..rules.marks import format_mark, mark_from_text
+from ..rules.standings import compute_standings
+from ..rules.units import build_units
+from ..storage.database import Store
+from ..storage.backup import list_backups
+from .double_entry import DoubleEntryMixin
+from .decisions import DecisionsMixin
+from .entry import EntryMixin
+from .guard import GuardMixin
+from .safety import SafetyMixin
+from .panel import PanelMixin, check_scheme, scheme_to_json
+from .desks import DeskMixin
+from .next_stage import NextStageMixin
+
+# What the desk needs besides the facade's methods, re-exported so that ui/ imports only
+# this module of the core's file side (tests/test_layout.py holds it to that).
+from ..storage.backup import REASONS as BACKUP_REASONS, backup_dir  # noqa: F401,E402
+from .desks import merge_report_lines, value_text  # noqa: F401,E402
+from .panel import parse_modules  # noqa: F401,E402
+from .safety import copy_file  # noqa: F401,E402
+from ..rules.panel import PanelScheme
+
+Clock = Callable[[], dt.datetime]
+
+register(
+    {
+        "pin_wrong": ("裁判长口令错误，操作未执行", "The chief judge's PIN is wrong; nothing was done"),
+        "pin_empty": ("裁判长口令不能为空", "The chief judge's PIN must not be empty"),
+        "finalized": (
+            "本阶段已定稿（第 {version} 版），成绩只读。如需修改，请裁判长撤销定稿并说明理由。",
+            "This stage is finalised (version {version}) and read-only. To change it, the chief judge must reopen it with a reason.",
+        ),
+        "not_finalized": ("本阶段尚未定稿", "This stage is not finalised"),
+        "reason_required": ("请填写理由", "A reason is required"),
+        "quota_too_large": (
+            "晋级名额 {quota} 超过上限：{ranked} 名参赛时最多 {ceiling} 名（30%，向下取整）",
+            "Quota {quota} is too large: with {ranked} ranked the most is {ceiling} (30%, rounded down)",
+        ),
+        "quota_negative": ("晋级名额不能为负数", "The quota cannot be negative"),
+        "quota_final": ("决赛不设晋级名额", "The final has no advancement quota"),
+        "levels_invalid": (
+            "取证等级「{value}」无效：应为 1–5 中的若干个，如 1,2,3,4",
+            "levels '{value}' are not valid: give some of 1–5, e.g. 1,2,3,4",
+        ),
+        "tie_not_a_group": (
+            "{value} 不是一个并列待定的组：当前并列待定的组为 {groups}",
+            "{value} is not a tie to be decided; the current ones are {groups}",
+        ),
+        "tie_order_incomplete": (
+            "排序必须恰好包含该并列组的全部成员 {members}",
+            "The order must name exactly the members of the tied group: {members}",
+        ),
+        "finalize_incomplete": (
+            "不能定稿：{count} 名选手成绩待录入（{nos}）",
+            "Cannot finalise: {count} contestant(s) still have marks not entered ({nos})",
+        ),
+        "finalize_ties": (
+            "不能定稿：仍有并列待定（{groups}），请组委会裁定或抽签",
+            "Cannot finalise: ties to be decided remain ({groups}); the committee must order them or draw lots",
+        ),
+        "finalize_empty": ("不能定稿：名单为空", "Cannot finalise: the roster is empty"),
+        "contestant_unknown": ("编号 {no} 不在名单中", "Number {no} is not on the roster"),
+        "field_unknown": ("无法修改字段 {field}", "Field {field} cannot be changed"),
+        "date_invalid": ("日期「{value}」格式不对：应为 YYYY-MM-DD", "date '{value}' is not valid: write YYYY-MM-DD"),
+        "stage_unknown": ("阶段「{value}」无效：应为 prelim、semifinal 或 final", "stage '{value}' must be prelim, semifinal or final"),
+        "unsafe_location": (
+            "{path} 位于{kind_zh}上。SQLite 文件在U盘或网络共享上直接修改可能损坏，请先复制到本机硬盘再打开"
+            "（界面中“复制到本机”，或命令 skillscore copy FILE 目标路径）。",
+            "{path} is on a {kind_en}. Working on an SQLite file there can damage it: copy it to the local disk first "
+            "(the desk offers this; or skillscore copy FILE TARGET).",
+        ),
+        "policy_unknown": ("取证名次规则「{value}」无效", "certificate policy '{value}' is not known"),
+    }
+)
+
+
+def default_operator() -> str:
+    try:
+        return os.environ.get("SKILLSCORE_OPERATOR") or getpass.getuser()
+    except Exception:  # no login name (e.g. a service account): still record something
+        return "unknown"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+def parse_levels(text: str | None) -> tuple[int, ...] | None:
+    if text is None or text == "":
+        return None
+    try:
+        levels = tuple(sorted({int(x) for x in str(text).replace("，", ",").split(",") if x.strip()}))
+    except ValueError:
+        raise UsageError("levels_invalid", value=text) from None
+    if not levels or any(l not in range(1, 6) for l in levels):
+        raise UsageError("levels_invalid", value=text)
+    return levels
+
+
+def parse_date(text: str | dt.date | None) -> dt.date:
+    if isinstance(text, dt.date):
+        return text
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError("date_invalid", value=text) from None
+
+
+class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin, DeskMixin,
+                  NextStageMixin):
+    """One committee's sitting of one event at one stage, in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None):
+        self.path = Path(path)
+        self.operator = operator or default_operator()
+        self.clock = clock or _now
+        self.store = Store.open(self.path)
+        self._changed_since_backup = False
+        newest = list_backups(self.path)
+        self._last_backup = newest[0].at if newest else None
+
+    # -- creating ------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: str | Path,
+        *,
+        event_no: int,
+        stage: str | Stage,
+        committee: str,
+        pin: str,
+        date: str | dt.date | None = None,
+        quota: int | None = None,
+        levels: tuple[int, ...] | None = None,
+        pass_mark: Decimal = Decimal("60"),
+        double_entry: bool = False,
+        panel: PanelScheme | None = None,
+        operator: str | None = None,
+        clock: Clock | None = None,
+    ) -> "Competition":
+        ev = catalog_event(event_no)
+        try:
+            stage = Stage(stage)
+        except ValueError:
+            raise UsageError("stage_unknown", value=stage) from None
+        if not pin:
+            raise UsageError("pin_empty")
+        if panel is not None:
+            check_scheme(panel)
+        date = parse_date(date)
+        if quota is not None:
+            if stage is Stage.FINAL:
+                raise RefusedError("quota_final")
+            if quota < 0:
+                raise RefusedError("quota_negative")
+        store = Store.create(Path(path))
+        comp = None
+        try:
+            operator = operator or default_operator()
+            now = (clock or _now)().isoformat(timespec="seconds")
+            settings = {
+                "event_no": str(ev.no),
+                "stage": stage.value,
+                "committee": committee,
+                "date": date.isoformat(),
+                "levels": ",".join(map(str, levels or ev.levels)),
+                "quota": "" if quota is None else str(quota),
+                "pass_mark": str(pass_mark),
+                "certificate_policy": CertificatePolicy.OVERALL.value,
+                "finalized": "0",
+                "version": "1",
+                "double_entry": "1" if double_entry else "0",
+                "practical_scheme": scheme_to_json(panel) if panel else "",
+                "created_by": f"skillscore {__version__}",
+            }
+            with store.transaction():
+                for key, value in settings.items():
+                    store.set_meta(key, value)
+                store.set_meta("pin_hash", hash_pin(pin))
+                store.audit(at=now, operator=operator, action="create", new=settings)
+            store.close()
+            comp = cls(path, operator=operator, clock=clock)
+        except BaseException:
+            store.close()
+            Path(path).unlink(missing_ok=True)
+            raise
+        return comp
+
+    def close(self) -> None:
+        """Close the file; a session that changed something leaves a backup behind."""
+        try:
+            if self._changed_since_backup:
+                self.backup("close")
+        finally:
+            self.store.close()
+
+    def __enter__(self) -> "Competition":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------
+    def info(self) -> Info:
+        m = self.store.all_meta()
+        ev = catalog_event(int(m["event_no"]))
+        quota = m.get("quota") or None
+        rules = StageRules(
+            stage=Stage(m["stage"]),
+            certified=ev.certified,
+            levels=tuple(int(x) for x in m["levels"].split(",") if x),
+            team_size=ev.team_size,
+            quota=int(quota) if quota is not None else None,
+            pass_mark=Decimal(m.get("pass_mark", "60")),
+            certificate_policy=CertificatePolicy(m.get("certificate_policy", "overall")),
+        )
+        return Info(
+            event=ev,
+            stage=rules.stage,
+            committee=m["committee"],
+            date=dt.date.fromisoformat(m["date"]),
+            rules=rules,
+            finalized=m.get("finalized") == "1",
+            version=int(m.get("version", "1")),
+            fingerprint=m.get("fingerprint") or None,
+            path=self.path,
+        )
+
+    def contestants(self) -> list[Contestant]:
+        rows = self.store.db.execute(
+            "SELECT no, name, id_number, unit, sex, birth_date, category, union_card, team, phone, seq"
+            " FROM contestants ORDER BY seq"
+        ).fetchall()
+        return [Contestant(*r[:7], bool(r[7]), *r[8:]) for r in rows]
+
+    def entries(self) -> dict[str, Entry]:
+        rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks").fetchall()
+        return {
+            no: Entry(mark_from_text(t), mark_from_text(p), Status(s) if s else None) for no, t, p, s in rows
+        }
+
+    def tie_decisions(self) -> list[TieDecision]:
+        rows = self.store.db.execute(
+            "SELECT ordering, total, practical, method, reason, seed FROM tie_decisions ORDER BY id"
+        ).fetchall()
+        return [TieDecision(tuple(json.loads(o)), Decimal(t), Decimal(p), m, r, s) for o, t, p, m, r, s in rows]
+
+    def admitted(self) -> dict[str, str]:
+        return dict(self.store.db.execute("SELECT no, reason FROM overrides").fetchall())
+
+    def standings(self, info: Info | None = None) -> Standings:
+        """The live ranking, computed by the pure rules from the marks as they are now."""
+        info = info or self.info()
+        units = build_units(self.contestants(), self.entries(), info.rules.team_size)
+        return compute_standings(units, info.rules, self.tie_decisions())
+
+    def ranking(self) -> dict:
+        """The contract's ``ranking --json`` object."""
+        info = self.info()
+        if info.finalized:
+            doc = self.finalized_document()
+            body = {k: doc["ranking"][k] for k in ("ranked", "advance_quota", "complete", "warnings", "rows")}
+        else:
+            body = ranking_body(self.standings(info))
+        ev = info.event
+        return {
+            "event": {"no": ev.no, "name": ev.name, "certified": ev.certified, "team_size": ev.team_size},
+            "stage": info.stage.value,
+            "committee": info.committee,
+            "finalized": info.finalized,
+            "version": info.version,
+            "fingerprint": info.fingerprint,
+            **body,
+        }
+
+    def results_document(self, info: Info | None = None) -> dict:
+        """Everything the finalised results consist of; its SHA-256 is the fingerprint."""
+        info = info or self.info()
+        standings = self.standings(info)
+        entries = self.entries()
+        origins = dict(self.store.db.execute("SELECT no, origin FROM contestants").fetchall())
+        people = []
+        for c in self.contestants():
+            e = entries.get(c.no, Entry())
+            people.append(
+                {
+                    "no": c.no, "name": c.name, "id_number": c.id_number, "sex": c.sex,
+                    "birth_date": c.birth_date, "category": c.category, "unit": c.unit,
+                    "union_card": c.union_card, "team": c.team or None, "phone": c.phone,
+                    "theory": format_mark(e.theory), "practical": format_mark(e.practical),
+                    "status": e.status.value if e.status else None,
+                    "origin": json.loads(origins[c.no]) if origins.get(c.no) else None,
+                }
+            )
+        ev, rules = info.event, info.rules
+        body = ranking_body(standings)
+        body["tie_methods"] = tie_methods(standings)
+        doc = {
+            "format": RESULTS_FORMAT,
+            "competition": COMPETITION_NAME,
+            "event": {"no": ev.no, "name": ev.name, "host": ev.host, "certified": ev.certified,
+                      "team_size": ev.team_size, "levels": list(rules.levels)},
+            "stage": info.stage.value,
+            "committee": info.committee,
+            "date": info.date.isoformat(),
+            "version": info.version,
+            "settings": {"quota": rules.quota, "pass_mark": str(rules.pass_mark),
+                         "certificate_policy": rules.certificate_policy.value},
+            "ranking": body,
+            "contestants": people,
+            "admitted": self.admitted(),
+            "tie_decisions": [
+                {"order": list(d.order), "total": str(d.total), "practical": str(d.practical),
+                 "method": d.method, "reason": d.reason, "seed": d.seed}
+                for d in self.tie_decisions()
+            ],
+        }
+        scheme = self.panel_scheme()
+        if scheme is not None:
+            # How each practical mark was reached, for the next committee and the judges'
+            # sheet. Only with a panel: a single-mark file's document (and fingerprint) is
+            # exactly what it was. A team's members each carry the team's judges' marks.
+            doc["practical_scheme"] = json.loads(scheme_to_json(scheme))
+            owner, sheets = self._panel_owner(), self.panel_sheets()
+            for person in people:
+                sheet = sheets.get(owner.get(person["no"], person["no"]), {})
+                person["panel"] = {module: {str(j): format_mark(score) for j, score in sorted(judges.items())}
+                                   for module, judges in sheet.items()}
+        return doc
+
+    def finalized_document(self) -> dict:
+        info = self.info()
+        if not info.finalized:
+            raise RefusedError("not_finalized")
+        row = self.store.db.execute("SELECT document FROM finalizations WHERE version=?", [info.version]).fetchone()
+        return json.loads(row[0])
+
+    def audit_entries(self):
+        return self.store.audit_entries()
+
+    def verify_audit(self) -> list[str]:
+        return self.store.verify_audit()
+
+    # -- helpers for actions -----------------------------------------------------------
+    def _stamp(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    def _audit(self, action: str, **fields) -> None:
+        self.store.audit(at=self._stamp(), operator=self.operator, action=action, **fields)
+
+    def _refuse_if_finalized(self, info: Info | None = None) -> Info:
+        """Every action that writes starts here: local disk only, and not once finalised."""
+        self.check_location()
+        info = info or self.info()
+        if info.finalized:
+            raise RefusedError("finalized", version=info.version)
+        return info
+
+    @staticmethod
+    def _need_reason(reason: str | None) -> str:
+        if not reason or not reason.strip():
+            raise UsageError("reason_required")
+        return reason.strip()
+
+    # -- the desk's live ranking (issue 4): re-read only what changed ------------------------
+    def live_standings(self) -> Standings:
+        """``standings()`` for a screen that asks after every keystroke.
+
+        Keeps the roster, marks and tie decisions it read last time. When the only changes
+        since then are marks (audit entries "mark"), it applies those entries to the marks
+        it holds instead of re-reading every row, which at 10,000 contestants costs more
+        than ranking them. Any other change (roster, ties, settings, finalising, a wrong
+        PIN …), made here or by another connection, reads everything again.
+        """
+        cache = getattr(self, "_live", None)
+        if cache is not None:
+            rows = self.store.db.execute(
+                "SELECT id, action, subject, field, new FROM audit WHERE id > ? ORDER BY id", [cache["seen"]]
+            ).fetchall()
+            if all(action == "mark" and field in ("theory", "practical", "status") for _, action, _, field, _ in rows):
+                entries = cache["entries"]
+                for _, _, no, field, new in rows:
+                    value = (Status(new) if new else None) if field == "status" else mark_from_text(new)
+                    entries[no] = replace(entries.get(no, Entry()), **{field: value})
+                if rows:
+                    cache["seen"] = rows[-1][0]
+                    self._refresh_units(cache, {no for _, _, no, _, _ in rows})
+            else:
+                cache = None
+        if cache is None:
+            seen = self.store.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+            info = self.info()
+            cache = {"seen": seen, "rules": info.rules, "contestants": self.contestants(),
+                     "entries": dict(self.entries()), "decisions": self.tie_decisions()}
+            cache["units"] = build_units(cache["contestants"], cache["entries"], info.rules.team_size)
+            self._live = cache
+        # Ranking 10,000 units allocates ~40,000 small tuples and no cycles; pausing the
+        # cycle collector meanwhile saves its repeated scans (~5 ms per keystroke).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return compute_standings(cache["units"], cache["rules"], cache["decisions"])
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    @staticmethod
+    def _refresh_units(cache: dict, changed: set[str]) -> None:
+        """Rebuild only the changed contestants' units (a team event rebuilds its teams)."""
+        if cache["rules"].team_size > 1:
+            cache["units"] = build_units(cache["contestants"], cache["entries"], cache["rules"].team_size)
+            return
+        index = cache.setdefault("index", {u.key: i for i, u in enumerate(cache["units"])})
+        people = cache.setdefault("people", {c.no: c for c in cache["contestants"]})
+        fresh = build_units([people[no] for no in changed if no in people], cache["entries"], 1)
+        for unit in fresh:
+            cache["units"][index[unit.key]] = unit
+
+    # -- the backups dialog (issue 7) shows the folder set with set_second_backup_folder ----------
+    def second_backup_folder(self) -> Path | None:
+        folder = self.store.meta("second_backup_folder")
+        return Path(folder) if folder else None

@@ -1,0 +1,42 @@
+"""What every command group shares: opening the file, asking for the PIN, printing a
+message in the user's language."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from ..actions.competition import Competition
+from ..errors import UsageError
+from ..messages import register, render
+
+register(
+    {
+        "pin_needed": (
+            "需要裁判长口令：请用 --pin 给出（标准输入不是终端，无法询问）",
+            "The chief judge's PIN is needed: give it with --pin (standard input is not a terminal)",
+        ),
+        "pin_prompt": ("裁判长口令：", "Chief judge's PIN: "),
+        "pin_prompt_again": ("再输入一次裁判长口令：", "Chief judge's PIN again: "),
+        "pin_mismatch": ("两次输入的口令不一致", "The two PINs differ"),
+    }
+)
+
+
+def _say(lang: str, code: str, **params) -> None:
+    print(render(code, lang, **params))
+
+
+def _pin(args, lang: str, *, twice: bool = False) -> str:
+    if args.pin is not None:
+        return args.pin
+    if not sys.stdin.isatty():
+        raise UsageError("pin_needed")
+    pin = getpass.getpass(render("pin_prompt", lang))
+    if twice and getpass.getpass(render("pin_prompt_again", lang)) != pin:
+        raise UsageError("pin_mismatch")
+    return pin
+
+
+def _open(args) -> Competition:
+    return Competition(args.file, operator=args.operator)

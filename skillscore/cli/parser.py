@@ -1,0 +1,37 @@
+"""The whole ``skillscore`` parser, built in one place from one module per command group.
+
+Each group module has ``add_commands(sub, command, groups)`` and imports its heavy
+libraries only inside its command functions, so building the parser stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import desks, gui, handoff, panel, record, reports, safety, scoring
+
+GROUPS = (scoring, handoff, safety, reports, panel, record, gui, desks)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--operator", default=None, help="录入员 / operator recorded in the audit log")
+    common.add_argument("--lang", choices=["zh", "en"], default=None)
+
+    parser = argparse.ArgumentParser(prog="skillscore", parents=[common],
+                                     description="北京市职工职业技能大赛 成绩管理 / competition scoring")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    groups: dict[str, argparse._SubParsersAction] = {}
+
+    def command(name, func, parent=sub, **kw):
+        """Add a command; ``parent`` may name a group ('roster', 'marks', 'tie')."""
+        parent = groups[parent] if isinstance(parent, str) else parent
+        p = parent.add_parser(name, parents=[common], **kw)
+        p.set_defaults(func=func)
+        return p
+
+
+    for group in GROUPS:
+        group.add_commands(sub, command, groups)
+    return parser

@@ -1,0 +1,6 @@
+"""The competition file itself: one SQLite file per committee, event and stage.
+
+``database`` opens it (WAL, synchronous=FULL, foreign keys), carries the schema, its
+migrations and the hash-chained audit log; ``backup`` copies it with SQLite's backup API;
+``pin`` hashes the chief judge's PIN. Only ``actions/`` uses this folder.
+"""

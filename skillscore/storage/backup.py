@@ -1,0 +1,168 @@
+"""Backups of the competition file, with SQLite's online backup API.
+
+Each backup is written to a temporary name, checked with ``PRAGMA integrity_check`` and
+only then given its real name, so a listed backup is always a good one. Backups live in a
+folder beside the file (``NAME.backups/``) and, when the committee names one, a second
+folder too (a USB stick). Rotation keeps the most recent ones and the newest one per day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import RefusedError
+from ..system.files import atomic_path, fsync_dir
+from ..messages import register
+
+KEEP_RECENT = 20
+KEEP_DAYS = 60
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z_-]+)\.sqlite$")
+
+register(
+    {
+        "backup_damaged": (
+            "备份 {path} 未通过完整性检查，已弃用：{detail}",
+            "Backup {path} failed its integrity check and was discarded: {detail}",
+        ),
+        "backup_missing": ("找不到备份：{path}", "Backup not found: {path}"),
+        "backup_other_file": (
+            "{path} 不是本竞赛文件的备份",
+            "{path} is not a backup of this competition file",
+        ),
+    }
+)
+
+REASONS = {
+    "manual": ("手动备份", "manual"),
+    "open": ("打开时", "on open"),
+    "periodic": ("定时（每10分钟）", "every 10 minutes"),
+    "close": ("关闭时", "on close"),
+    "before-import": ("导入前", "before import"),
+    "before-tie": ("裁定并列前", "before a tie decision"),
+    "before-finalize": ("定稿前", "before finalising"),
+    "finalize": ("定稿后", "after finalising"),
+    "before-reopen": ("撤销定稿前", "before reopening"),
+    "before-restore": ("恢复备份前", "before restoring"),
+    "before-migrate": ("升级文件格式前", "before migrating the file"),
+    "before-settings": ("修改设置前", "before changing settings"),
+}
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    at: dt.datetime
+    reason: str
+
+
+def backup_dir(live: Path) -> Path:
+    return live.with_name(live.name + ".backups")
+
+
+def integrity_problem(path: Path) -> str | None:
+    """None if SQLite's integrity_check says ok, else what it says."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows[:5])
+
+
+def list_backups(live: Path) -> list[Backup]:
+    """This file's backups, newest first."""
+    return backups_in(backup_dir(Path(live)), Path(live).stem)
+
+
+def backups_in(folder: Path, stem: str) -> list[Backup]:
+    """The backups of the file named ``stem`` in ``folder`` (beside it, or on a USB stick)."""
+    found = []
+    for p in folder.glob("*.sqlite") if folder.is_dir() else ():
+        m = _NAME.match(p.name)
+        if m and m["stem"] == stem:
+            found.append((int(m["n"] or 1), Backup(p, dt.datetime.strptime(m["at"], "%Y%m%d-%H%M%S"), m["reason"])))
+    # Within one second, the name's counter (-2, -3 …) says which came later.
+    return [b for _, b in sorted(found, key=lambda nb: (nb[1].at, nb[0]), reverse=True)]
+
+
+def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+    finally:
+        dest.close()
+
+
+def create_backup(
+    live: Path, reason: str, *, now: dt.datetime, conn: sqlite3.Connection | None = None,
+    second_folder: Path | None = None,
+) -> Path:
+    """Back up ``live`` (through ``conn`` if the caller has it open) and rotate."""
+    live = Path(live)
+    folder = backup_dir(live)
+    folder.mkdir(exist_ok=True)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    # Backups within the same second are numbered in the order they are made (-2, -3 …),
+    # whatever their reason, so the list can always say which came later.
+    n = len([b for b in backups_in(folder, live.stem) if b.at == now.replace(microsecond=0)]) + 1
+    name = f"{live.stem}-{stamp}-{reason}.sqlite" if n == 1 else f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
+    while (folder / name).exists():
+        n += 1
+        name = f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
+    target = folder / name
+    own = conn is None
+    source = sqlite3.connect(live) if own else conn
+    try:
+        with atomic_path(target) as tmp:
+            _copy_with_backup_api(source, tmp)
+            problem = integrity_problem(tmp)
+            if problem:
+                raise RefusedError("backup_damaged", path=str(target), detail=problem)
+    finally:
+        if own:
+            source.close()
+    if second_folder:
+        second = Path(second_folder)
+        second.mkdir(parents=True, exist_ok=True)
+        with atomic_path(second / name) as tmp:
+            shutil.copyfile(target, tmp)
+        rotate(second, live.stem)
+    rotate(folder, live.stem)
+    return target
+
+
+def rotate(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, keep_days: int = KEEP_DAYS) -> list[Path]:
+    """Keep the newest ``keep_recent`` backups and the newest one of each earlier day."""
+    backups = backups_in(folder, stem)
+    keep = {b.path for b in backups[:keep_recent]}
+    newest_of_day: dict[dt.date, Path] = {}
+    for b in backups:  # newest first, so the first seen of each day is its newest
+        newest_of_day.setdefault(b.at.date(), b.path)
+    keep |= {path for _, path in sorted(newest_of_day.items(), reverse=True)[:keep_days]}
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    if removed:
+        fsync_dir(folder)
+    return removed
+
+
+def restore_into(live_conn: sqlite3.Connection, backup: Path) -> None:
+    """Replace the live file's content with the backup's, inside SQLite (WAL-safe)."""
+    problem = integrity_problem(backup)
+    if problem:
+        raise RefusedError("backup_damaged", path=str(backup), detail=problem)
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        source.backup(live_conn)
+    finally:
+        source.close()
