@@ -52,9 +52,9 @@ def assert_inside_margins(path) -> None:
                 assert ch["top"] >= 0 and ch["bottom"] <= page.height
 
 
-def row_of(pages: list[str], token: str, at: int | None = None) -> list[str]:
-    """The one line holding ``token`` (at position ``at`` if given)."""
-    hits = [toks for toks in table_lines(pages) if (token in toks if at is None else toks[at:at + 1] == [token])]
+def row_of(pages: list[str], token: str) -> list[str]:
+    """The one line holding ``token``."""
+    hits = [toks for toks in table_lines(pages) if token in toks]
     assert len(hits) == 1, (token, hits)
     return hits[0]
 
@@ -278,6 +278,20 @@ def test_publication_refuses_a_draft(sittings, tmp_path):
             write_report(PublicationData(comp, dt.date(2025, 9, 22), "组委会办公室"), "publication", tmp_path / "p.pdf")
     assert err.value.code == "report_publication_draft"
     assert not (tmp_path / "p.pdf").exists()
+
+
+# -- edges ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind, data", [
+    ("checkin", CheckinData(SITTING, [])),
+    ("draw", DrawData(SITTING, "abc", 4, [])),
+    ("scoresheets", ScoreSheetsData(SITTING, True, [])),
+    ("key", KeyData(SITTING, [])),
+    ("appeals", dataclasses.replace(appeals_data(), appeals=[])),
+])
+def test_empty_sheets_print_with_none_and_their_signatures(tmp_path, kind, data):
+    pages, text = write(tmp_path, data, kind)
+    assert pages == (2 if kind == "checkin" else 1)
+    assert all("（无）" in page and "第 1 页 共 1 页" in page for page in text)
 
 
 # -- dispatch ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ draw with any SHA-256 tool: that is the point of the rule.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from ..messages import register
@@ -77,10 +78,9 @@ def draw_order(seed: str, keys: Iterable[str]) -> list[str]:
     """The keys by ascending digest (the key itself breaks a SHA-256 collision, which will
     not happen, so the order never depends on the input's order)."""
     keys = list(keys)
-    if len(set(keys)) != len(keys):
-        seen: set[str] = set()
-        twice = next(k for k in keys if k in seen or seen.add(k))
-        raise DrawError("draw_duplicate_key", twice)
+    twice = [k for k, n in Counter(keys).items() if n > 1]
+    if twice:
+        raise DrawError("draw_duplicate_key", twice[0])
     return sorted(keys, key=lambda k: (digest(seed, k), k))
 
 
