@@ -367,7 +367,7 @@ class SheetRenderer:
                 if not lines[0] and len(lines) == 1:
                     continue
                 ops.set_size(size)
-                base = row_top - PAD_Y - ASCENT * size
+                base = row_top - PAD_Y - laid.pad - ASCENT * size
                 for j, line in enumerate(lines):
                     if not line:
                         continue

@@ -71,6 +71,7 @@ class Laid:
     item: Union[Row, Section]
     lines: list[list[str]]
     height: float
+    pad: float = 0.0  # extra room above the text: centres it in a row made taller for handwriting
 
 
 Measure = Callable[[str, float], float]
