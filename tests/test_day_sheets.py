@@ -16,9 +16,9 @@ from day_sheet_data import (
     CODES, IDS, PEOPLE, SITTING, TEAM_SITTING, appeals_data, checkin_data, draw_data, key_data, many_people,
     score_data,
 )
-from skillscore.competition import Competition
+from skillscore.actions.competition import Competition
 from skillscore.errors import RefusedError, UsageError
-from skillscore.privacy import mask_id
+from skillscore.rules.privacy import mask_id
 from skillscore.reports import DAY_KINDS, write_report
 from skillscore.reports.base import MARGIN_X, PAGE_W
 from skillscore.reports.daydata import (

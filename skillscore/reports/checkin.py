@@ -6,7 +6,7 @@ event every member signs on their own line, with the team's name beside it.
 
 from __future__ import annotations
 
-from ..privacy import mask_id
+from ..rules.privacy import mask_id
 from .day import DaySpec, Group, dw
 from .daydata import CheckinData, CheckinPerson
 from .table import Column, Row
