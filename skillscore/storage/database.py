@@ -23,7 +23,7 @@ import sqlite_utils
 from ..errors import RefusedError
 from ..messages import register
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 GENESIS = "0" * 64
 
 register(
@@ -208,7 +208,59 @@ CREATE TABLE desk_conflicts (
 INSERT OR IGNORE INTO meta(key, value) VALUES ('competition_id', lower(hex(randomblob(16))));
 """
 
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4, 5: _SCHEMA_V5}
+# The competition day (RULES.md §12.1, §12.2): who checked in for which part and when, and
+# where each unit (a contestant, or a team in the team event) works. The draw's seed, the
+# number of stations and whether it was drawn or recorded by hand live in meta
+# (draw_seed, draw_stations, draw_kind), as does each part's close (checkin_closed_<part>).
+_SCHEMA_V6 = """
+CREATE TABLE checkins (
+  no TEXT NOT NULL REFERENCES contestants(no),
+  part TEXT NOT NULL CHECK (part IN ('theory', 'practical')),
+  at TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  late_reason TEXT,
+  PRIMARY KEY (no, part)
+);
+CREATE TABLE draw_seats (
+  unit TEXT PRIMARY KEY,
+  session INTEGER NOT NULL CHECK (session >= 1),
+  station INTEGER NOT NULL CHECK (station >= 1),
+  UNIQUE (session, station)
+);
+"""
+
+# Marking under anonymous codes and appeals (RULES.md §12.3-§12.5). The key (unit → code)
+# is only read through the PIN-guarded action; sealing and reveal times live in meta
+# (codes_sealed_at, codes_revealed_at), as do the appeal windows (appeal_window_<part>).
+_SCHEMA_V7 = """
+CREATE TABLE codes (
+  unit TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE
+);
+CREATE TABLE appeals (
+  id INTEGER PRIMARY KEY,
+  unit TEXT NOT NULL,
+  by TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  part TEXT NOT NULL CHECK (part IN ('theory', 'practical')),
+  received TEXT NOT NULL,
+  decision TEXT CHECK (decision IN ('upheld', 'rejected')),
+  reason TEXT,
+  decided_at TEXT,
+  decided_by TEXT
+);
+CREATE TABLE appeal_changes (
+  appeal_id INTEGER NOT NULL REFERENCES appeals(id),
+  no TEXT NOT NULL,
+  field TEXT NOT NULL CHECK (field IN ('theory', 'practical')),
+  old TEXT,
+  new TEXT,
+  PRIMARY KEY (appeal_id, no, field)
+);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4, 5: _SCHEMA_V5,
+                              6: _SCHEMA_V6, 7: _SCHEMA_V7}
 
 
 @dataclass(frozen=True)
