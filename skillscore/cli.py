@@ -24,6 +24,7 @@ register(
             "The chief judge's PIN is needed: give it with --pin (standard input is not a terminal)",
         ),
         "pin_prompt": ("裁判长口令：", "Chief judge's PIN: "),
+        "warning_prefix": ("注意：", "Warning: "),
         "pin_prompt_again": ("再输入一次裁判长口令：", "Chief judge's PIN again: "),
         "pin_mismatch": ("两次输入的口令不一致", "The two PINs differ"),
         "created": ("已创建竞赛文件 {path}", "Created competition file {path}"),
@@ -108,6 +109,8 @@ def cmd_new(args, lang):
 def _report_import(lang, file, log):
     _say(lang, "imported", file=Path(file).name, added=len(log.added), changed=len(log.changed),
          unchanged=len(log.unchanged))
+    for warning in log.warnings:  # imported all the same; on stderr so stdout stays the summary
+        print(render("warning_prefix", lang) + warning.message(lang), file=sys.stderr)
 
 
 def cmd_roster_import(args, lang):
