@@ -170,3 +170,19 @@ def test_rare_names_survive_xlsx_export_and_import_and_the_results_xlsx(rare_sit
     sheet = openpyxl.load_workbook(tmp_path / "成绩.xlsx").active
     cells = {str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None}
     assert set(RARE) | {PUA_NAME} <= cells  # stored as written: the spreadsheet's own fonts draw it
+
+
+def test_paragraph_text_gets_the_fallback_fonts_too(tmp_path):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from skillscore.reports.fonts import markup, register_font
+
+    assert markup("A&B <东城区>") == "A&amp;B &lt;东城区&gt;"
+    text = "赵孟𫖯 & 张𰻝（孙\ue000明）"
+    style = ParagraphStyle("p", fontName=register_font(), fontSize=10, leading=12)
+    SimpleDocTemplate(str(tmp_path / "p.pdf")).build([Paragraph(markup(text), style)])
+    chars = dict(drawn(tmp_path / "p.pdf"))
+    assert (chars["𫖯"], chars["𰻝"], chars["〓"]) == ("SkillscoreHanazonoA", "SkillscoreBabelStoneHan",
+                                                      "WenQuanYiMicroHei-0")
+    assert "赵孟𫖯 & 张𰻝（孙〓明）" in pypdf.PdfReader(tmp_path / "p.pdf").pages[0].extract_text()

@@ -131,6 +131,20 @@ def runs(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def markup(text: str) -> str:
+    """``text`` for a platypus Paragraph: XML-escaped, each fallback run in its <font>, so
+    Paragraph-based pages (the competition summary) draw rare characters too."""
+    from xml.sax.saxutils import escape
+
+    if not needs_fallback(text):
+        return escape(text)
+    parts = []
+    for name, part in runs(text):
+        load(name)  # registered before the Paragraph looks the name up
+        parts.append(escape(part) if name == FONT else f'<font name="{name}">{escape(part)}</font>')
+    return "".join(parts)
+
+
 def missing_glyphs(text: str) -> str:
     """The characters of ``text`` that no bundled font can draw, each once, in order."""
     if not needs_fallback(text):
