@@ -101,3 +101,17 @@ def test_the_import_preview_notes_a_character_no_font_has_and_still_imports(qtbo
     names = {c.no: c.name for c in window.desk.session.contestants()}
     assert names["A002"] == "孙\ue000明"
     window.close()
+
+
+def test_the_rare_name_screenshots_are_made_and_stay_small(tmp_path):
+    from PySide6.QtGui import QImage
+
+    from ui.rare_screenshots import take
+
+    sizes = {"desk-rare-names": (1366, 768), "projector-rare-names": (1920, 1080), "sheet-rare-names": (1654, 900)}
+    written = take(tmp_path)
+    assert {p.stem for p in written} == set(sizes)
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == sizes[path.stem], path.name
+        assert path.stat().st_size < 300_000, path.name
