@@ -210,6 +210,7 @@ class ImportLog:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     changes: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # Problems that did not refuse the file (glyph_missing)
 
     @property
     def rejected(self) -> int:

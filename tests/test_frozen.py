@@ -55,6 +55,10 @@ def test_frozen_command_scores_an_acceptance_scenario(frozen, tmp_path):
 def test_frozen_bundle_carries_the_font_and_catalogue(frozen):
     internal = frozen / "_internal" / "resources"
     assert (internal / "fonts" / "wqy-microhei.ttc").stat().st_size > 4_000_000
+    from skillscore.reports.fonts import FALLBACKS
+
+    for name in FALLBACKS + ("LICENSE-hanazono.txt", "LICENSE-babelstone-han.txt"):  # rare names (issue 13)
+        assert (internal / "fonts" / name).is_file(), name
     assert (internal / "catalog" / "events-2025.csv").is_file()
 
 

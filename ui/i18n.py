@@ -17,7 +17,7 @@ from skillscore.system.paths import font_path, resources_dir
 
 LANGUAGES = ("zh", "en")
 FONT_POINT_SIZE = 10
-_state: dict = {"lang": "zh", "translators": [], "family": None}
+_state: dict = {"lang": "zh", "translators": [], "family": None, "families": []}
 
 
 class SetupError(RuntimeError):
@@ -71,19 +71,41 @@ def install_language(lang: str, *, remember: bool = False) -> None:
 
 
 def load_font() -> str:
-    """Register the bundled CJK font and make it the application font; return its family."""
+    """Register the bundled CJK font and its fallbacks (the rare-name fonts of issue 13) and
+    make them the application font; return the main family.
+
+    The application font lists every family (``QFont.setFamilies``), so Qt draws each
+    character with the first that has it: 赵孟𫖯 shows on the desk and the projector with
+    the same fonts as on paper, whatever fonts the machine has."""
     if _state["family"]:
         return _state["family"]
-    path = font_path()
-    font_id = QFontDatabase.addApplicationFont(str(path))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        raise SetupError(f"cannot load the bundled font {path}")
-    family = families[0]
+    from skillscore.reports.fonts import FALLBACKS
+
+    fonts = resources_dir() / "fonts"
+    families = []
+    for path in [font_path()] + [fonts / name for name in FALLBACKS]:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        found = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not found:
+            raise SetupError(f"cannot load the bundled font {path}")
+        families.append(found[0])
     app = QCoreApplication.instance()
-    app.setFont(QFont(family, FONT_POINT_SIZE))
-    _state["family"] = family
-    return family
+    app.setFont(with_fallbacks(QFont(families[0], FONT_POINT_SIZE), families))
+    _state["family"], _state["families"] = families[0], families
+    return families[0]
+
+
+def with_fallbacks(font: QFont, families: list[str] | None = None) -> QFont:
+    """``font`` with the bundled fallback families after its own (a QFont built from one
+    family name alone would lose them)."""
+    families = families or _state["families"]
+    if families:
+        font.setFamilies([font.family()] + [f for f in families if f != font.family()])
+    return font
+
+
+def font_families() -> list[str]:
+    return list(_state["families"])
 
 
 def font_family() -> str | None:

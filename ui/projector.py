@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from skillscore import COMPETITION_NAME
 
 from .hall_data import HallRow, employers_of, hall_rows, hall_screen, ranking_of
-from .i18n import font_family, settings
+from .i18n import font_family, settings, with_fallbacks
 from .words import word
 
 translate = QCoreApplication.translate
@@ -200,7 +200,7 @@ class ProjectorWindow(QWidget):
 
     # -- painting ------------------------------------------------------------------------------------------
     def _font(self, px: float, bold: bool = False) -> QFont:
-        font = QFont(font_family() or self.font().family())
+        font = with_fallbacks(QFont(font_family() or self.font().family()))
         font.setPixelSize(max(8, int(px)))
         font.setBold(bold)
         return font

@@ -244,7 +244,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <message>
         <location filename="../../ui/models/marks.py" line="66"/>
         <location filename="../../ui/models/panel_marks.py" line="102"/>
-        <location filename="../../ui/models/preview.py" line="67"/>
+        <location filename="../../ui/models/preview.py" line="71"/>
         <location filename="../../ui/models/ranking.py" line="47"/>
         <location filename="../../ui/models/roster.py" line="60"/>
         <source>编号</source>
@@ -292,28 +292,28 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="26"/>
-        <location filename="../../ui/models/preview.py" line="66"/>
+        <location filename="../../ui/models/preview.py" line="27"/>
+        <location filename="../../ui/models/preview.py" line="70"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="27"/>
+        <location filename="../../ui/models/preview.py" line="28"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="28"/>
+        <location filename="../../ui/models/preview.py" line="29"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="68"/>
+        <location filename="../../ui/models/preview.py" line="72"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="69"/>
+        <location filename="../../ui/models/preview.py" line="73"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -420,6 +420,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/models/judge_stats.py" line="42"/>
+        <location filename="../../ui/models/preview.py" line="74"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
@@ -704,7 +705,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <message>
         <location filename="../../ui/dialogs/desk_files.py" line="75"/>
         <source>导出本录入台文件</source>
-        <translation>Export this desk's file</translation>
+        <translation>Export this desk&apos;s file</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/desk_files.py" line="76"/>
@@ -902,123 +903,123 @@ Total {total} · Practical {practical}</translation>
 <context>
     <name>HandoffImport</name>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="48"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="49"/>
         <source>成绩交接文件 (*.sspkg);;所有文件 (*)</source>
         <translation>Handoff files (*.sspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="67"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="68"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="93"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="94"/>
         <source>纸质成绩单上成绩指纹的前 8 位：</source>
         <translation>First 8 characters of the fingerprint on the paper sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="115"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="116"/>
         <source>✓ 与纸质成绩单一致</source>
         <translation>✓ Matches the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="117"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="118"/>
         <source>✘ 与本文件的成绩指纹不符：请核对已签字的纸质成绩单，或确认拿到的是对应的成绩交接文件</source>
         <translation>✘ Does not match this file&apos;s fingerprint: check the signed paper sheet, or make sure this is the handoff file that goes with it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="120"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="121"/>
         <source>已输入 {n}/8 位</source>
         <translation>{n} of 8 characters typed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="122"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="123"/>
         <source>请对照已签字的纸质成绩单输入</source>
         <translation>Type it from the signed paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="138"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="139"/>
         <source>选择成绩交接文件…</source>
         <translation>Choose handoff files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="142"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="143"/>
         <source>每份文件须与已签字的纸质成绩单核对：输入成绩单上成绩指纹的前 8 位。</source>
         <translation>Check every file against its signed paper sheet: type the first 8 characters of the fingerprint printed on it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="172"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="173"/>
         <source>选择成绩交接文件</source>
         <translation>Choose handoff files</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="233"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="227"/>
         <source>添加来源</source>
         <translation>Add source</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="255"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="249"/>
         <source>新建下一阶段（从成绩交接文件）</source>
         <translation>New next stage (from handoff files)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="282"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="276"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="287"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="281"/>
         <source>新阶段</source>
         <translation>New stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="288"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="282"/>
         <source>组委会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="289"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="283"/>
         <source>比赛日期</source>
         <translation>Stage date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="290"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="284"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="291"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="285"/>
         <source>再输入一次口令</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="292"/>
-        <location filename="../../ui/dialogs/handoff_import.py" line="320"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="286"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="314"/>
         <source>新竞赛文件</source>
         <translation>New competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="321"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="315"/>
         <source>竞赛文件 (*.skillscore *.sqlite)</source>
         <translation>Competition files (*.skillscore *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="333"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="327"/>
         <source>两次输入的口令不一致</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="335"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="329"/>
         <source>请填写组委会名称</source>
         <translation>Enter the committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="337"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="331"/>
         <source>请选择新竞赛文件的位置</source>
         <translation>Choose where the new competition file goes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="360"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="354"/>
         <source>正在生成名单…</source>
         <translation>Building the roster…</translation>
     </message>
@@ -1026,67 +1027,72 @@ Total {total} · Practical {practical}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="50"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="51"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="50"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="51"/>
         <source>导入成绩</source>
         <translation>Import marks</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="68"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
         <source>准予参赛…</source>
         <translation>Admit…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
         <source>裁判长写明理由，准予所选行的选手违反资格规定参赛</source>
         <translation>The chief judge admits the selected row&apos;s contestant against an eligibility rule, with a written reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="72"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="73"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="74"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="98"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="99"/>
         <source>正在检查 {file}…</source>
         <translation>Checking {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="110"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="111"/>
         <source>检查通过：共 {n} 行，新增 {add}，更新 {update}，未变 {same}。按“导入”写入竞赛文件。</source>
         <translation>No problems: {n} rows, {add} new, {update} updated, {same} unchanged. Press Import to write them into the competition file.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="115"/>
+        <source>注意：{k} 行有无法显示的字符（见“提示”列），导入后表上印作 〓，请先核对。</source>
+        <translation>Note: {k} row(s) have characters no font can show (see the Note column); the sheets will print 〓 for them. Check them first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_preview.py" line="119"/>
         <source>检查通过：共 {n} 行成绩。按“导入”写入竞赛文件（已有成绩将被覆盖并记入日志）。</source>
         <translation>No problems: {n} rows of marks. Press Import to write them (marks already entered are overwritten, and each change is logged).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="122"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="128"/>
         <source>无法读取 {file}：{error}</source>
         <translation>Cannot read {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="132"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="138"/>
         <source>请在原文件中改正后按“重新检查”；文件未作任何改动。</source>
         <translation>Correct the file, then press Check again; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="164"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="170"/>
         <source>准予编号 {no} 参赛，违反的规定：
 {rule}
 理由和裁判长姓名将记入日志。</source>
@@ -1095,12 +1101,12 @@ Total {total} · Practical {practical}</translation>
 The reason and the operator go into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="166"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="172"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="188"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="194"/>
         <source>正在导入 {file}…</source>
         <translation>Importing {file}…</translation>
     </message>
@@ -1278,7 +1284,7 @@ The reason and the operator go into the audit log.</translation>
         <location filename="../../ui/mainwindow.py" line="172"/>
         <location filename="../../ui/mainwindow.py" line="320"/>
         <source>导出本录入台文件…</source>
-        <translation>Export this desk's file…</translation>
+        <translation>Export this desk&apos;s file…</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="174"/>
@@ -1491,73 +1497,73 @@ Copy it to this computer&apos;s disk and open the copy?
 <context>
     <name>NewCompetitionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="83"/>
+        <location filename="../../ui/dialogs/start.py" line="73"/>
         <source>新建竞赛</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="92"/>
+        <location filename="../../ui/dialogs/start.py" line="82"/>
         <source>取证</source>
         <translation>certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="94"/>
+        <location filename="../../ui/dialogs/start.py" line="84"/>
         <source>团体 {n} 人</source>
         <translation>teams of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="109"/>
+        <location filename="../../ui/dialogs/start.py" line="99"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="114"/>
+        <location filename="../../ui/dialogs/start.py" line="104"/>
         <source>竞赛项目</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="115"/>
+        <location filename="../../ui/dialogs/start.py" line="105"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="116"/>
+        <location filename="../../ui/dialogs/start.py" line="106"/>
         <source>组委会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="117"/>
+        <location filename="../../ui/dialogs/start.py" line="107"/>
         <source>比赛日期</source>
         <translation>Stage date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="118"/>
+        <location filename="../../ui/dialogs/start.py" line="108"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="119"/>
+        <location filename="../../ui/dialogs/start.py" line="109"/>
         <source>再输入一次口令</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="120"/>
-        <location filename="../../ui/dialogs/start.py" line="140"/>
+        <location filename="../../ui/dialogs/start.py" line="110"/>
+        <location filename="../../ui/dialogs/start.py" line="127"/>
         <source>竞赛文件</source>
         <translation>Competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="141"/>
+        <location filename="../../ui/dialogs/start.py" line="128"/>
         <source>竞赛文件 (*.skillscore *.sqlite)</source>
         <translation>Competition files (*.skillscore *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="153"/>
+        <location filename="../../ui/dialogs/start.py" line="140"/>
         <source>两次输入的口令不一致</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="155"/>
+        <location filename="../../ui/dialogs/start.py" line="142"/>
         <source>请填写组委会名称</source>
         <translation>Enter the committee</translation>
     </message>
@@ -1565,19 +1571,19 @@ Copy it to this computer&apos;s disk and open the copy?
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="37"/>
+        <location filename="../../ui/dialogs/start.py" line="30"/>
         <source>录入员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="40"/>
+        <location filename="../../ui/dialogs/start.py" line="33"/>
         <source>打开 {file}
 请输入您的姓名：每一项改动都会以此姓名记入日志。</source>
         <translation>Opening {file}
 Enter your name: every change is logged under it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="57"/>
+        <location filename="../../ui/dialogs/start.py" line="47"/>
         <source>请填写录入员姓名</source>
         <translation>Enter the operator&apos;s name</translation>
     </message>
@@ -1836,17 +1842,17 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pin.py" line="33"/>
+        <location filename="../../ui/dialogs/pin.py" line="35"/>
         <source>理由（记入日志）</source>
         <translation>Reason (logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin.py" line="37"/>
+        <location filename="../../ui/dialogs/pin.py" line="39"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pin.py" line="51"/>
+        <location filename="../../ui/dialogs/pin.py" line="48"/>
         <source>请填写理由</source>
         <translation>A reason is required</translation>
     </message>
@@ -1854,22 +1860,22 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/models/preview.py" line="57"/>
+        <location filename="../../ui/models/preview.py" line="59"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="58"/>
+        <location filename="../../ui/models/preview.py" line="60"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="59"/>
+        <location filename="../../ui/models/preview.py" line="61"/>
         <source>未变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/models/preview.py" line="60"/>
+        <location filename="../../ui/models/preview.py" line="62"/>
         <source>录入</source>
         <translation>Enter</translation>
     </message>
@@ -2379,37 +2385,37 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>TieOrderDialog</name>
     <message>
-        <location filename="../../ui/dialogs/tie_order.py" line="16"/>
+        <location filename="../../ui/dialogs/tie_order.py" line="18"/>
         <source>组委会裁定并列名次</source>
         <translation>Order a tie by committee decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/tie_order.py" line="19"/>
+        <location filename="../../ui/dialogs/tie_order.py" line="21"/>
         <source>以下选手总成绩和技能操作成绩均相同。请按组委会裁定的顺序排列（最上面为第 {rank} 名），写明理由，并输入裁判长口令。</source>
         <translation>These contestants have equal totals and equal practical marks. Put them in the committee&apos;s order (the top one takes rank {rank}), give the reason and the chief judge&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/tie_order.py" line="33"/>
+        <location filename="../../ui/dialogs/tie_order.py" line="35"/>
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/tie_order.py" line="34"/>
+        <location filename="../../ui/dialogs/tie_order.py" line="36"/>
         <source>下移</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/tie_order.py" line="47"/>
+        <location filename="../../ui/dialogs/tie_order.py" line="49"/>
         <source>理由（记入日志）</source>
         <translation>Reason (logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/tie_order.py" line="48"/>
+        <location filename="../../ui/dialogs/tie_order.py" line="50"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/tie_order.py" line="72"/>
+        <location filename="../../ui/dialogs/tie_order.py" line="69"/>
         <source>请填写理由</source>
         <translation>A reason is required</translation>
     </message>

@@ -17,9 +17,9 @@ class EntryMixin:
 
         info = self._refuse_if_finalized()
         existing = {c.no: c for c in self.contestants()}
-        rows = read_roster(Path(path), stage_date=info.date, team_size=info.rules.team_size,
-                           existing=existing, admitted=set(self.admitted()), sheet=sheet)
         log = ImportLog()
+        rows = read_roster(Path(path), stage_date=info.date, team_size=info.rules.team_size,
+                           existing=existing, admitted=set(self.admitted()), sheet=sheet, warnings=log.warnings)
         self.backup("before-import")
         with self.store.transaction():
             for row in rows:

@@ -16,6 +16,7 @@ from .common import _open, _pin, _say
 
 register(
     {
+        "warning_prefix": ("注意：", "Warning: "),
         "created": ("已创建竞赛文件 {path}", "Created competition file {path}"),
         "imported": (
             "已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}，拒绝 0",
@@ -77,6 +78,8 @@ def cmd_new(args, lang):
 def _report_import(lang, file, log):
     _say(lang, "imported", file=Path(file).name, added=len(log.added), changed=len(log.changed),
          unchanged=len(log.unchanged))
+    for warning in log.warnings:  # imported all the same; on stderr so stdout stays the summary
+        print(render("warning_prefix", lang) + warning.message(lang), file=sys.stderr)
 
 
 def cmd_roster_import(args, lang):

@@ -186,6 +186,8 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from .reports.fonts import markup
+
     _register_font()
     head = ParagraphStyle("head", fontName=FONT_NAME, fontSize=6.5, leading=8, alignment=1, wordWrap="CJK")
     cell = ParagraphStyle("cell", fontName=FONT_NAME, fontSize=7, leading=8.5, wordWrap="CJK")
@@ -196,7 +198,7 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
     data = [[Paragraph(h, head) for h in headers]]
     for r in rows:
         values = r.cells()[:-2]
-        data.append([Paragraph("" if v is None else str(v), cell) if i in (1, 3) else ("" if v is None else str(v))
+        data.append([Paragraph(markup("" if v is None else str(v)), cell) if i in (1, 3) else ("" if v is None else str(v))
                      for i, v in enumerate(values)])
     numbers = len(headers) - 5
     widths = [13 * mm, 26 * mm, 10 * mm, 40 * mm, 10 * mm] + [(277 * mm - 99 * mm) / numbers] * numbers
@@ -216,8 +218,8 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
     prints = [[Paragraph(h, head) for h in ("竞赛项目", "阶段", "组委会", "定稿版本", "成绩指纹（SHA-256）")]]
     for r in rows:
         if r.kind == "sitting":
-            prints.append([Paragraph(f"{r.event_no} {r.event_name}", cell), stage_name(r.stage),
-                           Paragraph(r.committee, cell), str(r.version), r.fingerprint])
+            prints.append([Paragraph(markup(f"{r.event_no} {r.event_name}"), cell), stage_name(r.stage),
+                           Paragraph(markup(r.committee), cell), str(r.version), r.fingerprint])
     fp_table = Table(prints, colWidths=[36 * mm, 12 * mm, 50 * mm, 14 * mm, 150 * mm], repeatRows=1)
     fp_table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT_NAME, 7),

@@ -2,6 +2,10 @@
 
 Every problem is collected with its row and column; nothing is written here. Eligibility
 violations are problems unless the chief judge admitted that number beforehand.
+
+Warnings do not refuse the file: a printed text (name, employer, team) with a character
+that no bundled font can draw is imported as written, and the caller is told where, so
+the committee checks it against the ID card before the sheet shows 〓 in its place.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..messages import register
 from ..model import Contestant
+from ..reports.fonts import missing_glyphs
 from ..rules import eligibility
 from .columns import ROSTER_COLUMNS, ROSTER_REQUIRED, header
 from .tables import read_table
@@ -21,6 +26,7 @@ ELIGIBILITY_CODES = {"born_too_late", "past_retirement", "category_required"}
 SEX_WORDS = {"男": "男", "女": "女", "m": "男", "male": "男", "f": "女", "female": "女"}
 YES = {"是", "1", "yes", "y", "true", "有"}
 NO = {"否", "0", "no", "n", "false", "无", ""}
+PRINTED = ("name", "unit", "team")  # the roster's texts that appear on sheets and screens
 
 register(
     {
@@ -59,6 +65,12 @@ register(
             "ID number {value} already belongs to contestant {other}",
         ),
         "team_required": ("团体项目必须填写「团队」", "a team event needs the team (团队) column filled"),
+        "glyph_missing": (
+            "「{value}」中的 {chars} 没有任何内置字体能显示，表上将印作 〓：请核对身份证上的写法"
+            "（生僻字应使用 Unicode 标准编码，不能用私用区或自造字编码）",
+            "no bundled font can draw {chars} in '{value}'; the sheets will show 〓 in its place: check "
+            "the ID card (a rare character needs its standard Unicode code point, not a private-use one)",
+        ),
         "team_size_wrong": (
             "团队「{team}」有 {count} 名成员，本项目每队应为 {size} 人",
             "team '{team}' has {count} member(s); this event needs exactly {size} per team",
@@ -95,7 +107,10 @@ def read_roster(
     existing: dict[str, Contestant],
     admitted: set[str],
     sheet: str | None = None,
+    warnings: list[Problem] | None = None,
 ) -> list[RosterRow]:
+    """The validated rows; a problem refuses the whole file (InputError). ``warnings``, if
+    given, receives what is imported but should be checked (``glyph_missing``)."""
     required = ROSTER_REQUIRED | ({"team"} if team_size > 1 else set())
     table = read_table(path, columns=ROSTER_COLUMNS, required=required, sheet=sheet)
     name = table.file
@@ -172,6 +187,13 @@ def read_roster(
         if v["no"] not in admitted:
             for code in violations:
                 problem(code, "category" if code == "category_required" else "id_number", v["id_number"])
+
+        if warnings is not None:
+            for key in PRINTED:
+                chars = missing_glyphs(v[key])
+                if chars:
+                    warnings.append(Problem("glyph_missing", file=name, row=r.line, column=col[key], value=v[key],
+                                            params={"chars": " ".join(f"U+{ord(c):04X}" for c in chars)}))
 
         seq = old.seq if old else next_seq
         if not old:

@@ -7,11 +7,18 @@ text-object API every string costs a width computation and several pure-Python n
 formattings (ReportLab's C accelerator is a separate, optional package); that alone took
 over 2 s here. Writing the operators directly takes a fraction of that, and gives the
 same PDF: the same embedded font subsets, the same text for extraction and search.
+
+A string with characters the sheet font lacks is written as runs, each in the first font
+of the fallback chain that has its glyphs (``fonts.runs``): one Tf between two Tj, and the
+text position simply carries on. Strings are encoded once per document, so the check
+costs one regex search per distinct string.
 """
 
 from __future__ import annotations
 
 from reportlab.pdfbase import pdfmetrics
+
+from .fonts import load, needs_fallback, runs
 
 
 def rgb(colour) -> str:
@@ -21,14 +28,13 @@ def rgb(colour) -> str:
 class TextOps:
     """One BT … ET block: strings placed at absolute positions in one font."""
 
-    def __init__(self, canvas, font_name: str, encoded: dict[str, list[tuple[int, str]]] | None = None):
+    def __init__(self, canvas, font_name: str, encoded: dict[str, list[tuple[str, str]]] | None = None):
         self.canvas = canvas
         self.doc = canvas._doc  # the document the font subsets belong to
         self.font = pdfmetrics.getFont(font_name)
         self.ops: list[str] = []
         self.size = 0.0
-        self.subset = -1
-        self._names: dict[int, str] = {}
+        self.current = ""  # the font subset last selected with Tf
         # A string's subset codes never change once assigned within a document, so each
         # distinct string is encoded once (units repeat on thousands of rows); the caller
         # keeps ``encoded`` for the life of one document.
@@ -37,7 +43,7 @@ class TextOps:
     def set_size(self, size: float) -> None:
         if size != self.size:
             self.size = size
-            self.subset = -1  # force Tf before the next string
+            self.current = ""  # force Tf before the next string
 
     def colour(self, colour) -> None:
         self.ops.append(f"{rgb(colour)} rg")
@@ -45,27 +51,31 @@ class TextOps:
     def invisible(self, on: bool) -> None:
         self.ops.append("3 Tr" if on else "0 Tr")
 
+    def _encode(self, text: str) -> list[tuple[str, str]]:
+        """``(subset font name, Tj operator)`` pairs; hex strings need no escaping of the
+        subset's byte codes (parens, \\r, \\\\)."""
+        doc = self.doc
+        parts = [(self.font, text)] if not needs_fallback(text) else [(load(n), t) for n, t in runs(text)]
+        return [(font.getSubsetInternalName(subset, doc), f"<{b.hex()}> Tj")
+                for font, part in parts for subset, b in font.splitString(part, doc)]
+
     def show(self, x: float, y: float, text: str) -> None:
         ops = self.ops
         ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
         chunks = self._encoded.get(text)
         if chunks is None:
-            # Hex strings need no escaping of the subset's byte codes (parens, \r, \\).
-            chunks = self._encoded[text] = [(s, f"<{b.hex()}> Tj") for s, b in self.font.splitString(text, self.doc)]
-        for subset, shown in chunks:
-            if subset != self.subset:
-                name = self._names.get(subset)
-                if name is None:
-                    name = self._names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+            chunks = self._encoded[text] = self._encode(text)
+        for name, shown in chunks:
+            if name != self.current:
                 ops.append(f"{name} {self.size:g} Tf")
-                self.subset = subset
+                self.current = name
             ops.append(shown)
 
     def flush(self) -> None:
         if self.ops:
             self.canvas.addLiteral("BT\n" + "\n".join(self.ops) + "\nET\n0 g")
         self.ops = []
-        self.subset = -1
+        self.current = ""
 
 
 def fill_rects(canvas, rects: list[tuple[object, float, float, float, float]]) -> None:

@@ -32,9 +32,10 @@ translate = QCoreApplication.translate
 def dry_run(kind: str, path: Path, context: dict):
     """Read and validate without writing (runs in a worker; touches no database)."""
     if kind == "roster":
+        warnings: list = []
         rows = read_roster(path, stage_date=context["date"], team_size=context["team_size"],
-                           existing=context["existing"], admitted=context["admitted"])
-        return roster_preview(rows, context["existing"])
+                           existing=context["existing"], admitted=context["admitted"], warnings=warnings)
+        return roster_preview(rows, context["existing"], warnings)
     rows = read_marks(path, known=set(context["existing"]), team_of=context["team_of"])
     return marks_preview(rows)
 
@@ -108,11 +109,16 @@ class ImportDialog(QDialog):
         if self.kind == "roster":
             counts = {k: sum(1 for r in rows if r.result == k) for k in ("add", "update", "same")}
             text = translate("ImportDialog", "检查通过：共 {n} 行，新增 {add}，更新 {update}，未变 {same}。按“导入”写入竞赛文件。")
-            self.summary.setText(text.format(n=len(rows), **counts))
+            text = text.format(n=len(rows), **counts)
+            noted = sum(1 for r in rows if r.notes)
+            if noted:
+                text += "\n" + translate("ImportDialog", "注意：{k} 行有无法显示的字符（见“提示”列），导入后表上印作 〓，请先核对。") \
+                    .format(k=noted)
+            self.summary.setText(text)
         else:
             text = translate("ImportDialog", "检查通过：共 {n} 行成绩。按“导入”写入竞赛文件（已有成绩将被覆盖并记入日志）。")
             self.summary.setText(text.format(n=len(rows)))
-        self.summary.setStyleSheet("color: #1B5E20;")
+        self.summary.setStyleSheet("color: #8A5A00;" if any(r.notes for r in rows) else "color: #1B5E20;")
         self.import_button.setEnabled(not self.session.finalized and bool(rows))
 
     def show_problems(self, error: BaseException) -> None:
@@ -137,7 +143,7 @@ class ImportDialog(QDialog):
         header = self.table.horizontalHeader()
         for i, column in enumerate(model.columns):
             header.resizeSection(i, column.width)
-        header.setSectionResizeMode(len(model.columns) - (2 if model is self.preview else 1), QHeaderView.Stretch)
+        header.setSectionResizeMode(len(model.columns) - 1, QHeaderView.Stretch)  # the message, or the notes
 
     # -- admitting against an eligibility rule ----------------------------------------------------
     def _selected_problem(self):

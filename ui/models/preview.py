@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
 
 from skillscore.errors import Problem
 from skillscore.messages import render
@@ -51,6 +52,7 @@ class PreviewRow:
     no: str
     text: str  # name for a roster row, the marks for a marks row
     result: str  # "add", "update", "same" for a roster; the fields given for marks
+    notes: tuple[Problem, ...] = ()  # warnings that do not refuse the file (glyph_missing)
 
 
 RESULT_WORDS = {
@@ -62,11 +64,14 @@ RESULT_WORDS = {
 
 
 class PreviewModel(RowTableModel):
+    extra_roles = frozenset({Qt.ToolTipRole, Qt.ForegroundRole})
+
     columns = (
         Column("line", QT_TRANSLATE_NOOP("Columns", "行"), RIGHT, 50),
         Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=80),
-        Column("text", QT_TRANSLATE_NOOP("Columns", "内容"), width=420),
-        Column("result", QT_TRANSLATE_NOOP("Columns", "结果"), width=80),
+        Column("text", QT_TRANSLATE_NOOP("Columns", "内容"), width=300),
+        Column("result", QT_TRANSLATE_NOOP("Columns", "结果"), width=60),
+        Column("notes", QT_TRANSLATE_NOOP("Columns", "提示"), width=300),
     )
 
     def display(self, r: PreviewRow, key: str) -> str:
@@ -74,16 +79,30 @@ class PreviewModel(RowTableModel):
             return str(r.line)
         if key == "result":
             return translate("PreviewModel", RESULT_WORDS[r.result])
+        if key == "notes":
+            # The column is named on each note: one row can warn about its name and employer.
+            return "；".join(f"{n.column}：" + render(n.code, current_lang(), value=n.value, **n.params)
+                            for n in r.notes)
         return getattr(r, key)
 
+    def extra(self, r: PreviewRow, key: str, role: int) -> Any:
+        if not r.notes:
+            return None
+        if role == Qt.ToolTipRole:
+            return "\n".join(n.message(current_lang()) for n in r.notes)
+        return QColor("#8A5A00") if role == Qt.ForegroundRole and key == "notes" else None
 
-def roster_preview(rows, existing: dict) -> list[PreviewRow]:
+
+def roster_preview(rows, existing: dict, warnings: list[Problem] = ()) -> list[PreviewRow]:
+    by_line: dict[int, list[Problem]] = {}
+    for w in warnings:
+        by_line.setdefault(w.row, []).append(w)
     out = []
     for row in rows:
         c = row.contestant
         old = existing.get(c.no)
         result = "add" if old is None else ("same" if old == c else "update")
-        out.append(PreviewRow(row.line, c.no, f"{c.name} · {c.unit}", result))
+        out.append(PreviewRow(row.line, c.no, f"{c.name} · {c.unit}", result, tuple(by_line.get(row.line, ()))))
     return out
 
 
