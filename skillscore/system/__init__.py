@@ -1,0 +1,1 @@
+"""The operating system: resource and user folders, safe writes, drive types, console."""
