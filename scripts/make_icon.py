@@ -55,16 +55,20 @@ def ico_bytes(pngs: dict[int, bytes]) -> bytes:
     return header + entries + images
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """``make_icon.py [OUT_DIR]``: writes into resources/icon unless told otherwise (tests)."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else ICON_DIR
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - QPainter needs it
     svg = ICON_DIR / "skillscore.svg"
     pngs = {size: render_png(svg, size) for size in SIZES}
-    (ICON_DIR / "skillscore.ico").write_bytes(ico_bytes(pngs))
-    (ICON_DIR / "skillscore-256.png").write_bytes(pngs[256])
-    print(f"wrote {ICON_DIR / 'skillscore.ico'} ({', '.join(map(str, SIZES))}) and skillscore-256.png")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "skillscore.ico").write_bytes(ico_bytes(pngs))
+    (out / "skillscore-256.png").write_bytes(pngs[256])
+    print(f"wrote {out / 'skillscore.ico'} ({', '.join(map(str, SIZES))}) and skillscore-256.png")
     return 0
 
 

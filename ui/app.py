@@ -71,10 +71,16 @@ def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = 
         lang: str | None = None, report: str | None = None) -> int:
     if self_test:
         return run_self_test(report)
-    from .mainwindow import MainWindow
-
     use_user_folders()
     app = make_app(lang=lang)
+    window = start_window(file, demo=demo, operator=operator)  # noqa: F841 - kept alive by this frame
+    return app.exec()
+
+
+def start_window(file: str | None = None, *, demo: bool | str = False, operator: str | None = None):
+    """The main window, shown, with what the command line asked for open in it."""
+    from .mainwindow import MainWindow
+
     window = MainWindow()
     window.show()
     if demo:
@@ -83,7 +89,7 @@ def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = 
         window.check_package(file, operator=operator)
     elif file:
         window.open_file(file, operator=operator)
-    return app.exec()
+    return window
 
 
 def _say(text: str, *, error: bool = False, report: str | None = None) -> None:

@@ -43,7 +43,7 @@ class ManualWindow(QWidget):
         # Links inside the guide (the other language, a chapter) stay here; a web address
         # goes to the system's browser, which may well have no network: that is its business.
         if url.scheme() in ("", "file"):
-            self.browser.setSource(url)
+            self.browser.setSource(self.browser.source().resolved(url))
         else:
             QDesktopServices.openUrl(url)
 
