@@ -94,6 +94,8 @@ def prune(binaries, imports_of) -> tuple[list, list[str]]:
     for entry in binaries:
         dest, source, kind = entry[0], entry[1], entry[2]
         base = os.path.basename(dest.replace("\\", "/"))
+        if kind == "SYMLINK":  # PyInstaller's link to a library elsewhere: kept with its target, below
+            continue
         if kind == "EXTENSION" or _plugin(dest) is not None or _is_python_library(base):
             roots.append(entry)
         else:
@@ -107,6 +109,8 @@ def prune(binaries, imports_of) -> tuple[list, list[str]]:
             if dep is not None and id(dep) not in kept:
                 kept[id(dep)] = dep
                 queue.append(dep)
+    targets = {e[0] for e in kept.values()}
+    kept.update({id(e): e for e in binaries if e[2] == "SYMLINK" and e[1] in targets})
     result = [e for e in binaries if id(e) in kept]
     dropped = sorted(e[0] for e in binaries if id(e) not in kept)
     return result, dropped

@@ -9,6 +9,7 @@ are sorted and dated alike, so the same build gives the same zip.
 
 from __future__ import annotations
 
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -24,12 +25,16 @@ STAMP = (2025, 1, 1, 0, 0, 0)
 
 
 def make_zip(onedir: Path, out: Path) -> int:
-    files = sorted(p for p in onedir.rglob("*") if p.is_file())
+    files = sorted(p for p in onedir.rglob("*") if p.is_file() or p.is_symlink())
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in files:
             info = zipfile.ZipInfo(f"skillscore/{path.relative_to(onedir).as_posix()}", STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
+            if path.is_symlink():  # Linux builds link libraries into _internal; stored as links, not copies
+                info.external_attr = 0o120777 << 16
+                zf.writestr(info, os.readlink(path))
+                continue
             info.external_attr = (path.stat().st_mode & 0xFFFF) << 16  # keeps Linux's executable bit
             zf.writestr(info, path.read_bytes())
         zf.writestr(zipfile.ZipInfo(f"skillscore/{NOTE_NAME}", STAMP), NOTE.replace("\n", "\r\n").encode("utf-8"))

@@ -158,11 +158,12 @@ def test_libraries_nothing_imports_are_pruned_and_the_rest_kept():
                 ("PySide6/Qt6Core.dll", "Qt6Core.dll", "BINARY"), ("PySide6/opengl32sw.dll", "opengl32sw.dll", "BINARY"),
                 ("PySide6/plugins/platforms/qwindows.dll", "qwindows.dll", "BINARY"),
                 ("libcairo.so.2", "libcairo.so.2", "BINARY"), ("python311.dll", "python311.dll", "BINARY"),
-                ("VCRUNTIME140.dll", "VCRUNTIME140.dll", "BINARY")]
+                ("VCRUNTIME140.dll", "VCRUNTIME140.dll", "BINARY"),
+                ("Qt6Core.dll", "PySide6/Qt6Core.dll", "SYMLINK"), ("opengl32sw.dll", "PySide6/opengl32sw.dll", "SYMLINK")]
     graph = {"QtGui.pyd": ["Qt6Gui.dll", "KERNEL32.dll"], "Qt6Gui.dll": ["Qt6Core.dll"], "qwindows.dll": ["Qt6Gui.dll"],
              "python311.dll": ["vcruntime140.dll"]}
     kept, dropped = slim.prune(binaries, lambda source: graph.get(source, []))
-    assert dropped == ["PySide6/opengl32sw.dll", "libcairo.so.2"]
+    assert dropped == ["PySide6/opengl32sw.dll", "libcairo.so.2", "opengl32sw.dll"]  # no link left dangling
     assert [e[0] for e in kept] == [e[0] for e in binaries if e[0] not in dropped]
 
 

@@ -19,7 +19,7 @@ import sys
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -73,8 +73,17 @@ def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = 
         return run_self_test(report)
     use_user_folders()
     app = make_app(lang=lang)
-    window = start_window(file, demo=demo, operator=operator)  # noqa: F841 - kept alive by this frame
+    window = start_window(file, demo=demo, operator=operator)
+    if os.environ.get("SKILLSCORE_QUIT_AFTER_PAINT"):  # benchmarks/bench_cold_start.py: start to first paint
+        window.installEventFilter(_QuitAfterPaint(window))
     return app.exec()
+
+
+class _QuitAfterPaint(QObject):
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint:
+            QTimer.singleShot(0, QCoreApplication.quit)  # after this paint has finished
+        return False
 
 
 def start_window(file: str | None = None, *, demo: bool | str = False, operator: str | None = None):
