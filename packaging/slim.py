@@ -114,3 +114,10 @@ def prune(binaries, imports_of) -> tuple[list, list[str]]:
     result = [e for e in binaries if id(e) in kept]
     dropped = sorted(e[0] for e in binaries if id(e) not in kept)
     return result, dropped
+
+
+def without_dangling_links(datas, binaries) -> list:
+    """PyInstaller lists its links to libraries (``_internal/libQt6Core.so.6`` →
+    ``PySide6/Qt/lib/…``) among the data; a link whose library was pruned goes too."""
+    kept = {e[0] for e in binaries}
+    return [e for e in datas if e[2] != "SYMLINK" or e[1] in kept]

@@ -165,6 +165,10 @@ def test_libraries_nothing_imports_are_pruned_and_the_rest_kept():
     kept, dropped = slim.prune(binaries, lambda source: graph.get(source, []))
     assert dropped == ["PySide6/opengl32sw.dll", "libcairo.so.2", "opengl32sw.dll"]  # no link left dangling
     assert [e[0] for e in kept] == [e[0] for e in binaries if e[0] not in dropped]
+    links = [("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+             ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"), ("a.txt", "/src/a.txt", "DATA")]
+    libs = [("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY")]
+    assert slim.without_dangling_links(links, libs) == [links[0], links[2]]
 
 
 def pe_launcher() -> Path:
