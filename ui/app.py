@@ -16,7 +16,6 @@ import argparse
 import os
 import shutil
 import sys
-
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
