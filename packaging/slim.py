@@ -92,7 +92,7 @@ def prune(binaries, imports_of) -> tuple[list, list[str]]:
     by_name: dict[str, tuple] = {}
     roots = []
     for entry in binaries:
-        dest, source, kind = entry[0], entry[1], entry[2]
+        dest, kind = entry[0], entry[2]
         base = os.path.basename(dest.replace("\\", "/"))
         if kind == "SYMLINK":  # PyInstaller's link to a library elsewhere: kept with its target, below
             continue

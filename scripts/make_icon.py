@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - QPainter needs it
+    if QGuiApplication.instance() is None:
+        main.app = QGuiApplication(sys.argv[:1])  # QPainter needs one, alive while it paints
     svg = ICON_DIR / "skillscore.svg"
     pngs = {size: render_png(svg, size) for size in SIZES}
     out.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,6 @@ workflow that runs on Windows, and the user guide the desk opens with F1."""
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 import shutil

@@ -29,7 +29,8 @@ def main() -> int:
     from skillscore.system import folders
     from skillscore.system.viewer import show_file
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841 - QStandardPaths wants one
+    if QApplication.instance() is None:
+        main.app = QApplication([])  # QStandardPaths wants one
     failures = []
 
     def same(label, ours, theirs):
