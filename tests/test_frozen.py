@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -80,7 +81,60 @@ def test_frozen_command_prints_a_sheet_with_the_embedded_font(frozen, tmp_path):
     assert any("WenQuanYi" in f or "wqy" in f.lower() for f in fonts), fonts
 
 
-def test_frozen_desk_passes_its_self_test(frozen):
-    out = run(frozen / "skillscore-gui", "--self-test")
+def test_frozen_desk_passes_its_self_test(frozen, tmp_path):
+    # --report: a windowed program on Windows may have no console to print to.
+    out = run(frozen / "skillscore-gui", "--self-test", "--report", tmp_path / "verdict.txt")
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "self-test ok" in out.stdout + out.stderr
+    verdict = (tmp_path / "verdict.txt").read_text(encoding="utf-8")
+    assert verdict.startswith("skillscore self-test ok") and "scenario selftest 14 rows, PDF, xlsx" in verdict
+
+
+def test_frozen_self_test_fails_loudly_when_the_scenario_is_gone(frozen, tmp_path):
+    import shutil
+
+    copy = tmp_path / "skillscore"
+    shutil.copytree(frozen, copy, symlinks=True)
+    shutil.rmtree(copy / "_internal" / "resources" / "selftest")
+    out = run(copy / "skillscore-gui", "--self-test", "--report", tmp_path / "verdict.txt")
+    assert out.returncode == 1
+    assert (tmp_path / "verdict.txt").read_text(encoding="utf-8").startswith("skillscore self-test FAILED")
+
+
+ICU = ("libicudata", "libicui18n", "libicuuc")  # Linux's Qt ships ICU; Windows' Qt uses Windows' own
+
+
+def test_frozen_onedir_is_slim(frozen):
+    files = [p for p in frozen.rglob("*") if p.is_file() and not p.is_symlink()]
+    total = sum(p.stat().st_size for p in files)
+    icu = sum(p.stat().st_size for p in files if p.name.startswith(ICU))
+    names = {p.name for p in files}
+    assert total - icu < 120 * 2**20, f"{total / 2**20:.1f} MB, of which ICU {icu / 2**20:.1f} MB"
+    assert total < 135 * 2**20, f"{total / 2**20:.1f} MB"  # Linux as a whole; Windows CI checks < 120 MB
+    assert not [p for p in frozen.rglob("*") if p.is_symlink() and not p.exists()], "dangling links"
+    assert {"qtbase_zh_CN.qm", "qtbase_en.qm"} <= names and not any(n.startswith("qt_de") for n in names)
+    left_out = ("libqwayland", "libqgtk3", "libqjpeg", "libqopensslbackend", "libQt6Network", "_imaging", "libavif")
+    assert not [n for n in names if n.startswith(left_out)]
+    libpython = next(p for p in files if p.name.startswith("libpython"))
+    assert libpython.stat().st_size < 10 * 2**20  # stripped (23 MB with its debug symbols)
+
+
+def test_frozen_bundle_carries_the_icon_and_the_guide(frozen):
+    internal = frozen / "_internal"
+    assert (internal / "resources" / "icon" / "skillscore-256.png").is_file()
+    for lang in ("zh", "en"):
+        text = (internal / "docs" / "manual" / f"manual-{lang}.md").read_text(encoding="utf-8")
+        for name in re.findall(r"\.\./screenshots/([\w.-]+\.png)", text):
+            assert (internal / "docs" / "screenshots" / name).is_file(), name
+    assert len(list((internal / "docs" / "screenshots").iterdir())) < len(list((ROOT / "docs" / "screenshots").iterdir()))
+
+
+def test_the_portable_zip_holds_the_frozen_onedir(frozen, tmp_path):
+    import zipfile
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_portable import make_zip
+
+    count = make_zip(frozen, tmp_path / "portable.zip")
+    with zipfile.ZipFile(tmp_path / "portable.zip") as zf:
+        names = set(zf.namelist())
+    assert count == len(names) and {"skillscore/skillscore-gui", "skillscore/skillscore"} <= names

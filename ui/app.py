@@ -1,9 +1,13 @@
 """Starting the desk: ``skillscore-gui [FILE] [--demo] [--self-test]`` (also ``skillscore gui``).
 
-Before any window: the bundled CJK font is registered and made the application font (so
-Chinese renders on machines without Chinese fonts), and the remembered language is
-installed. ``--self-test`` checks exactly that, opens the demo offscreen and exits 0, or
-non-zero with a message: the frozen build runs it to prove it starts.
+FILE is what a double-click passes (the Windows file association): a competition file
+opens in the desk, a handoff file (.sspkg) opens the handoff check. Before any window: the
+bundled CJK font is registered and made the application font (so Chinese renders on
+machines without Chinese fonts), and the remembered language is installed. Settings live
+in the user's local application-data folder (skillscore/system/folders.py).
+``--self-test`` checks the font and translations, opens the demo offscreen, scores the
+bundled acceptance scenario and writes a PDF and an xlsx; it exits 0, or non-zero naming
+what failed: the frozen build runs it to prove it works.
 """
 
 from __future__ import annotations
@@ -12,9 +16,13 @@ import argparse
 import os
 import shutil
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from skillscore.system.paths import resources_dir
 
 from .i18n import install_language, load_font, saved_lang
 
@@ -25,6 +33,7 @@ def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> QAppl
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("skillscore")
     app.setApplicationName("skillscore")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icon" / "skillscore-256.png")))
     load_font()
     install_language(lang or saved_lang())
     return app
@@ -37,39 +46,69 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", help="竞赛文件 / competition file")
+    parser.add_argument("file", nargs="?", help="竞赛文件或成绩交接文件 / competition file or handoff file (.sspkg)")
     parser.add_argument("--demo", action="store_true", help="打开演示 / open a fresh copy of the demo sitting")
     parser.add_argument("--demo-panel", action="store_true",
                         help="打开裁判组评分演示 / open a fresh demo whose practical part is marked by a judging panel")
     parser.add_argument("--self-test", action="store_true",
                         help="自检：字体、翻译、演示（不显示窗口）/ check font, translations and the demo offscreen")
+    parser.add_argument("--report", metavar="FILE",
+                        help="自检结果另写入此文件（无控制台时）/ also write the self-test verdict here (no console)")
     parser.add_argument("--operator", help="录入员 / who works the desk (asked for when left out)")
     parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / interface language for this run")
 
 
+def use_user_folders() -> None:
+    """The running program's settings go to the local application-data folder; tests and
+    screenshot scripts point QSettings at a temporary folder themselves instead."""
+    from skillscore.system.folders import settings_base
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_base()))
+
+
 def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = False, operator: str | None = None,
-        lang: str | None = None) -> int:
+        lang: str | None = None, report: str | None = None) -> int:
     if self_test:
-        return run_self_test()
+        return run_self_test(report)
+    use_user_folders()
+    app = make_app(lang=lang)
+    window = start_window(file, demo=demo, operator=operator)
+    if os.environ.get("SKILLSCORE_QUIT_AFTER_PAINT"):  # benchmarks/bench_cold_start.py: start to first paint
+        window.installEventFilter(_QuitAfterPaint(window))
+    return app.exec()
+
+
+class _QuitAfterPaint(QObject):
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Paint:
+            QTimer.singleShot(0, QCoreApplication.quit)  # after this paint has finished
+        return False
+
+
+def start_window(file: str | None = None, *, demo: bool | str = False, operator: str | None = None):
+    """The main window, shown, with what the command line asked for open in it."""
     from .mainwindow import MainWindow
 
-    app = make_app(lang=lang)
     window = MainWindow()
     window.show()
     if demo:
         window.open_demo(operator=operator, panel=demo == "panel")
+    elif file and Path(file).suffix.lower() == ".sspkg":
+        window.check_package(file, operator=operator)
     elif file:
         window.open_file(file, operator=operator)
-    return app.exec()
+    return window
 
 
-def _say(text: str, *, error: bool = False) -> None:
+def _say(text: str, *, error: bool = False, report: str | None = None) -> None:
     stream = sys.stderr if error else sys.stdout
     if stream is not None:  # a windowed frozen app may have no console
         print(text, file=stream)
+    if report:
+        Path(report).write_text(text + "\n", encoding="utf-8")
 
 
-def run_self_test() -> int:
+def run_self_test(report: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     demo_dir = None
     try:
@@ -95,20 +134,23 @@ def run_self_test() -> int:
         if window.grab().isNull():
             raise RuntimeError("the main window did not render")
         window.close()
-    except Exception as exc:
-        _say(f"skillscore self-test FAILED: {exc}", error=True)
+        from skillscore.cli.selftest import check_scoring
+
+        scored = check_scoring()
+    except Exception as exc:  # noqa: BLE001 - every failure must be named and exit non-zero
+        _say(f"skillscore self-test FAILED: {exc}", error=True, report=report)
         return 1
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
-    _say(f"skillscore self-test ok: font {family}, translations zh/en, demo {rows} rows")
+    _say(f"skillscore self-test ok: font {family}, translations zh/en, demo {rows} rows, {scored}", report=report)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     return run(args.file, demo="panel" if args.demo_panel else args.demo, self_test=args.self_test,
-               operator=args.operator, lang=args.lang)
+               operator=args.operator, lang=args.lang, report=args.report)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -323,11 +322,19 @@ class Desk(QWidget):
         if out:
             lang = current_lang()
             # A sheet the user just asked for opens in the PDF viewer (not when a path was given by code).
-            then = (lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(out))) if chosen_here else None
+            then = (lambda: self.show_file(out)) if chosen_here else None
             self._background(translate("Desk", "正在生成 PDF…"),
                              lambda c, p: ops.write_report(c, kind, out, lang=lang, progress=p,
                                                            with_statistics=with_statistics),
                              translate("Desk", "已生成 {path}"), out, then)
+
+    def show_file(self, path: str) -> None:
+        from skillscore.system.viewer import show_file
+
+        try:
+            show_file(path)
+        except SkillscoreError as e:  # no PDF viewer on this laptop: the sheet is saved all the same
+            self.show_message(e.message(current_lang()), True)
 
     def export_package(self, out: str | None = None) -> None:
         out = out or self._save_path(translate("Desk", "导出成绩交接文件"), "交接.sspkg",

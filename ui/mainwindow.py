@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             group.addAction(act)
 
         help_menu = add_menu(bar, translate("MainWindow", "帮助(&H)"))
+        action(help_menu, translate("MainWindow", "使用手册"), self.show_manual, QKeySequence.HelpContents, name="manual")
         action(help_menu, translate("MainWindow", "关于"), self.about)
 
     # -- opening ---------------------------------------------------------------------------------------
@@ -280,13 +281,19 @@ class MainWindow(QMainWindow):
         self.set_session(Session.open(old.path, operator=old.operator, demo=old.demo))
 
     # -- handoff files, backups, settling (issues 6 and 7): the dialogs do the work --------------
-    def new_from_packages(self) -> None:
+    def new_from_packages(self, packages=(), *, operator: str | None = None) -> None:
         from .dialogs.handoff_import import NextStageDialog
 
-        operator = self.session.operator if self.session else (str(settings().value("operator", "")) or None)
-        created = NextStageDialog.ask(self, operator=operator)
+        operator = operator or (self.session.operator if self.session else None) or \
+            (str(settings().value("operator", "")) or None)
+        created = NextStageDialog.ask(self, operator=operator, packages=packages)
         if created is not None:
             self.open_file(created, operator=operator)
+
+    def check_package(self, path, *, operator: str | None = None) -> None:
+        """A handoff file double-clicked: the handoff check (read, verified, confirmed against
+        the signed paper), from which the next stage's file is made."""
+        self.new_from_packages([path], operator=operator)
 
     def _run_dialog(self, dialog) -> None:
         try:
@@ -365,6 +372,11 @@ class MainWindow(QMainWindow):
         install_language(lang, remember=True)
         self.rebuild()
 
+    def show_manual(self):
+        from .manual import show_manual
+
+        return show_manual(self)
+
     def about(self) -> None:
         QMessageBox.about(self, translate("MainWindow", "关于"),
                           f"skillscore {__version__}\n{COMPETITION_NAME}\n"
@@ -381,9 +393,6 @@ class MainWindow(QMainWindow):
 
 def local_folder() -> Path:
     """Where copies of files from USB sticks go: the user's documents, in a skillscore folder."""
-    from PySide6.QtCore import QStandardPaths
+    from skillscore.system.folders import documents_dir
 
-    base = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
-    folder = Path(base) / "skillscore"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return documents_dir()

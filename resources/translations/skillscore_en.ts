@@ -428,239 +428,239 @@ The current state is saved as a backup first, so the restore can be undone.</tra
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="84"/>
-        <location filename="../../ui/desk.py" line="94"/>
+        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/desk.py" line="93"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="83"/>
+        <location filename="../../ui/desk.py" line="82"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="84"/>
+        <location filename="../../ui/desk.py" line="83"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="86"/>
+        <location filename="../../ui/desk.py" line="85"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="88"/>
+        <location filename="../../ui/desk.py" line="87"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="91"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="95"/>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="96"/>
+        <location filename="../../ui/desk.py" line="95"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="97"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="194"/>
+        <location filename="../../ui/desk.py" line="193"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="196"/>
+        <location filename="../../ui/desk.py" line="195"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="199"/>
+        <location filename="../../ui/desk.py" line="198"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="215"/>
+        <location filename="../../ui/desk.py" line="214"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="216"/>
+        <location filename="../../ui/desk.py" line="215"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="219"/>
+        <location filename="../../ui/desk.py" line="218"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220"/>
+        <location filename="../../ui/desk.py" line="219"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="220"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="222"/>
+        <location filename="../../ui/desk.py" line="221"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="223"/>
+        <location filename="../../ui/desk.py" line="222"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="224"/>
+        <location filename="../../ui/desk.py" line="223"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
+        <location filename="../../ui/desk.py" line="245"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
+        <location filename="../../ui/desk.py" line="245"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="247"/>
-        <location filename="../../ui/desk.py" line="300"/>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="246"/>
+        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="305"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="258"/>
+        <location filename="../../ui/desk.py" line="257"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="264"/>
-        <location filename="../../ui/desk.py" line="268"/>
+        <location filename="../../ui/desk.py" line="263"/>
+        <location filename="../../ui/desk.py" line="267"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="264"/>
+        <location filename="../../ui/desk.py" line="263"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="269"/>
+        <location filename="../../ui/desk.py" line="268"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="278"/>
+        <location filename="../../ui/desk.py" line="277"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="300"/>
+        <location filename="../../ui/desk.py" line="299"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="302"/>
+        <location filename="../../ui/desk.py" line="301"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="303"/>
-        <location filename="../../ui/desk.py" line="309"/>
-        <location filename="../../ui/desk.py" line="338"/>
+        <location filename="../../ui/desk.py" line="302"/>
+        <location filename="../../ui/desk.py" line="308"/>
+        <location filename="../../ui/desk.py" line="345"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="305"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="308"/>
+        <location filename="../../ui/desk.py" line="307"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="312"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="312"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="312"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>成绩表（附成绩分布统计页）</source>
         <translation>Results sheet (with the statistics page)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="315"/>
-        <location filename="../../ui/desk.py" line="322"/>
+        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="321"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="315"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="327"/>
+        <location filename="../../ui/desk.py" line="326"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="330"/>
+        <location filename="../../ui/desk.py" line="329"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="333"/>
+        <location filename="../../ui/desk.py" line="340"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="334"/>
+        <location filename="../../ui/desk.py" line="341"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="336"/>
+        <location filename="../../ui/desk.py" line="343"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
@@ -1282,7 +1282,7 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="172"/>
-        <location filename="../../ui/mainwindow.py" line="320"/>
+        <location filename="../../ui/mainwindow.py" line="327"/>
         <source>导出本录入台文件…</source>
         <translation>Export this desk&apos;s file…</translation>
     </message>
@@ -1338,43 +1338,48 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="204"/>
-        <location filename="../../ui/mainwindow.py" line="369"/>
+        <source>使用手册</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="205"/>
+        <location filename="../../ui/mainwindow.py" line="381"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="223"/>
+        <location filename="../../ui/mainwindow.py" line="224"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="224"/>
+        <location filename="../../ui/mainwindow.py" line="225"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="239"/>
-        <location filename="../../ui/mainwindow.py" line="265"/>
+        <location filename="../../ui/mainwindow.py" line="240"/>
+        <location filename="../../ui/mainwindow.py" line="266"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="254"/>
+        <location filename="../../ui/mainwindow.py" line="255"/>
         <source>U盘（可移动磁盘）</source>
         <translation>a USB stick (removable drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="254"/>
+        <location filename="../../ui/mainwindow.py" line="255"/>
         <source>网络共享</source>
         <translation>a network share</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="256"/>
+        <location filename="../../ui/mainwindow.py" line="257"/>
         <source>复制到本机</source>
         <translation>Copy to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="257"/>
+        <location filename="../../ui/mainwindow.py" line="258"/>
         <source>该文件位于{where}上。直接在上面录入可能损坏文件。
 复制到本机硬盘后打开副本？
 {target}</source>
@@ -1383,29 +1388,37 @@ Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="272"/>
+        <location filename="../../ui/mainwindow.py" line="273"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="322"/>
+        <location filename="../../ui/mainwindow.py" line="329"/>
         <source>已导出 {count} 项录入到 {path}</source>
         <translation>Exported {count} entries to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="360"/>
+        <location filename="../../ui/mainwindow.py" line="367"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="362"/>
+        <location filename="../../ui/mainwindow.py" line="369"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="371"/>
+        <location filename="../../ui/mainwindow.py" line="383"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
+    </message>
+</context>
+<context>
+    <name>Manual</name>
+    <message>
+        <location filename="../../ui/manual.py" line="39"/>
+        <source>使用手册</source>
+        <translation>User guide</translation>
     </message>
 </context>
 <context>
@@ -1497,73 +1510,73 @@ Copy it to this computer&apos;s disk and open the copy?
 <context>
     <name>NewCompetitionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="73"/>
+        <location filename="../../ui/dialogs/start.py" line="75"/>
         <source>新建竞赛</source>
         <translation>New competition</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="82"/>
+        <location filename="../../ui/dialogs/start.py" line="84"/>
         <source>取证</source>
         <translation>certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="84"/>
+        <location filename="../../ui/dialogs/start.py" line="86"/>
         <source>团体 {n} 人</source>
         <translation>teams of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="99"/>
+        <location filename="../../ui/dialogs/start.py" line="101"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="104"/>
+        <location filename="../../ui/dialogs/start.py" line="106"/>
         <source>竞赛项目</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="105"/>
+        <location filename="../../ui/dialogs/start.py" line="107"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="106"/>
+        <location filename="../../ui/dialogs/start.py" line="108"/>
         <source>组委会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="107"/>
+        <location filename="../../ui/dialogs/start.py" line="109"/>
         <source>比赛日期</source>
         <translation>Stage date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="108"/>
+        <location filename="../../ui/dialogs/start.py" line="110"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="109"/>
+        <location filename="../../ui/dialogs/start.py" line="111"/>
         <source>再输入一次口令</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="110"/>
-        <location filename="../../ui/dialogs/start.py" line="127"/>
+        <location filename="../../ui/dialogs/start.py" line="112"/>
+        <location filename="../../ui/dialogs/start.py" line="129"/>
         <source>竞赛文件</source>
         <translation>Competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="128"/>
+        <location filename="../../ui/dialogs/start.py" line="130"/>
         <source>竞赛文件 (*.skillscore *.sqlite)</source>
         <translation>Competition files (*.skillscore *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="140"/>
+        <location filename="../../ui/dialogs/start.py" line="142"/>
         <source>两次输入的口令不一致</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/start.py" line="142"/>
+        <location filename="../../ui/dialogs/start.py" line="144"/>
         <source>请填写组委会名称</source>
         <translation>Enter the committee</translation>
     </message>
@@ -2216,12 +2229,12 @@ Enter your name: every change is logged under it.</translation>
         <translation>Add source…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sources.py" line="96"/>
+        <location filename="../../ui/dialogs/sources.py" line="94"/>
         <source>本文件的名单不是由成绩交接文件生成的。</source>
         <translation>This file&apos;s roster was not built from handoff files.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sources.py" line="98"/>
+        <location filename="../../ui/dialogs/sources.py" line="96"/>
         <source>本阶段名单来自以下{stage}成绩交接文件。较晚送到的文件或某组委会的新版本可在此加入；新版本会替换旧版本。</source>
         <translation>This stage&apos;s roster comes from the {stage} handoff files below. A file that arrives late, or a newer version of a committee&apos;s file, can be added here; a newer version replaces the older one.</translation>
     </message>

@@ -45,8 +45,11 @@ def _block_removable(device: str) -> bool:
 
 
 def unsafe_reason(path: str | Path, *, mounts: list[tuple[str, str, str]] | None = None,
-                  removable_device=None) -> str | None:
-    """'removable', 'network' or None (local disk)."""
+                  removable_device=None, drive_type=None) -> str | None:
+    """'removable', 'network' or None (local disk). ``drive_type`` stands in for Windows'
+    GetDriveTypeW (tests on any machine); given, the path is judged as a Windows path."""
+    if drive_type is not None:
+        return _windows_reason(str(path), drive_type)
     resolved = str(Path(path).resolve())
     # Tests and unusual set-ups can name folders that must be treated as removable.
     for prefix in filter(None, os.environ.get("SKILLSCORE_REMOVABLE_PATHS", "").split(os.pathsep)):
@@ -70,11 +73,29 @@ def unsafe_reason(path: str | Path, *, mounts: list[tuple[str, str, str]] | None
     return None
 
 
-def _windows_reason(resolved: str) -> str | None:  # pragma: no cover - exercised on Windows
+# GetDriveTypeW's answers (fileapi.h) that make a file unsafe to work on in place. A CD
+# cannot be written at all, so it is worked on as a copy like a stick.
+DRIVE_KINDS = {2: "removable", 4: "network", 5: "removable"}  # REMOVABLE, REMOTE, CDROM
+
+
+def _get_drive_type(root: str) -> int:  # pragma: no cover - runs on Windows only
     import ctypes
 
-    if resolved.startswith("\\\\"):
+    return ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))
+
+
+def _windows_reason(resolved: str, drive_type=None) -> str | None:
+    """A Windows path (as resolve() gives it) judged by its drive. ntpath, not os.path: the
+    same code then runs in tests on Linux, where os.path knows no drive letters."""
+    import ntpath
+
+    if resolved.startswith("\\\\?\\UNC\\"):
         return "network"
-    drive = os.path.splitdrive(resolved)[0] + "\\"
-    kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(drive))
-    return {2: "removable", 4: "network"}.get(kind)
+    if resolved.startswith("\\\\?\\"):  # the long-path form of an ordinary drive path
+        resolved = resolved[4:]
+    if resolved.startswith("\\\\") or resolved.startswith("//"):
+        return "network"
+    drive = ntpath.splitdrive(resolved)[0]
+    if not drive:
+        return None
+    return DRIVE_KINDS.get((drive_type or _get_drive_type)(drive + "\\"))

@@ -16,3 +16,15 @@ def resources_dir() -> Path:
 
 def font_path() -> Path:
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+def docs_dir() -> Path:
+    """The user guide (docs/manual) and the screenshots it shows; bundled as ``docs``."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "docs"
+    return Path(__file__).resolve().parents[2] / "docs"
+
+
+def manual_path(lang: str) -> Path:
+    return docs_dir() / "manual" / f"manual-{'en' if lang == 'en' else 'zh'}.md"

@@ -369,8 +369,9 @@ class NextStageDialog(QDialog):
             super().reject()
 
     @classmethod
-    def ask(cls, parent, *, operator: str | None = None) -> Path | None:
+    def ask(cls, parent, *, operator: str | None = None, packages=()) -> Path | None:
         dialog = cls(parent, operator=operator)
+        dialog.picker.add_files(packages)  # a double-clicked handoff file arrives already chosen
         try:
             return dialog.created if dialog.exec() == QDialog.Accepted else None
         finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -60,8 +60,10 @@ class OperatorDialog(QDialog):
 
 
 def default_folder() -> Path:
-    docs = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
-    return Path(docs) / "skillscore"
+    """Competition files go under the user's Documents, in a skillscore folder."""
+    from skillscore.system.folders import documents_dir
+
+    return documents_dir(create=False)
 
 
 class NewCompetitionDialog(QDialog):
