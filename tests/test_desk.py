@@ -81,7 +81,8 @@ def test_an_older_file_gets_an_identity_when_migrated(tmp_path):
     path = tmp_path / "old.sqlite"
     Competition.create(path, event_no=21, stage="prelim", committee="x", pin=PIN, date="2025-09-01").close()
     con = sqlite3.connect(path)  # as the previous program left it: schema 4, no identity, no desk tables
-    for table in ("desk_merges", "desk_merged_items", "desk_conflicts"):
+    for table in ("desk_merges", "desk_merged_items", "desk_conflicts", "checkins", "draw_seats", "codes",
+                  "appeal_changes", "appeals"):
         con.execute(f"DROP TABLE {table}")
     con.execute("DELETE FROM meta WHERE key='competition_id'")
     con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
