@@ -9,6 +9,7 @@ import secrets
 
 from .errors import RefusedError
 from .model import ABSENT, Standings, Status
+from .exchange.sealing import make_stage_code
 from .results import canonical_json, fingerprint_of
 from .rules.marks import format_mark
 from .rules.outcomes import default_quota
@@ -119,6 +120,9 @@ class DecisionsMixin:
             )
             self.store.set_meta("finalized", "1")
             self.store.set_meta("fingerprint", fingerprint)
+            # The handoff code (交接码) the sheets print and the export seals with; never
+            # in the results document, so the fingerprint is untouched (exchange/sealing.py).
+            make_stage_code(self.store, fingerprint)
             self._audit("finalize", new={"version": info.version, "fingerprint": fingerprint})
         self.backup("finalize")
         return fingerprint

@@ -98,8 +98,11 @@ def _sum(rows: list[SummaryRow], kind: str, event_no, event_name: str, stage: st
                       version=None, certificates=levels, **totals)
 
 
-def summary_rows(packages: list[str | Path]) -> list[SummaryRow]:
-    pkgs = [read_package(p) for p in packages]
+def summary_rows(packages: list[str | Path], codes: list[str | None] | None = None) -> list[SummaryRow]:
+    """The summary's rows; ``codes`` open sealed packages, one per package in order."""
+    from .exchange.sealing import paired_codes
+
+    pkgs = [read_package(p, c) for p, c in zip(packages, paired_codes(packages, codes))]
     for i, pkg in enumerate(pkgs):
         for other in pkgs[:i]:
             if pkg.fingerprint == other.fingerprint:

@@ -1,0 +1,1 @@
+"""What travels between desks and committees: safe ZIP container, handoff files, desk files, summary."""
