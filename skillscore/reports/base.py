@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import COMPETITION_NAME, __version__
 from ..errors import UsageError
 from .fonts import FONT, MARKS, has_glyph, register_font, vector_marks, width_function
-from .closing import GAP_ABOVE, closing_height, draw_closing, draw_watermark
+from .closing import GAP_ABOVE, closing_height, code_shown, draw_closing, draw_watermark
 from .marks import VECTOR_EM, mark_ops
 from .pdfops import TextOps, fill_rects, stroke_lines
 from .source import SheetSource
@@ -179,7 +179,8 @@ class SheetRenderer:
         def continued(section: Section) -> Laid:
             return self.lay(Section(section.title + word("continued", self.lang)))
 
-        return paginate(laid, first_room=first_room, room=room, closing=closing_height(len(self.spec.summary), self.source.finalized),
+        return paginate(laid, first_room=first_room, room=room, closing=closing_height(len(self.spec.summary), self.source.finalized,
+                                                                                           bool(code_shown(self))),
                         continued=continued)
 
     # -- drawing -------------------------------------------------------------------------
