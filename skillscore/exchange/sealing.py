@@ -34,6 +34,7 @@ Decisions, and why:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -121,11 +122,17 @@ class Keys:
 
 
 def derive(code: str, kdf: dict) -> Keys:
-    """The keys for a normalised code under a manifest's (checked) parameters."""
+    """The keys for a code under a manifest's (checked) parameters."""
+    return _derive(normalize_code(code), kdf["salt"], kdf["n"], kdf["r"], kdf["p"])
+
+
+@functools.lru_cache(maxsize=16)
+def _derive(code: str, salt: str, n: int, r: int, p: int) -> Keys:
+    # Remembered for the process: the GUI checks a file when its code is typed and reads
+    # it again to build the roster; a second ~0.4 s (and 128 MiB) per file buys nothing.
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    raw = Scrypt(salt=bytes.fromhex(kdf["salt"]), length=64, n=kdf["n"], r=kdf["r"], p=kdf["p"]).derive(
-        normalize_code(code).encode("ascii"))
+    raw = Scrypt(salt=bytes.fromhex(salt), length=64, n=n, r=r, p=p).derive(code.encode("ascii"))
     return Keys(raw[:32], raw[32:])
 
 
