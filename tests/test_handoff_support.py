@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
 from support import PIN, write_csv
 from skillscore.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
-from skillscore.handoff import export_package
+from skillscore.handoff import export_package, read_package
 from skillscore.results import canonical_json
 
 MARKS_HEADER = ["编号", "理论知识", "技能操作", "状态"]
@@ -40,10 +41,32 @@ def make_sitting(folder: Path, name: str, *, committee: str, event: int = 29, st
     return path
 
 
+# The code (交接码) each exported package is sealed under, as its signed sheet prints it:
+# tests type it where a receiving committee would.
+CODES: dict[Path, str] = {}
+CODE_LINE = re.compile(r"^(?:交接码|code): (\S+)$", re.M)
+
+
 def export(sitting: Path, out: Path) -> Path:
     with Competition(sitting) as comp:
-        export_package(comp, out)
+        CODES[Path(out)] = export_package(comp, out).code
     return out
+
+
+def exported_code(stdout: str, out: Path) -> str:
+    """The code `skillscore export` printed, remembered for ``out``."""
+    CODES[Path(out)] = CODE_LINE.search(stdout).group(1)
+    return CODES[Path(out)]
+
+
+def read(path: Path):
+    """The package read as the receiving committee reads it, with its code."""
+    return read_package(path, CODES[Path(path)])
+
+
+def code_args(*paths: Path) -> list[str]:
+    """``--code`` and each package's code, in the order of the packages."""
+    return ["--code", *(CODES[Path(p)] for p in paths)]
 
 
 def prelim_package(folder: Path, name: str, **kw) -> Path:
