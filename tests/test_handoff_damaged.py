@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from support import PIN, run_cli
-from skillscore.exchange.sealing import associated, derive, seal, unseal
-from skillscore.handoff import MAX_MEMBER_BYTES, PACKAGE_FORMAT, parse_package
+from skillscore.handoff import MAX_MEMBER_BYTES, parse_package
 from skillscore.results import canonical_json
-from test_handoff_support import CODES, members, prelim_package, rehash, rezip, with_manifest
+from test_handoff_support import CODES, members, plain_member, prelim_package, rehash, rezip, with_manifest
+from test_handoff_support import resealed as reseal
 
 RESULTS, AUDIT = "results.json.sealed", "audit.json.sealed"
 CODE: dict[str, str] = {}  # the good package's code, as its sheet prints it
@@ -34,9 +34,7 @@ def good(tmp_path_factory) -> bytes:
 
 
 def _plain(parts: dict, manifest: dict, member: str) -> bytes:
-    keys = derive(CODE["good"], manifest["sealing"]["kdf"])
-    return unseal(keys, manifest["members"][member]["nonce"], parts[member],
-                  associated(PACKAGE_FORMAT, member, manifest["fingerprint"]), 1 << 30)
+    return plain_member(parts, manifest, member, CODE["good"])
 
 
 def _parts(good):
@@ -47,12 +45,7 @@ def _parts(good):
 
 def resealed(parts: dict, manifest: dict, plain: dict[str, bytes]) -> bytes:
     """A forger who holds the code: edited contents sealed again, every hash fixed up."""
-    parts, manifest = dict(parts), json.loads(json.dumps(manifest))
-    keys = derive(CODE["good"], manifest["sealing"]["kdf"])
-    for member, content in plain.items():
-        nonce, parts[member] = seal(keys, member, content, associated(PACKAGE_FORMAT, member, manifest["fingerprint"]))
-        manifest["members"][member] = {**rehash(manifest, member, parts[member])["members"][member], "nonce": nonce}
-    return with_manifest(parts, manifest)
+    return reseal(parts, manifest, plain, CODE["good"])
 
 
 def flipped_byte(good):
