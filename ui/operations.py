@@ -116,10 +116,10 @@ def settle_conflict(comp: Competition, no: str, field: str, text: str, *, pin: s
 
 
 @changes(ROSTER, MARKS)
-def add_source(comp: Competition, package: str | Path):
+def add_source(comp: Competition, package: str | Path, code: str | None = None):
     from skillscore.handoff import add_source as add
 
-    return add(comp, package)
+    return add(comp, package, code)
 
 
 @changes()
