@@ -63,7 +63,8 @@ def test_the_confirmation_refuses_a_wrong_prefix_and_accepts_the_right_one(qtbot
     assert details.text().splitlines()[1:4] == ["竞赛项目：29 快递员", "阶段：初赛", "组委会：东城区初赛组委会"]
     assert "定稿版本：第 1 版" in details.text() and "晋级 12" in details.text()
     assert f"成绩指纹：{fingerprint}" in details.text().splitlines()  # in full, read from the manifest
-    assert "未输入交接码" in details.text() and card.prefix is None  # a sealed file asks for its code
+    assert "内容已加密，未输入交接码" in details.text() and card.prefix is None  # a sealed file asks for its code
+    assert "--code" not in details.text()
     assert not dialog.ok.isEnabled() and card.verdict.text().startswith("请对照已签字的纸质成绩单输入交接码")
 
     card.code.setText(CODES[packages[1]])  # the sheet of another committee

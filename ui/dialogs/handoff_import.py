@@ -90,7 +90,10 @@ class PackageCard(QFrame):
             return
         from skillscore.handoff import describe
 
-        details = QLabel(describe(package, current_lang()))
+        text = describe(package, current_lang())
+        if self.sealed:  # its last line points the command line to --code; here the field asks
+            text = text.rsplit("\n", 1)[0]
+        details = QLabel(text)
         details.setObjectName("details")
         details.setToolTip(str(self.path))
         details.setTextInteractionFlags(Qt.TextSelectableByMouse)
