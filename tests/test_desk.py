@@ -7,6 +7,7 @@ report, the held conflicts and the audit log."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from decimal import Decimal as D
 from pathlib import Path
@@ -34,6 +35,11 @@ class Venue:
                                        pin=PIN, date="2025-09-01", operator="主台", **create)
         self.main.import_roster(ROSTER)
         self.opened = [self.main]
+        self.codes: dict[Path, str] = {}  # each desk file's code, as its desk shows it
+
+    def merge(self, paths, **kw):
+        """The main desk merges, typing each file's code from its desk (issue 14)."""
+        return self.main.merge_desk_files(paths, codes=[self.codes[Path(p)] for p in paths], **kw)
 
     def desk(self, name: str, operator: str) -> Competition:
         path = self.main.copy_to(self.folder / f"{name}.sqlite")
@@ -41,9 +47,12 @@ class Venue:
         self.opened.append(comp)
         return comp
 
+    def read(self, path: Path):
+        return read_desk_file(path, self.codes[Path(path)])
+
     def export(self, comp: Competition, name: str, **kw) -> Path:
         out = self.folder / f"{name}.ssdesk"
-        comp.export_desk(out, **kw)
+        self.codes[out] = comp.export_desk(out, **kw).code
         return out
 
     def close(self):
@@ -102,7 +111,7 @@ def test_disjoint_desks_each_add_their_marks(venue):
     a.set_mark("A002", "practical", "缺考")
     b.set_mark("B003", "theory", "66")
     b.set_mark("B004", "status", "弃权")
-    reports = venue.main.merge_desk_files([venue.export(a, "a1", desk="一号台"), venue.export(b, "b1", desk="二号台")])
+    reports = venue.merge([venue.export(a, "a1", desk="一号台"), venue.export(b, "b1", desk="二号台")])
     assert [r.desk for r in reports] == ["一号台", "二号台"]
     assert changes(reports[0].added) == {("A001", "theory", None, "81.50"), ("A002", "practical", None, "absent")}
     assert changes(reports[1].added) == {("B003", "theory", None, "66.00"), ("B004", "status", None, "withdrawn")}
@@ -125,7 +134,7 @@ def test_overlapping_equal_values_are_unchanged_not_conflicts(venue):
         desk.set_mark("A001", "theory", "80")
         desk.set_mark("A002", "theory", "70.5")
     b.set_mark("A005", "theory", "90")
-    first, second = venue.main.merge_desk_files([venue.export(a, "a1"), venue.export(b, "b1")])
+    first, second = venue.merge([venue.export(a, "a1"), venue.export(b, "b1")])
     assert len(first.added) == 2
     assert changes(second.unchanged) == {("A001", "theory", "80.00", "80.00"), ("A002", "theory", "70.50", "70.50")}
     assert changes(second.added) == {("A005", "theory", None, "90.00")}
@@ -137,8 +146,8 @@ def test_conflicting_values_are_held_the_rest_merges_and_the_chief_judge_settles
     a.set_mark("A001", "theory", "80")
     b.set_mark("A001", "theory", "88")  # the same paper read differently
     b.set_mark("A002", "theory", "75")
-    venue.main.merge_desk_files([venue.export(a, "a1", desk="一号台")])
-    (report,) = venue.main.merge_desk_files([venue.export(b, "b1", desk="二号台")])
+    venue.merge([venue.export(a, "a1", desk="一号台")])
+    (report,) = venue.merge([venue.export(b, "b1", desk="二号台")])
     assert changes(report.conflicts) == {("A001", "theory", "80.00", "88.00")}
     assert changes(report.added) == {("A002", "theory", None, "75.00")}
     assert marks(venue.main)["A001"][0] == D("80.00")  # the main file keeps its value meanwhile
@@ -166,7 +175,7 @@ def test_a_status_conflict_is_settled_at_the_command_line(venue):
     a, b = venue.desk("一号台", "王芳"), venue.desk("二号台", "李军")
     a.set_mark("A001", "status", "弃权")
     b.set_mark("A001", "status", "取消资格")
-    venue.main.merge_desk_files([venue.export(a, "a1"), venue.export(b, "b1")])
+    venue.merge([venue.export(a, "a1"), venue.export(b, "b1")])
     main = venue.main.path
     nothing = run_cli("desk", "settle", main, "A001", "theory", "80", "--pin", PIN)
     assert nothing.returncode == 1 and "没有待裁定的录入台冲突" in nothing.stderr
@@ -182,18 +191,18 @@ def test_a_desks_own_correction_is_a_change_and_the_main_files_later_change_surv
     a = venue.desk("一号台", "王芳")
     venue.main.set_mark("A001", "theory", "61")  # corrected at the main desk after the copy
     a.set_mark("A002", "theory", "70")
-    (report,) = venue.main.merge_desk_files([venue.export(a, "a1")])
+    (report,) = venue.merge([venue.export(a, "a1")])
     # The copy's older history (A001 = 60) is recognised as this file's own and not replayed.
     assert report.known == 1 and report.conflicts == [] and changes(report.added) == {("A002", "theory", None, "70.00")}
     assert marks(venue.main)["A001"][0] == D("61.00")
     a.set_mark("A002", "theory", "72")  # the desk corrects what it sent
-    (report,) = venue.main.merge_desk_files([venue.export(a, "a2")])
+    (report,) = venue.merge([venue.export(a, "a2")])
     assert changes(report.changed) == {("A002", "theory", "70.00", "72.00")} and report.conflicts == []
     a.set_mark("A001", "theory", "65")  # but a value the desk saw as 60 is now 61 here: a conflict
-    (report,) = venue.main.merge_desk_files([venue.export(a, "a3")])
+    (report,) = venue.merge([venue.export(a, "a3")])
     assert changes(report.conflicts) == {("A001", "theory", "61.00", "65.00")}
     a.set_mark("A001", "theory", "61")  # the desk comes round to the main file's value: nothing is held
-    (report,) = venue.main.merge_desk_files([venue.export(a, "a4")])
+    (report,) = venue.merge([venue.export(a, "a4")])
     assert changes(report.unchanged) == {("A001", "theory", "61.00", "61.00")}
     assert venue.main.held_conflicts() == []
 
@@ -203,16 +212,21 @@ def test_the_same_file_twice_changes_nothing(venue):
     a.set_mark("A001", "theory", "80")
     a.set_mark("A002", "status", "取消资格")
     a1 = venue.export(a, "a1")
-    first, again = venue.main.merge_desk_files([a1, a1])  # twice in one command
+    first, again = venue.merge([a1, a1])  # twice in one command
     assert len(first.added) == 2 and again.already is not None and again.counts()["added"] == 0
     state = (marks(venue.main), venue.main.store.meta("audit_count"))
-    out = run_cli("desk", "merge", venue.main.path, a1)  # and again later, as another command
+    out = run_cli("desk", "merge", venue.main.path, a1, "--code", venue.codes[a1])  # and again later, as another command
     assert out.returncode == 0 and "合并过" in out.stdout and "未作任何改动" in out.stdout
     assert (marks(venue.main), venue.main.store.meta("audit_count")) == state
     # A desk file that repeats merged entries (everything again, --all) adds nothing either.
     again_all = venue.export(a, "a-all", everything=True)
-    (report,) = venue.main.merge_desk_files([again_all])
-    assert report.known == len(read_desk_file(again_all).items) and not report.added and not report.changed
+    (report,) = venue.merge([again_all])
+    assert report.known == len(venue.read(again_all).items) and not report.added and not report.changed
+
+
+def desk_code(stdout: str) -> str:
+    """The code `desk export` prints for the merging desk to type."""
+    return re.search(r"本录入台交接码: (\S+)", stdout).group(1)
 
 
 # -- damaged and foreign desk files -----------------------------------------------------------
@@ -228,43 +242,47 @@ def _flipped(data: bytes) -> bytes:
     import io
     import zipfile
 
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:  # a byte in the middle of marks.json's compressed data
-        info = zf.getinfo("marks.json")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:  # a byte in the middle of the sealed marks' zipped data
+        info = zf.getinfo("marks.json.sealed")
     at = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
     return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
 
 
-def _edited_value(data: bytes) -> bytes:
-    parts = members(data)  # a value changed by hand, the manifest left as it was
-    parts["marks.json"] = parts["marks.json"].replace(b'"80.00"', b'"90.00"')
-    return with_manifest(parts, json.loads(parts["manifest.json"]))
-
-
-def _edited_and_rehashed_manifest(data: bytes) -> bytes:
-    parts = members(data)  # …and the manifest re-hashed, but not in the program's canonical form
-    parts["marks.json"] = parts["marks.json"].replace(b'"80.00"', b'"90.00"')
-    manifest = rehash(json.loads(parts["manifest.json"]), "marks.json", parts["marks.json"])
-    parts["manifest.json"] = json.dumps(manifest, indent=1).encode()
-    return rezip(sorted(parts.items()))
+def _edited_ciphertext(data: bytes, *, rehashed: bool = False, canonical: bool = True) -> bytes:
+    parts = members(data)  # one byte of the sealed marks changed, the manifest left or re-hashed
+    sealed = bytearray(parts["marks.json.sealed"])
+    sealed[len(sealed) // 2] ^= 0x01
+    parts["marks.json.sealed"] = bytes(sealed)
+    manifest = json.loads(parts["manifest.json"])
+    if rehashed:  # as a forger would, keeping the nonce
+        entry = manifest["members"]["marks.json.sealed"]
+        manifest["members"]["marks.json.sealed"] = {**rehash(manifest, "marks.json.sealed", parts["marks.json.sealed"])[
+            "members"]["marks.json.sealed"], "nonce": entry["nonce"]}
+    if not canonical:
+        parts["manifest.json"] = json.dumps(manifest, indent=1).encode()
+        return rezip(sorted(parts.items()))
+    return with_manifest(parts, manifest)
 
 
 @pytest.mark.parametrize("damage, words", [
     (_flipped, "已损坏"),
     (lambda data: data[: len(data) * 2 // 3], "不是有效的录入台文件"),
-    (_edited_value, "SHA-256 与清单不符"),
-    (_edited_and_rehashed_manifest, "规范格式"),
+    (_edited_ciphertext, "SHA-256 与清单不符"),
+    (lambda data: _edited_ciphertext(data, rehashed=True), "交接码打不开"),
+    (lambda data: _edited_ciphertext(data, rehashed=True, canonical=False), "规范格式"),
     (lambda data: b"", "不是有效的录入台文件"),
 ])
 def test_a_damaged_desk_file_is_refused_and_nothing_changes(venue, desk_file, damage, words):
     bad = venue.folder / "bad.ssdesk"
     bad.write_bytes(damage(desk_file.read_bytes()))
     before = (marks(venue.main), venue.main.store.meta("audit_count"))
-    verify = run_cli("desk", "verify", bad)
+    code = venue.codes[desk_file]
+    verify = run_cli("desk", "verify", bad, "--code", code)
     assert verify.returncode == 1 and words in verify.stderr and "bad.ssdesk" in verify.stderr, verify.stderr
-    merge = run_cli("desk", "merge", venue.main.path, desk_file, bad)  # one bad file: none merges
+    merge = run_cli("desk", "merge", venue.main.path, desk_file, bad, "--code", code, code)  # one bad file: none merges
     assert merge.returncode == 1 and words in merge.stderr and "Traceback" not in merge.stderr
     assert (marks(venue.main), venue.main.store.meta("audit_count")) == before
-    assert run_cli("desk", "verify", desk_file).returncode == 0
+    assert run_cli("desk", "verify", desk_file, "--code", code).returncode == 0
 
 
 def test_a_desk_file_of_another_sitting_is_refused(venue):
@@ -275,7 +293,7 @@ def test_a_desk_file_of_another_sitting_is_refused(venue):
     other.set_mark("A001", "theory", "99")
     foreign = venue.export(other, "foreign")
     with pytest.raises(RefusedError) as refused:
-        venue.main.merge_desk_files([foreign])
+        venue.merge([foreign])
     assert refused.value.code == "desk_other_competition" and "西城区初赛组委会" in refused.value.message()
     assert marks(venue.main) == {}
 
@@ -287,10 +305,10 @@ def test_a_missing_desk_file_is_noticed_and_everything_again_recovers(venue):
     a.set_mark("A002", "theory", "70")
     second = venue.export(a, "a2")
     with pytest.raises(RefusedError) as refused:
-        venue.main.merge_desk_files([second])
+        venue.merge([second])
     assert refused.value.code == "desk_gap" and "desk export --all" in refused.value.message()
     lost.unlink()
-    (report,) = venue.main.merge_desk_files([venue.export(a, "a3", everything=True)])
+    (report,) = venue.merge([venue.export(a, "a3", everything=True)])
     assert changes(report.added) == {("A001", "theory", None, "80.00"), ("A002", "theory", None, "70.00")}
 
 
@@ -300,7 +318,7 @@ def test_a_value_this_file_would_refuse_refuses_the_merge(venue):
     a.set_mark("A001", "theory", "80")
     a.set_mark("Z001", "theory", "80")  # a contestant added at the desk only
     with pytest.raises(RefusedError) as refused:
-        venue.main.merge_desk_files([venue.export(a, "a1")])
+        venue.merge([venue.export(a, "a1")])
     assert refused.value.code == "desk_contestant_unknown" and "Z001" in refused.value.message()
     assert marks(venue.main) == {}  # A001's good value waits with the rest
 
@@ -310,10 +328,10 @@ def test_a_dry_run_reports_and_writes_nothing(venue):
     a.set_mark("A001", "theory", "80")
     a1 = venue.export(a, "a1")
     before = venue.main.store.meta("audit_count")
-    (report,) = venue.main.merge_desk_files([a1], dry_run=True)
+    (report,) = venue.merge([a1], dry_run=True)
     assert changes(report.added) == {("A001", "theory", None, "80.00")}
     assert marks(venue.main) == {} and venue.main.store.meta("audit_count") == before
-    (report,) = venue.main.merge_desk_files([a1])  # and the real merge still takes it
+    (report,) = venue.merge([a1])  # and the real merge still takes it
     assert len(report.added) == 1
 
 
@@ -321,8 +339,9 @@ def test_a_finalised_file_refuses_a_merge(tmp_path):
     sitting = make_sitting(tmp_path, "s", committee="x")  # finalised
     desk = tmp_path / "d.sqlite"
     assert run_cli("copy", sitting, desk).returncode == 0
-    assert run_cli("desk", "export", desk, tmp_path / "d.ssdesk").returncode == 0
-    out = run_cli("desk", "merge", sitting, tmp_path / "d.ssdesk")
+    exported = run_cli("desk", "export", desk, tmp_path / "d.ssdesk")
+    assert exported.returncode == 0
+    out = run_cli("desk", "merge", sitting, tmp_path / "d.ssdesk", "--code", desk_code(exported.stdout))
     assert out.returncode == 1 and "已定稿" in out.stderr
 
 
@@ -336,9 +355,9 @@ def test_with_double_entry_two_desks_typing_the_same_papers_are_the_two_entries(
         for no, mark in (("A001", "80"), ("A002", "75")):  # A002 misread; A005 not checked yet
             check.set_mark(no, "theory", mark, entry_pass=2)
         entry, checked = v.export(first, "entry"), v.export(check, "check")
-        assert read_desk_file(entry).manifest["entry_passes"] == [1]
-        assert read_desk_file(checked).manifest["entry_passes"] == [2]
-        r1, r2 = v.main.merge_desk_files([entry, checked])
+        assert v.read(entry).manifest["entry_passes"] == [1]
+        assert v.read(checked).manifest["entry_passes"] == [2]
+        r1, r2 = v.merge([entry, checked])
         assert {(c.no, c.pass_no) for c in r1.added} == {("A001", 1), ("A002", 1), ("A005", 1)}
         assert {(c.no, c.pass_no) for c in r2.added} == {("A001", 2), ("A002", 2)} and not r2.conflicts
         got = marks(v.main)
@@ -361,7 +380,7 @@ def test_with_double_entry_one_person_cannot_type_both_passes_at_two_desks(tmp_p
         check.set_mark("A001", "theory", "80", entry_pass=2)
         files = [v.export(first, "entry"), v.export(check, "check")]
         with pytest.raises(RefusedError) as refused:
-            v.main.merge_desk_files(files)
+            v.merge(files)
         assert refused.value.code == "double_entry_same_operator"
         assert v.main.store.db.execute("SELECT COUNT(*) FROM mark_entries").fetchone()[0] == 0  # all or nothing
     finally:
@@ -379,7 +398,7 @@ def test_judges_marks_from_two_desks_merge_and_a_conflicting_one_is_settled(tmp_
         for j, score in enumerate((25, 28.5, 20), start=1):
             b.set_panel_mark("A001", "答辩", j, str(score))
         b.set_panel_mark("A001", "实操", 2, "64")  # judge 2's sheet read differently
-        r1, r2 = v.main.merge_desk_files([v.export(a, "a1"), v.export(b, "b1")])
+        r1, r2 = v.merge([v.export(a, "a1"), v.export(b, "b1")])
         assert len(r1.added) == 3 and len(r2.added) == 3
         assert changes(r2.conflicts) == {("A001", "实操", "62.00", "64.00")}
         assert v.main.entries()["A001"].practical == D("87.00")  # 62 + 25, derived here
@@ -401,7 +420,7 @@ def test_absent_from_the_practical_part_travels_with_the_judges_marks(tmp_path):
         for j in (1, 2, 3):
             a.set_panel_mark("A001", "技能操作", j, "80")
         a.set_mark("A002", "practical", "缺考")
-        (report,) = v.main.merge_desk_files([v.export(a, "a1")])
+        (report,) = v.merge([v.export(a, "a1")])
         assert v.main.entries()["A001"].practical == D("80.00")
         assert v.main.entries()["A002"].practical is ABSENT
         assert ("A002", "practical", None, "absent") in changes(report.added)
@@ -425,14 +444,23 @@ def test_the_desk_commands_end_to_end(tmp_path):
                    env={"SKILLSCORE_OPERATOR": "李军"}).returncode == 0
     out = run_cli("desk", "export", tmp_path / "a.sqlite", tmp_path / "a1.ssdesk", "--desk", "一号台")
     assert out.returncode == 0 and "第 1 份" in out.stdout and "2 项" in out.stdout, out.stderr
-    assert run_cli("desk", "export", tmp_path / "b.sqlite", tmp_path / "b1.ssdesk", "--desk", "二号台").returncode == 0
-    verify = run_cli("desk", "verify", tmp_path / "a1.ssdesk")
+    other = run_cli("desk", "export", tmp_path / "b.sqlite", tmp_path / "b1.ssdesk", "--desk", "二号台")
+    assert other.returncode == 0
+    codes = [desk_code(out.stdout), desk_code(other.stdout)]
+    verify = run_cli("desk", "verify", tmp_path / "a1.ssdesk", "--code", codes[0].lower().replace("-", " "))
     assert verify.returncode == 0 and "完好" in verify.stdout and "一号台" in verify.stdout and "x" in verify.stdout
-    trial = run_cli("desk", "merge", main, tmp_path / "a1.ssdesk", tmp_path / "b1.ssdesk", "--dry-run")
+    unopened = run_cli("desk", "verify", tmp_path / "a1.ssdesk")
+    assert unopened.returncode == 0 and "未输入交接码" in unopened.stdout and codes[0] not in unopened.stdout
+    needs = run_cli("desk", "merge", main, tmp_path / "a1.ssdesk")
+    assert needs.returncode == 1 and "--code" in needs.stderr
+    swapped = run_cli("desk", "merge", main, tmp_path / "a1.ssdesk", tmp_path / "b1.ssdesk", "--code", *codes[::-1])
+    assert swapped.returncode == 1 and "交接码打不开 a1.ssdesk" in swapped.stderr
+    trial = run_cli("desk", "merge", main, tmp_path / "a1.ssdesk", tmp_path / "b1.ssdesk", "--dry-run", "--code", *codes)
     assert trial.returncode == 0 and "未作任何改动" in trial.stdout and "! A002" in trial.stdout
     with Competition(main) as comp:
         assert comp.entries() == {}
-    merged = run_cli("desk", "merge", main, tmp_path / "a1.ssdesk", tmp_path / "b1.ssdesk", "--lang", "en")
+    merged = run_cli("desk", "merge", main, tmp_path / "a1.ssdesk", tmp_path / "b1.ssdesk", "--lang", "en",
+                     "--code", *codes)
     assert merged.returncode == 0, merged.stderr
     assert "+ A001 theory 80.00" in merged.stdout and "+ B003 theory 60.00" in merged.stdout
     assert "A002 theory: this file 70.00 · desk 71.00 (held for the chief judge)" in merged.stdout
@@ -450,11 +478,11 @@ def test_the_desk_commands_end_to_end(tmp_path):
 def test_each_export_carries_what_is_new_since_the_last_one(venue):
     a = venue.desk("一号台", "王芳")
     a.set_mark("A001", "theory", "80")
-    one = read_desk_file(venue.export(a, "a1"))
-    two = read_desk_file(venue.export(a, "a2"))
+    one = venue.read(venue.export(a, "a1"))
+    two = venue.read(venue.export(a, "a2"))
     a.set_mark("A002", "theory", "70")
     a.set_mark("A002", "theory", "72")
-    three = read_desk_file(venue.export(a, "a3"))
+    three = venue.read(venue.export(a, "a3"))
     assert [(i.no, i.old, i.new) for i in one.items] == [("A001", None, "80.00")]
     assert two.items == ()
     assert [(i.no, i.old, i.new) for i in three.items] == [("A002", None, "70.00"), ("A002", "70.00", "72.00")]
@@ -462,7 +490,7 @@ def test_each_export_carries_what_is_new_since_the_last_one(venue):
     assert two.manifest["since"] == one.manifest["upto"] and three.manifest["since"] == two.manifest["upto"]
     assert three.manifest["since_hash"] == two.manifest["upto_hash"]
     assert {f.desk for f in (one, two, three)} == {"王芳"}  # the operator, when no --desk is given
-    r1, r2, r3 = venue.main.merge_desk_files([f.path for f in (one, two, three)])
+    r1, r2, r3 = venue.merge([f.path for f in (one, two, three)])
     assert (len(r1.added), r2.counts()["added"], changes(r3.added)) == (1, 0, {("A002", "theory", None, "72.00")})
 
 
@@ -474,7 +502,8 @@ def good_desk_file(tmp_path_factory) -> bytes:
         a = v.desk("一号台", "王芳")
         for no, mark in (("A001", "80"), ("A002", "缺考"), ("B003", "66.5")):
             a.set_mark(no, "theory", mark)
-        return v.export(a, "a1").read_bytes()
+        out = v.export(a, "a1")
+        return out.read_bytes(), v.codes[out]
     finally:
         v.close()
 
@@ -486,7 +515,8 @@ def test_mutated_desk_files_are_refused_or_unchanged_never_a_traceback(good_desk
     from skillscore.exchange.desk_file import parse_desk_file
     from skillscore.exchange.safezip import ContainerError
 
-    original = parse_desk_file(good_desk_file, "fuzz.ssdesk")
+    good_desk_file, code = good_desk_file
+    original = parse_desk_file(good_desk_file, "fuzz.ssdesk", code)
     relied_on = lambda f: ({k: v for k, v in f.manifest.items() if k != "program"}, f.items)  # noqa: E731
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -497,7 +527,7 @@ def test_mutated_desk_files_are_refused_or_unchanged_never_a_traceback(good_desk
         for at, mask in flips:
             data[at] ^= mask
         try:
-            f = parse_desk_file(bytes(data[:cut]), "fuzz.ssdesk")  # flipped bytes, perhaps cut short too
+            f = parse_desk_file(bytes(data[:cut]), "fuzz.ssdesk", code)  # flipped bytes, perhaps cut short too
         except ContainerError as refused:
             assert "fuzz.ssdesk" in refused.message("zh") and "fuzz.ssdesk" in refused.message("en")
             assert "{" not in refused.message("en").replace(str(refused.params.get("detail", "")), "")

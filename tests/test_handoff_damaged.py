@@ -1,5 +1,9 @@
 """Damaged and forged handoff files: each refused by `verify` and by `new --from` with the
-message that names what is wrong, and nothing written."""
+message that names what is wrong, and nothing written.
+
+The files are sealed (issue 14). A forger without the code can only change ciphertext
+(and fix up the manifest's hash): the cipher refuses it. The content checks behind the
+cipher are exercised by a forger who holds the code and seals edited contents again."""
 
 from __future__ import annotations
 
@@ -15,24 +19,40 @@ from support import PIN, run_cli
 from skillscore.exchange.handoff import MAX_MEMBER_BYTES
 from skillscore.exchange.handoff_read import parse_package
 from skillscore.exchange.results import canonical_json
-from test_handoff_support import members, prelim_package, rehash, rezip, with_manifest
+from test_handoff_support import CODES, members, plain_member, prelim_package, rehash, rezip, with_manifest
+from test_handoff_support import resealed as reseal
+
+RESULTS, AUDIT = "results.json.sealed", "audit.json.sealed"
+CODE: dict[str, str] = {}  # the good package's code, as its sheet prints it
 
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory) -> bytes:
     folder = tmp_path_factory.mktemp("good")
-    return prelim_package(folder, "东城区", committee="东城区初赛组委会", count=40, seed=3, prefix="D").read_bytes()
+    path = prelim_package(folder, "东城区", committee="东城区初赛组委会", count=40, seed=3, prefix="D")
+    CODE["good"] = CODES[path]
+    return path.read_bytes()
+
+
+def _plain(parts: dict, manifest: dict, member: str) -> bytes:
+    return plain_member(parts, manifest, member, CODE["good"])
 
 
 def _parts(good):
     parts = members(good)
-    return parts, json.loads(parts["manifest.json"]), json.loads(parts["results.json"])
+    manifest = json.loads(parts["manifest.json"])
+    return parts, manifest, json.loads(_plain(parts, manifest, RESULTS))
+
+
+def resealed(parts: dict, manifest: dict, plain: dict[str, bytes]) -> bytes:
+    """A forger who holds the code: edited contents sealed again, every hash fixed up."""
+    return reseal(parts, manifest, plain, CODE["good"])
 
 
 def flipped_byte(good):
-    # A byte in the middle of results.json's compressed data: the CRC no longer holds.
+    # A byte in the middle of the sealed results' compressed data: the CRC no longer holds.
     with zipfile.ZipFile(io.BytesIO(good)) as zf:
-        info = zf.getinfo("results.json")
+        info = zf.getinfo(RESULTS)
     start = info.header_offset + 30 + len(info.filename)
     data = bytearray(good)
     data[start + info.compress_size // 2] ^= 0x01
@@ -42,23 +62,32 @@ def flipped_byte(good):
 def edited_results_old_fingerprint(good):
     parts, manifest, doc = _parts(good)
     doc["ranking"]["rows"][20]["advances"] = True  # one more "advances"
-    results = canonical_json(doc)
-    return with_manifest({**parts, "results.json": results}, rehash(manifest, "results.json", results))
+    return resealed(parts, manifest, {RESULTS: canonical_json(doc)})
 
 
 def edited_results_and_counts_old_fingerprint(good):
     parts, manifest, doc = _parts(good)
     doc["contestants"][0]["theory"] = "100.00"
-    results = canonical_json(doc)
-    return with_manifest({**parts, "results.json": results}, rehash(manifest, "results.json", results))
+    return resealed(parts, manifest, {RESULTS: canonical_json(doc)})
 
 
 def reformatted_results(good):
     # The same results pretty-printed, the member hash recomputed: the fingerprint still
     # holds (same content) but these are not the bytes the program writes.
     parts, manifest, doc = _parts(good)
-    results = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode()
-    return with_manifest({**parts, "results.json": results}, rehash(manifest, "results.json", results))
+    return resealed(parts, manifest, {RESULTS: json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode()})
+
+
+def changed_ciphertext(good):
+    # A forger without the code: one byte inside the sealed results, the hash fixed up.
+    parts, manifest = members(good), json.loads(members(good)["manifest.json"])
+    sealed = bytearray(parts[RESULTS])
+    sealed[len(sealed) // 2] ^= 0x01
+    parts[RESULTS] = bytes(sealed)
+    nonce = manifest["members"][RESULTS]["nonce"]
+    manifest = rehash(manifest, RESULTS, parts[RESULTS])
+    manifest["members"][RESULTS]["nonce"] = nonce
+    return with_manifest(parts, manifest)
 
 
 def truncated(good):
@@ -90,18 +119,18 @@ def oversized_manifest(good):
 def zip_bomb(good):
     # 40 MB of zeros deflate to ~40 KB: under the size cap, far over any JSON's ratio.
     parts = members(good)
-    parts["audit.json"] = bytes(40 * 1024 * 1024)
+    parts[AUDIT] = bytes(40 * 1024 * 1024)
     return rezip(sorted(parts.items()))
 
 
 def wrong_format_version(good):
     parts, manifest, _ = _parts(good)
-    manifest["format"] = "skillscore-handoff/2"
+    manifest["format"] = "skillscore-handoff/3"
     return with_manifest(parts, manifest)
 
 
 def missing_member(good):
-    return rezip([(n, c) for n, c in sorted(members(good).items()) if n != "audit.json"])
+    return rezip([(n, c) for n, c in sorted(members(good).items()) if n != AUDIT])
 
 
 def duplicate_member(good):
@@ -110,7 +139,7 @@ def duplicate_member(good):
     items = sorted(members(good).items())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # zipfile warns about the duplicate name; that is the point
-        return rezip(items + [("results.json", items[2][1])])
+        return rezip(items + [(RESULTS, items[2][1])])
 
 
 def too_many_members(good):
@@ -133,10 +162,9 @@ def manifest_disagrees(good):
 
 def edited_audit(good):
     parts, manifest, _ = _parts(good)
-    audit = json.loads(parts["audit.json"])
+    audit = json.loads(_plain(parts, manifest, AUDIT))
     audit[5]["operator"] = "别人"
-    content = canonical_json(audit)
-    return with_manifest({**parts, "audit.json": content}, rehash(manifest, "audit.json", content))
+    return resealed(parts, manifest, {AUDIT: canonical_json(audit)})
 
 
 def unfinished_results(good):
@@ -145,9 +173,9 @@ def unfinished_results(good):
     parts, manifest, doc = _parts(good)
     doc["ranking"]["rows"][3]["tie"] = "unresolved"
     results = canonical_json(doc)
-    manifest = rehash(manifest, "results.json", results)
-    manifest["fingerprint"] = hashlib.sha256(results).hexdigest()
-    return with_manifest({**parts, "results.json": results}, manifest)
+    audit = _plain(parts, manifest, AUDIT)
+    manifest = {**manifest, "fingerprint": hashlib.sha256(results).hexdigest()}
+    return resealed(parts, manifest, {RESULTS: results, AUDIT: audit})
 
 
 def encrypted_flag(good):
@@ -165,6 +193,8 @@ def encrypted_flag(good):
 # (builder, the message's key words in Chinese, the English message's key words)
 CASES = {
     "flipped byte": (flipped_byte, ["results.json", "已损坏"], ["damaged"]),
+    "ciphertext changed, member hash fixed up": (changed_ciphertext, ["交接码打不开", "被改动", "未写入任何内容"],
+                                                 ["does not open", "altered", "Nothing was written"]),
     "edited results, member hash recomputed, old fingerprint": (
         edited_results_old_fingerprint, ["成绩指纹不符", "定稿后被改动"], ["changed after finalising"]),
     "edited mark, member hash recomputed, old fingerprint": (
@@ -177,8 +207,9 @@ CASES = {
     "backslash": (backslash_path, ["不安全的成员路径"], ["backslash"]),
     "oversized member": (oversized_manifest, ["manifest.json", "过大"], ["too large"]),
     "zip bomb": (zip_bomb, ["audit.json", "压缩比异常", "压缩炸弹"], ["zip bomb"]),
-    "wrong format version": (wrong_format_version, ["skillscore-handoff/2", "只能读取"], ["reads 'skillscore-handoff/1'"]),
-    "missing member": (missing_member, ["缺少成员「audit.json」"], ["lacks the member 'audit.json'"]),
+    "wrong format version": (wrong_format_version, ["skillscore-handoff/3", "只能读取"],
+                             ["reads 'skillscore-handoff/1 / skillscore-handoff/2'"]),
+    "missing member": (missing_member, ["缺少成员「audit.json.sealed」"], ["lacks the member 'audit.json.sealed'"]),
     "duplicate member": (duplicate_member, ["results.json", "不止一次"], ["more than once"]),
     "too many members": (too_many_members, ["23 个成员"], ["23 members"]),
     "not a ZIP": (not_a_zip, ["不是有效的成绩交接文件"], ["not a valid handoff file"]),
@@ -202,7 +233,7 @@ def damaged(good, tmp_path_factory) -> dict[str, Path]:
 
 
 def test_the_good_package_passes(good):
-    assert parse_package(good).committee == "东城区初赛组委会"
+    assert parse_package(good, code=CODE["good"]).committee == "东城区初赛组委会"
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -210,13 +241,13 @@ def test_verify_refuses(case, damaged, tmp_path):
     _, words, english = CASES[case]
     path = damaged[case]
     before = sorted(p.name for p in path.parent.iterdir())
-    out = run_cli("verify", path)
+    out = run_cli("verify", path, "--code", CODE["good"])
     assert out.returncode == 1, out.stdout
     assert "Traceback" not in out.stderr and out.stdout == ""
     assert path.name in out.stderr  # the message names the package
     for word in words:
         assert word in out.stderr, (word, out.stderr)
-    en = run_cli("verify", path, "--lang", "en")
+    en = run_cli("verify", path, "--lang", "en", "--code", CODE["good"])
     assert en.returncode == 1 and all(w in en.stderr for w in english), en.stderr
     assert sorted(p.name for p in path.parent.iterdir()) == before  # never extracts anything
 
@@ -228,7 +259,7 @@ def test_new_from_refuses_and_writes_nothing(case, damaged, good, tmp_path):
     fine.write_bytes(good)
     before = sorted(p.name for p in tmp_path.iterdir())
     target = tmp_path / "复赛.sqlite"
-    out = run_cli("new", target, "--from", fine, damaged[case], "--stage", "semifinal",
+    out = run_cli("new", target, "--from", fine, damaged[case], "--code", CODE["good"], CODE["good"], "--stage", "semifinal",
                   "--committee", "复赛组委会", "--pin", PIN)
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert damaged[case].name in out.stderr and all(w in out.stderr for w in words), out.stderr

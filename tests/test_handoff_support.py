@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from support import PIN, write_csv
 from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 from skillscore.exchange.handoff import export_package
+from skillscore.exchange.handoff_read import read_package
 from skillscore.exchange.results import canonical_json
 
 MARKS_HEADER = ["编号", "理论知识", "技能操作", "状态"]
@@ -40,10 +42,32 @@ def make_sitting(folder: Path, name: str, *, committee: str, event: int = 29, st
     return path
 
 
+# The code (交接码) each exported package is sealed under, as its signed sheet prints it:
+# tests type it where a receiving committee would.
+CODES: dict[Path, str] = {}
+CODE_LINE = re.compile(r"^(?:交接码|code): (\S+)$", re.M)
+
+
 def export(sitting: Path, out: Path) -> Path:
     with Competition(sitting) as comp:
-        export_package(comp, out)
+        CODES[Path(out)] = export_package(comp, out).code
     return out
+
+
+def exported_code(stdout: str, out: Path) -> str:
+    """The code `skillscore export` printed, remembered for ``out``."""
+    CODES[Path(out)] = CODE_LINE.search(stdout).group(1)
+    return CODES[Path(out)]
+
+
+def read(path: Path):
+    """The package read as the receiving committee reads it, with its code."""
+    return read_package(path, CODES[Path(path)])
+
+
+def code_args(*paths: Path) -> list[str]:
+    """``--code`` and each package's code, in the order of the packages."""
+    return ["--code", *(CODES[Path(p)] for p in paths)]
 
 
 def prelim_package(folder: Path, name: str, **kw) -> Path:
@@ -93,3 +117,26 @@ def rehash(manifest: dict, name: str, content: bytes) -> dict:
     m = json.loads(json.dumps(manifest))
     m["members"][name] = {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
     return m
+
+
+# -- a forger who holds the code: contents opened, edited and sealed again -----------------
+def plain_member(parts: dict[str, bytes], manifest: dict, member: str, code: str) -> bytes:
+    from skillscore.exchange.sealing import associated, derive, unseal
+    from skillscore.exchange.handoff import PACKAGE_FORMAT
+
+    keys = derive(code, manifest["sealing"]["kdf"])
+    return unseal(keys, manifest["members"][member]["nonce"], parts[member],
+                  associated(PACKAGE_FORMAT, member, manifest["fingerprint"]), 1 << 30)
+
+
+def resealed(parts: dict[str, bytes], manifest: dict, plain: dict[str, bytes], code: str) -> bytes:
+    """Edited contents sealed again under ``code``, every hash and nonce fixed up."""
+    from skillscore.exchange.sealing import associated, derive, seal
+    from skillscore.exchange.handoff import PACKAGE_FORMAT
+
+    parts, manifest = dict(parts), json.loads(json.dumps(manifest))
+    keys = derive(code, manifest["sealing"]["kdf"])
+    for member, content in plain.items():
+        nonce, parts[member] = seal(keys, member, content, associated(PACKAGE_FORMAT, member, manifest["fingerprint"]))
+        manifest["members"][member] = {**rehash(manifest, member, parts[member])["members"][member], "nonce": nonce}
+    return with_manifest(parts, manifest)

@@ -18,7 +18,7 @@ from skillscore.reports import write_report
 from skillscore.exchange.results import canonical_json, fingerprint_of
 from skillscore.rules.marks import format_mark
 from skillscore.rules.panel import Module, PanelScheme, practical_from_panel
-from test_handoff_support import make_sitting, members, rehash, team_rows, with_manifest
+from test_handoff_support import CODES, make_sitting, members, plain_member, resealed, team_rows
 from test_reports_sittings import upright_pages
 
 SMALL = ACCEPTANCE / "prelim-small"
@@ -51,13 +51,13 @@ def panel_package(tmp_path_factory):
         comp.import_panel_marks(write_csv(folder / "judges.csv", ["编号", "模块", "裁判", "分数"], judges_rows(nos)))
         comp.finalize(pin=PIN)
         stats = comp.judge_statistics()
-        export_package(comp, folder / "panel.sspkg")
+        CODES[folder / "panel.sspkg"] = export_package(comp, folder / "panel.sspkg").code
     return path, folder / "panel.sspkg", stats
 
 
 def test_the_scheme_and_every_judges_mark_travel_in_the_handoff_file(panel_package):
     _, package, _ = panel_package
-    pkg = read_package(package)
+    pkg = read_package(package, CODES[package])
     doc = pkg.results
     assert doc["practical_scheme"] == {"kind": "panel", "judges": 3, "aggregation": "trimmed",
                                        "modules": [{"name": "实操", "max": "70"}, {"name": "答辩", "max": "30"}]}
@@ -70,13 +70,13 @@ def test_the_scheme_and_every_judges_mark_travel_in_the_handoff_file(panel_packa
     for c in doc["contestants"]:
         sheet = {m: {int(j): D(s) for j, s in js.items()} for m, js in c["panel"].items()}
         assert format_mark(practical_from_panel(scheme, sheet)[0]) == c["practical"], c["no"]
-    out = run_cli("verify", package)
+    out = run_cli("verify", package, "--code", CODES[package])
     assert out.returncode == 0 and pkg.fingerprint in out.stdout
 
 
 def test_the_judges_sheet_shows_each_judges_mark_the_dropped_ones_and_the_statistics(panel_package, tmp_path):
     path, package, stats = panel_package
-    pkg = read_package(package)
+    pkg = read_package(package, CODES[package])
     out = tmp_path / "judges.pdf"
     # Printed from the handoff file's document, as the next committee would.
     assert write_report(pkg.results, "judges", out, fingerprint=pkg.fingerprint) == 1
@@ -137,7 +137,14 @@ def test_a_single_mark_files_document_and_fingerprint_are_unchanged(tmp_path, na
         comp.import_roster(folder / "roster.csv")
         comp.import_marks(folder / "marks.csv")
         doc = comp.results_document()
+        phones = {c.no: c.phone for c in comp.contestants()}
     assert "practical_scheme" not in doc and all("panel" not in c for c in doc["contestants"])
+    # Since issue 14 the document carries the phones of advancing contestants only; with
+    # the others' phones put back it is byte for byte the document it always was.
+    going = {no for r in doc["ranking"]["rows"] if r["advances"] for no in (r["members"] or [r["no"]])}
+    assert all(c["phone"] == (phones[c["no"]] if c["no"] in going else "") for c in doc["contestants"])
+    for c in doc["contestants"]:
+        c["phone"] = phones[c["no"]]
     assert fingerprint_of(doc) == FINGERPRINTS_BEFORE[name]
 
 
@@ -160,16 +167,16 @@ def test_a_team_carries_its_judges_marks_on_every_member(tmp_path):
 
 
 # -- forged judges' marks are refused like any other forged result --------------------------
-def _forge(package: bytes, edit) -> bytes:
+def _forge(package: bytes, edit, code: str) -> bytes:
     """Edit the results and recompute every hash the manifest holds, as a forger would;
     the receiving program must still refuse what is not well formed."""
     parts = members(package)
-    doc = json.loads(parts["results.json"])
+    manifest = json.loads(parts["manifest.json"])
+    audit = plain_member(parts, manifest, "audit.json.sealed", code)
+    doc = json.loads(plain_member(parts, manifest, "results.json.sealed", code))
     edit(doc)
-    results = canonical_json(doc)
-    manifest = rehash(json.loads(parts["manifest.json"]), "results.json", results)
     manifest["fingerprint"] = fingerprint_of(doc)
-    return with_manifest({**parts, "results.json": results}, manifest)
+    return resealed(parts, manifest, {"results.json.sealed": canonical_json(doc), "audit.json.sealed": audit}, code)
 
 
 @pytest.mark.parametrize("edit, field", [
@@ -181,7 +188,7 @@ def _forge(package: bytes, edit) -> bytes:
 ])
 def test_malformed_judges_marks_are_refused(panel_package, edit, field):
     _, package, _ = panel_package
-    forged = _forge(package.read_bytes(), edit)
+    forged = _forge(package.read_bytes(), edit, CODES[package])
     with pytest.raises(PackageError) as refused:
-        parse_package(forged, "forged.sspkg")
+        parse_package(forged, "forged.sspkg", CODES[package])
     assert refused.value.code == "pkg_results_invalid" and field in refused.value.message(), refused.value.message()

@@ -11,7 +11,7 @@ from skillscore.exchange.handoff_read import read_package
 from skillscore.actions.competition import Competition as _Competition
 create_from_packages = _Competition.create_from_packages
 from skillscore.exchange.summary import HEADERS
-from test_handoff_support import export, make_sitting, prelim_package, tie_free_marks
+from test_handoff_support import CODES, code_args, export, make_sitting, prelim_package, read, tie_free_marks
 
 
 def _finish(path, folder, name):
@@ -35,10 +35,10 @@ def packages(tmp_path_factory):
     east = prelim_package(folder, "东城区", committee="东城区初赛组委会", count=40, seed=1, prefix="D")
     west = prelim_package(folder, "西城区", committee="西城区初赛组委会", count=50, seed=2, prefix="X")
     semi = folder / "semi.sqlite"
-    create_from_packages(semi, [east, west], stage="semifinal", committee="市复赛组委会", pin=PIN).close()
+    create_from_packages(semi, [east, west], codes=[CODES[east], CODES[west]], stage="semifinal", committee="市复赛组委会", pin=PIN).close()
     semi_pkg = _finish(semi, folder, "复赛")
     final = folder / "final.sqlite"
-    create_from_packages(final, [semi_pkg], stage="final", committee="市决赛组委会", pin=PIN).close()
+    create_from_packages(final, [semi_pkg], codes=[CODES[semi_pkg]], stage="final", committee="市决赛组委会", pin=PIN).close()
     final_pkg = _finish(final, folder, "决赛")
     rows = roster_rows(33, seed=21, prefix="M")
     marks = tie_free_marks([r[0] for r in rows])
@@ -61,7 +61,7 @@ def read_xlsx(path):
 def test_summary_xlsx_counts_per_event_stage_and_committee(packages, tmp_path):
     out = tmp_path / "汇总.xlsx"
     given = [packages[k] for k in ("final", "other", "west", "semi", "east")]  # any order
-    result = run_cli("summary", *given, "-o", out)
+    result = run_cli("summary", *given, "-o", out, *code_args(*given))
     assert result.returncode == 0, result.stderr
     assert "5 份成绩" in result.stdout
     rows = read_xlsx(out)
@@ -80,7 +80,7 @@ def test_summary_xlsx_counts_per_event_stage_and_committee(packages, tmp_path):
     east = body[(29, "初赛", "东城区初赛组委会")]
     assert (east["名单人数"], east["晋级"], east["三级/高级工"], east["四级/中级工"], east["五级/初级工"]) == (
         40, 12, 3, 5, 12)  # ranks 1–3; ≤ floor(20% of 40) = 8; ≤ floor(50% of 40) = 20
-    assert east["成绩指纹"] == read_package(packages["east"]).fingerprint and east["定稿版本"] == 1
+    assert east["成绩指纹"] == read(packages["east"]).fingerprint and east["定稿版本"] == 1
     sub = body[(29, "初赛", "小计")]
     assert sub["名单人数"] == 90 and sub["晋级"] == 12 + 15
     semi = body[(29, "复赛", "市复赛组委会")]
@@ -101,7 +101,7 @@ def test_summary_pdf_reads_back_with_every_fingerprint(packages, tmp_path):
 
     out = tmp_path / "汇总.pdf"
     given = [packages[k] for k in ("east", "west", "semi", "final", "other")]
-    result = run_cli("summary", *given, "-o", out)
+    result = run_cli("summary", *given, "-o", out, *code_args(*given))
     assert result.returncode == 0, result.stderr
     with pdfplumber.open(out) as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
@@ -109,17 +109,18 @@ def test_summary_pdf_reads_back_with_every_fingerprint(packages, tmp_path):
     for committee in ("东城区初赛组委会", "西城区初赛组委会", "市复赛组委会", "市决赛组委会", "海淀区初赛组委会"):
         assert committee in text
     for package in given:
-        assert read_package(package).fingerprint in text.replace("\n", "")
+        assert read(package).fingerprint in text.replace("\n", "")
     assert "合计" in text and "小计" in text and "纳入技" in text  # headers wrap in their cells
 
 
-@pytest.mark.parametrize("kind", ["duplicate", "same sitting", "damaged", "format"])
+@pytest.mark.parametrize("kind", ["duplicate", "same sitting", "damaged", "format", "no code", "wrong code"])
 def test_summary_refusals_write_nothing(kind, packages, tmp_path):
     folder = packages["folder"]
     out = tmp_path / ("汇总.txt" if kind == "format" else "汇总.xlsx")
     if kind == "duplicate":
         copy = tmp_path / "copy.sspkg"
         copy.write_bytes(packages["east"].read_bytes())
+        CODES[copy] = CODES[packages["east"]]
         args, code, words = [packages["east"], copy], 1, ["不能重复统计", "copy.sspkg"]
     elif kind == "same sitting":
         sitting = make_sitting(tmp_path, "v", committee="东城区初赛组委会", count=40, seed=1, prefix="D")
@@ -132,10 +133,18 @@ def test_summary_refusals_write_nothing(kind, packages, tmp_path):
     elif kind == "damaged":
         bad = tmp_path / "坏.sspkg"
         bad.write_bytes(packages["west"].read_bytes()[:-40])
+        CODES[bad] = CODES[packages["west"]]
         args, code, words = [packages["east"], bad], 1, ["坏.sspkg"]
-    else:
+    elif kind == "format":
         args, code, words = [packages["east"]], 2, [".xlsx 或 .pdf"]
-    result = run_cli("summary", *args, "-o", out)
+    else:  # a sealed file needs its code; another committee's code does not open it
+        result = run_cli("summary", packages["east"], packages["west"], "-o", out,
+                         *(["--code", CODES[packages["west"]], CODES[packages["east"]]] if kind == "wrong code" else []))
+        words = ["交接码打不开 东城区.sspkg", "未写入任何内容"] if kind == "wrong code" else ["东城区.sspkg 已加密", "--code"]
+        assert result.returncode == 1 and all(w in result.stderr for w in words), result.stderr
+        assert not out.exists() and not list(tmp_path.glob("*.tmp-*"))
+        return
+    result = run_cli("summary", *args, "-o", out, *code_args(*args))
     assert result.returncode == code
     assert all(w in result.stderr for w in words), result.stderr
     assert not out.exists() and not list(tmp_path.glob("*.tmp-*"))

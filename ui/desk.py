@@ -45,7 +45,7 @@ def reports_available() -> bool:
 
 def handoff_available() -> bool:
     try:
-        from skillscore.exchange.handoff import export_package  # noqa: F401
+        from skillscore.exchange.handoff import export_package
     except Exception:
         return False
     return True
@@ -285,8 +285,9 @@ class Desk(QWidget):
     def _background(self, label: str, action, done_text: str, out: str, then=None) -> None:
         body = with_competition(self.session.path, self.session.operator, action)
 
-        def done(_):
-            self.show_message(done_text.format(path=out))
+        def done(result):
+            # {code}: the handoff code an export was sealed under, to compare with the signed sheet
+            self.show_message(done_text.format(path=out, code=getattr(result, "code", "")))
             if then is not None:
                 then()
 
@@ -342,7 +343,8 @@ class Desk(QWidget):
         if out:
             self._background(translate("Desk", "正在导出成绩交接文件…"),
                              lambda c, p: ops.export_package(c, out, progress=p),
-                             translate("Desk", "已导出 {path}"), out)
+                             translate("Desk", "已导出 {path} · 交接码 {code}（已签字的成绩表和晋级名单上印有同一交接码，"
+                                               "接收方凭它打开文件；请勿与 U 盘放在一起）"), out)
 
     def open_find(self) -> None:
         tab = self.tabs.currentWidget()

@@ -326,8 +326,18 @@ class MainWindow(QMainWindow):
         except SkillscoreError as e:
             QMessageBox.warning(self, translate("MainWindow", "导出本录入台文件…"), e.message(current_lang()))
             return
-        self.statusBar().showMessage(translate("MainWindow", "已导出 {count} 项录入到 {path}").format(
-            count=done.count, path=out), 15000)
+        self.statusBar().showMessage(translate("MainWindow", "已导出 {count} 项录入到 {path} · 本录入台交接码 {code}").format(
+            count=done.count, path=out, code=done.code))
+        # The merging desk types this code (issue 14): shown until closed, without blocking.
+        box = QMessageBox(QMessageBox.Information, translate("MainWindow", "本录入台交接码"),
+                          translate("MainWindow", "已导出 {count} 项录入到 {path}。\n\n本录入台交接码：{code}\n\n"
+                                                  "合并时须输入此交接码（本录入台每次导出都相同）。请抄下交给主录入台，"
+                                                  "勿与 U 盘放在一起。").format(count=done.count, path=out, code=done.code),
+                          QMessageBox.Ok, self)
+        box.setObjectName("desk_code_box")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        box.show()
 
     def merge_desk_files(self, paths: list[str] | None = None) -> bool:
         from .dialogs.desk_files import DeskMergeDialog, choose_desk_files

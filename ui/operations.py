@@ -116,8 +116,8 @@ def settle_conflict(comp: Competition, no: str, field: str, text: str, *, pin: s
 
 
 @changes(ROSTER, MARKS)
-def add_source(comp: Competition, package: str | Path):
-    return comp.add_source(package)
+def add_source(comp: Competition, package: str | Path, code: str | None = None):
+    return comp.add_source(package, code)
 
 
 @changes()

@@ -102,8 +102,9 @@ def take(out_dir: str | Path) -> list[Path]:
     return written
 
 
-def _finalised_prelim(folder: Path, committee: str, *, seed: int, prefix: str) -> Path:
-    """A finalised prelim sitting of 快递员 with 40 contestants, exported as a handoff file."""
+def _finalised_prelim(folder: Path, committee: str, *, seed: int, prefix: str) -> tuple[Path, str]:
+    """A finalised prelim sitting of 快递员 with 40 contestants, exported as a handoff file
+    (with the code it is sealed under)."""
     from skillscore.actions.competition import Competition
     from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, mark_rows, roster_rows
     from skillscore.exchange.handoff import export_package
@@ -117,7 +118,8 @@ def _finalised_prelim(folder: Path, committee: str, *, seed: int, prefix: str) -
         for group in comp.standings().tie_groups:  # random marks may tie; the committee draws lots
             comp.draw_lots(list(group), pin=DEMO_PIN)
         comp.finalize(pin=DEMO_PIN)
-        return export_package(comp, folder / f"{committee}.sspkg").path
+        done = export_package(comp, folder / f"{committee}.sspkg")
+        return done.path, done.code
 
 
 def take_dialogs(out_dir: str | Path) -> list[Path]:
@@ -153,9 +155,9 @@ def take_dialogs(out_dir: str | Path) -> list[Path]:
     packages = [_finalised_prelim(settings_dir, committee, seed=seed, prefix=prefix)
                 for committee, seed, prefix in (("东城区初赛组委会", 11, "D"), ("西城区初赛组委会", 12, "X"))]
     dialog = NextStageDialog(operator="王芳")
-    first, second = dialog.picker.add_files(packages)
-    first.prefix.setText(first.package.fingerprint[:8])
-    second.prefix.setText("3f9a0c1b")  # a sheet that does not belong to this file: refused
+    first, second = dialog.picker.add_files([path for path, _ in packages])
+    first.code.setText(packages[0][1])
+    second.code.setText(packages[0][1])  # the code of another committee's sheet: refused
     dialog.committee.setText("北京市复赛组委会")
     dialog.path.setText(str(Path.home() / "Documents" / "skillscore" / "快递员-复赛.skillscore"))
     shot(dialog, "handoff-import")

@@ -307,6 +307,9 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         standings = self.standings(info)
         entries = self.entries()
         origins = dict(self.store.db.execute("SELECT no, origin FROM contestants").fetchall())
+        # The next committee needs the phones of those who go on only (issue 14): the
+        # document (and so the handoff file) carries no one else's; the roster keeps them.
+        going = {no for s in standings.rows if s.advances for no in (s.unit.members or (s.unit.key,))}
         people = []
         for c in self.contestants():
             e = entries.get(c.no, Entry())
@@ -314,8 +317,8 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
                 {
                     "no": c.no, "name": c.name, "id_number": c.id_number, "sex": c.sex,
                     "birth_date": c.birth_date, "category": c.category, "unit": c.unit,
-                    "union_card": c.union_card, "team": c.team or None, "phone": c.phone,
-                    "theory": format_mark(e.theory), "practical": format_mark(e.practical),
+                    "union_card": c.union_card, "team": c.team or None,
+                    "phone": c.phone if c.no in going else "", "theory": format_mark(e.theory), "practical": format_mark(e.practical),
                     "status": e.status.value if e.status else None,
                     "origin": json.loads(origins[c.no]) if origins.get(c.no) else None,
                 }

@@ -172,6 +172,7 @@ class DeskExport:
     sequence: int
     count: int
     sha256: str
+    code: str = ""  # this desk's code (交接码), which the merging desk types
 
 
 class _DryRun(Exception):
@@ -191,8 +192,9 @@ class DeskMixin:
     def export_desk(self, out: str | Path, *, desk: str | None = None, everything: bool = False) -> DeskExport:
         """Write what this desk entered since its last export (``everything``: since the
         copy was made, for a desk file that went missing) to ``out``, a desk file."""
-        from ..exchange.desk_file import WHAT, desk_file_bytes
+        from ..exchange.desk_file import DESK_CODE_KEY, WHAT, desk_file_bytes
         from ..exchange.safezip import container_fail, write_safely
+        from ..exchange.sealing import new_code
 
         self.check_location()  # the export moves this file's watermark
         info, meta = self.info(), self.store.all_meta()
@@ -210,16 +212,17 @@ class DeskMixin:
             "since": since, "since_hash": self._audit_hash(since), "upto": upto, "upto_hash": self._audit_hash(upto),
             "settings": self._desk_settings(), "exported_at": self._stamp(), "operator": self.operator,
         }
-        data, manifest = desk_file_bytes(manifest, items)
+        code = meta.get(DESK_CODE_KEY) or new_code()  # one per desk copy: see desk_file.py
+        data, manifest = desk_file_bytes(manifest, items, code)
         digest = write_safely(out, data, container_fail(WHAT))
         with self.store.transaction():
             for key, value in (("desk_watermark", upto), ("desk_sequence", sequence), ("desk_id", desk_id),
-                               ("desk_name", name)):
+                               ("desk_name", name), (DESK_CODE_KEY, code)):
                 self.store.set_meta(key, str(value))
             self._audit("desk_export", subject=name, new={"file": Path(out).name, "sequence": sequence, "since": since,
                                                           "upto": upto, "count": len(items), "sha256": digest})
         self._changed()
-        return DeskExport(Path(out), name, sequence, len(items), digest)
+        return DeskExport(Path(out), name, sequence, len(items), digest, code)
 
     def _desk_settings(self) -> dict:
         return {"double_entry": self.double_entry, "practical_scheme": self.store.meta("practical_scheme") or ""}
@@ -256,12 +259,17 @@ class DeskMixin:
         return items
 
     # -- the main desk: merging -------------------------------------------------------------
-    def merge_desk_files(self, paths: Iterable[str | Path], *, dry_run: bool = False) -> list[MergeReport]:
-        """Merge desk files in the order given; ``dry_run`` reports without writing."""
+    def merge_desk_files(self, paths: Iterable[str | Path], *, codes: list[str | None] | None = None,
+                         dry_run: bool = False) -> list[MergeReport]:
+        """Merge desk files in the order given, sealed ones opened with ``codes`` (one per
+        file, in order); ``dry_run`` reports without writing."""
         from ..exchange.desk_file import read_desk_file
+        from ..exchange.sealing import paired_codes
 
         self._refuse_if_finalized()
-        files = [read_desk_file(p) for p in paths]  # every file verified before anything is written
+        paths = list(paths)
+        # every file verified (and opened) before anything is written
+        files = [read_desk_file(p, c) for p, c in zip(paths, paired_codes(paths, codes))]
         for f in files:
             self._check_belongs(f)
         if not dry_run:

@@ -28,6 +28,7 @@ from ..exchange.handoff_read import read_package
 from ..model import stage_name
 from ..messages import register
 from ..model import Stage
+from ..exchange.sealing import paired_codes
 
 if TYPE_CHECKING:  # annotations only: the facade imports this module, never the reverse
     from .competition import Competition
@@ -302,6 +303,7 @@ def create_from_packages(
     file: str | Path,
     packages: list[str | Path],
     *,
+    codes: list[str | None] | None = None,
     stage: str,
     committee: str,
     pin: str,
@@ -327,7 +329,7 @@ def create_from_packages(
         raise RefusedError("from_prelim")
     if not packages:
         raise UsageError("from_no_packages")
-    pkgs = [read_package(p) for p in packages]
+    pkgs = [read_package(p, c) for p, c in zip(packages, paired_codes(packages, codes))]
     _check_batch(pkgs, stage)
     batches = [advancing(p) for p in pkgs]
     _check_people([a for batch in batches for a in batch])
@@ -366,14 +368,15 @@ def _has_marks(comp: Competition, nos: list[str]) -> list[str]:
     return [no for no in nos if no in marked]
 
 
-def add_source(comp: Competition, package_path: str | Path) -> SourceChange:
-    """Add a package to the roster of ``comp``, or let a newer version replace an older."""
+def add_source(comp: Competition, package_path: str | Path, code: str | None = None) -> SourceChange:
+    """Add a package to the roster of ``comp``, or let a newer version replace an older;
+    ``code`` opens a sealed package."""
     info = comp.info()
     if info.finalized:
         raise RefusedError("finalized", version=info.version)
     if info.stage.previous() is None:
         raise RefusedError("from_prelim")
-    pkg = read_package(package_path)
+    pkg = read_package(package_path, code)
     if pkg.event_no != info.event.no:
         raise RefusedError("from_event_mismatch", package=pkg.path.name, found=_event_text(pkg),
                            other=info.path.name, expected=f"{info.event.no} {info.event.name}")
@@ -482,6 +485,7 @@ class NextStageMixin:
         """The handoff files this roster was built from, newest last (replaced ones too)."""
         return list_sources(self)
 
-    def add_source(self, package_path: str | Path) -> SourceChange:
-        """Another committee's handoff file joins (or a newer version replaces) the roster."""
-        return add_source(self, package_path)
+    def add_source(self, package_path: str | Path, code: str | None = None) -> SourceChange:
+        """Another committee's handoff file joins (or a newer version replaces) the roster;
+        a sealed file is opened with ``code`` (交接码)."""
+        return add_source(self, package_path, code)

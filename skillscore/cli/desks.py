@@ -14,6 +14,12 @@ register(
             "Exported desk file {path} (desk '{desk}', export {sequence}, {count} change(s)) · SHA-256 {sha256}",
         ),
         "desk_verified": ("录入台文件 {file} 完好，未被改动", "Desk file {file} is intact and unaltered"),
+        "desk_container_verified": ("录入台文件 {file} 的文件结构和清单完好（成绩已加密，未输入交接码）",
+                                    "Desk file {file}: the container and manifest are intact (the marks are sealed; "
+                                    "no code given)"),
+        "desk_line_not_opened": ("未输入交接码，加密的成绩未经核对；用 --code 输入导出录入台显示的交接码即可全部核对",
+                                 "Without the code the sealed marks were not checked; give the code shown on the "
+                                 "exporting desk with --code to check everything"),
         "desk_line_desk": ("录入台：{desk}（第 {sequence} 份导出，{at} 由 {operator} 导出）",
                            "Desk: {desk} (export {sequence}, made {at} by {operator})"),
         "desk_line_passes": ("复核录入：第 {passes} 遍", "Double entry: pass {passes}"),
@@ -40,15 +46,16 @@ def cmd_desk_export(args, lang):
         done = comp.export_desk(args.out, desk=args.desk, everything=args.all)
     _say(lang, "desk_exported", path=args.out, desk=done.desk, sequence=done.sequence, count=done.count,
          sha256=done.sha256)
+    _say(lang, "desk_code_line", desk_code=done.code)
 
 
 def cmd_desk_verify(args, lang):
     from ..exchange.desk_file import read_desk_file
     from ..model import stage_name
 
-    f = read_desk_file(args.deskfile)
+    f = read_desk_file(args.deskfile, args.code, open_sealed=bool(args.code))
     m = f.manifest
-    _say(lang, "desk_verified", file=f.path.name)
+    _say(lang, "desk_verified" if f.opened else "desk_container_verified", file=f.path.name)
     _say(lang, "pkg_line_event", no=m["event"]["no"], name=m["event"]["name"])
     _say(lang, "pkg_line_stage", stage=stage_name(m["stage"], lang))
     _say(lang, "pkg_line_committee", committee=m["committee"])
@@ -58,13 +65,15 @@ def cmd_desk_verify(args, lang):
     _say(lang, "desk_line_count", count=m["count"])
     _say(lang, "desk_line_id", id=m["competition_id"])
     _say(lang, "desk_line_sha", sha256=f.sha256)
+    if not f.opened:
+        _say(lang, "desk_line_not_opened")
 
 
 def cmd_desk_merge(args, lang):
     from ..actions.desks import merge_report_lines
 
     with _open(args) as comp:
-        reports = comp.merge_desk_files(args.deskfiles, dry_run=args.dry_run)
+        reports = comp.merge_desk_files(args.deskfiles, codes=args.codes, dry_run=args.dry_run)
     if args.dry_run:
         _say(lang, "desk_dry_run")
     print("\n".join(merge_report_lines(reports, lang)))
@@ -103,9 +112,12 @@ def add_commands(sub, command, groups) -> None:
                    help="导出复制以来的全部录入（补一份丢失的录入台文件）/ everything since the copy was made")
     p = command("verify", cmd_desk_verify, desk, help="校验录入台文件 / verify a desk file")
     p.add_argument("deskfile", metavar="DESKFILE")
+    p.add_argument("--code", help="导出录入台显示的交接码 / the code shown on the exporting desk")
     p = command("merge", cmd_desk_merge, desk, help="合并录入台文件 / merge desk files into the main file")
     p.add_argument("file")
     p.add_argument("deskfiles", nargs="+", metavar="DESKFILE")
+    p.add_argument("--code", dest="codes", nargs="+", metavar="CODE",
+                   help="各录入台显示的交接码，按文件顺序 / the desks' codes, in the order of the files")
     p.add_argument("--dry-run", action="store_true", help="只显示将带来的变动 / show what would change, write nothing")
     p = command("conflicts", cmd_desk_conflicts, desk, help="待裁定的冲突 / conflicts held for the chief judge")
     p.add_argument("file")

@@ -12,8 +12,8 @@ from ..messages import register, render
 register(
     {
         "sources_usage": (
-            "用法：skillscore sources FILE 或 skillscore sources add FILE PKG",
-            "usage: skillscore sources FILE  or  skillscore sources add FILE PKG",
+            "用法：skillscore sources FILE 或 skillscore sources add FILE PKG [--code CODE]",
+            "usage: skillscore sources FILE  or  skillscore sources add FILE PKG [--code CODE]",
         ),
         "sources_none": ("{file} 没有来源成绩交接文件", "{file} has no source handoff files"),
         "sources_header": (
@@ -40,12 +40,16 @@ def cmd_export(args, lang):
     with Competition(args.file, operator=args.operator) as comp:
         result = export_package(comp, args.out)
     print(render("handoff_exported", lang, path=args.out, version=result.version, fingerprint=result.fingerprint))
+    print(render("handoff_code_line", lang, handoff_code=result.code))
 
 
 def cmd_verify(args, lang):
-    from ..exchange.handoff_read import describe, read_package
+    """Without ``--code`` a sealed file's container and manifest are checked (exit 0 when
+    they hold: CONTRACT.md) and the output says the contents were not; with it, everything."""
+    from ..exchange.handoff_read import describe, inspect_package, read_package
 
-    print(describe(read_package(args.package), lang))
+    pkg = read_package(args.package, args.code) if args.code else inspect_package(args.package)
+    print(describe(pkg, lang))
 
 
 def cmd_sources(args, lang):
@@ -54,6 +58,8 @@ def cmd_sources(args, lang):
         return _list_sources(rest[0], args, lang)
     if len(rest) == 3 and rest[0] == "add":
         return _add_source(rest[1], rest[2], args, lang)
+    if args.code:
+        raise UsageError("sources_usage")
     raise UsageError("sources_usage")
 
 
@@ -79,7 +85,7 @@ def _add_source(file, package, args, lang):
     from ..actions.competition import Competition
 
     with Competition(file, operator=args.operator) as comp:
-        change = comp.add_source(package)
+        change = comp.add_source(package, args.code)
     s = change.source
     text = render("source_added", lang, file=s.file_name, committee=s.committee, version=s.version,
                   added=len(change.added), updated=len(change.updated), removed=len(change.removed))
@@ -94,7 +100,7 @@ def cmd_summary(args, lang):
     out = str(args.out)
     if not out.lower().endswith((".xlsx", ".pdf")):
         raise UsageError("summary_format", path=out)
-    rows = summary_rows(args.packages)
+    rows = summary_rows(args.packages, args.codes)
     if out.lower().endswith(".xlsx"):
         write_summary_xlsx(rows, out)
     else:
@@ -109,10 +115,14 @@ def add_commands(sub, command, groups) -> None:
 
     p = command("verify", cmd_verify, help="校验成绩交接文件 / verify a handoff file")
     p.add_argument("package", metavar="PKG")
+    p.add_argument("--code", help="已签字成绩单上的交接码 / the code on the signed sheet")
 
     p = command("sources", cmd_sources, help="来源成绩交接文件 / source handoff files: FILE | add FILE PKG")
     p.add_argument("args", nargs="+", metavar="[add] FILE [PKG]")
+    p.add_argument("--code", help="已签字成绩单上的交接码 / the code on the signed sheet")
 
     p = command("summary", cmd_summary, help="汇总数据 / summary for the organising committee")
     p.add_argument("packages", nargs="+", metavar="PKG")
     p.add_argument("-o", "--out", required=True, metavar="OUT.(xlsx|pdf)")
+    p.add_argument("--code", dest="codes", nargs="+", metavar="CODE",
+                   help="交接码，按文件顺序 / the codes, in the order of the files")

@@ -58,7 +58,7 @@ def cmd_new(args, lang):
 
     if args.from_packages:
         comp = Competition.create_from_packages(
-            args.file, args.from_packages, stage=args.stage, committee=args.committee,
+            args.file, args.from_packages, codes=args.codes, stage=args.stage, committee=args.committee,
             pin=_pin(args, lang, twice=True), date=args.date, quota=args.quota,
             levels=parse_levels(args.levels), operator=args.operator,
         )
@@ -237,6 +237,8 @@ def add_commands(sub, command, groups) -> None:
     p.add_argument("file")
     p.add_argument("--event", type=int)
     p.add_argument("--from", dest="from_packages", nargs="+", metavar="PKG")
+    p.add_argument("--code", dest="codes", nargs="+", metavar="CODE",
+                   help="交接码，按 --from 文件的顺序 / the codes, in the order of the --from files")
     p.add_argument("--stage", required=True, choices=["prelim", "semifinal", "final"])
     p.add_argument("--committee", required=True)
     p.add_argument("--pin")

@@ -26,6 +26,14 @@ after the copy. Each later export starts where the last one ended (``since``), w
 main file checks against the ``upto`` hash of a desk file it merged, so a missing file is
 noticed rather than silently skipped.
 
+Since issue 14 (format 'skillscore-desk/2') marks.json is sealed (exchange/sealing.py) as
+marks.json.sealed under the exporting desk's code, shown on that desk (the CLI prints it,
+the GUI's export message shows it) and typed at the merging desk. One code per desk copy,
+made at its first export and kept in its ``meta`` (``desk_code``): a note beside the desk
+serves every later export. The salt is new for each file. The manifest stays readable
+(``desk verify`` without the code checks the container); format 1 files still merge
+without a code.
+
 Reading never extracts to disk; anything a real desk file could not be is refused with a
 message naming the file and what is wrong.
 """
@@ -39,20 +47,25 @@ from typing import Any
 
 from .. import __version__
 from .handoff_schema import HEX64, SchemaProblem, check_event_ref, get
+from ..errors import RefusedError
+from ..messages import register
 from .results import canonical_json
 from .safezip import (
     JSON_ERRORS, ContainerError, Limits, check_size, container_fail, loads_strict, member_digest, open_members,
     read_file, read_member, zip_members,
 )
 
-DESK_FORMAT = "skillscore-desk/1"
+DESK_FORMAT = "skillscore-desk/2"  # sealed; what export writes
+PLAIN_FORMAT = "skillscore-desk/1"  # before issue 14: merged without a code
 FORMAT_FAMILY = "skillscore-desk/"
 MANIFEST, MARKS = "manifest.json", "marks.json"
+SEALED_MARKS = "marks.json.sealed"
+DESK_CODE_KEY = "desk_code"
 WHAT = ("录入台文件", "desk file")
 # A desk's first export carries the history its copy began with: ~250 bytes an item,
 # 10,000 contestants' marks typed twice ≈ 15 MB. The caps leave ample room for that.
 LIMITS = Limits(members=8, expected=2, total_bytes=128 * 1024 * 1024,
-                member_bytes={MANIFEST: 64 * 1024, MARKS: 256 * 1024 * 1024})
+                member_bytes={MANIFEST: 64 * 1024, MARKS: 256 * 1024 * 1024, SEALED_MARKS: 64 * 1024 * 1024})
 
 KINDS = ("mark", "entry", "panel")
 MARK_FIELDS = ("theory", "practical", "status")
@@ -60,6 +73,22 @@ ITEM_KEYS = {"id", "hash", "kind", "no", "field", "judge", "pass", "old", "new",
 MANIFEST_KEYS = {"format", "program", "competition_id", "event", "stage", "committee", "desk", "desk_id",
                  "entry_passes", "sequence", "since", "since_hash", "upto", "upto_hash", "settings",
                  "exported_at", "operator", "count", "members"}
+
+register(
+    {
+        "desk_code_needed": (
+            "{file} 已加密：请输入导出它的录入台上显示的交接码（--code）",
+            "{file} is sealed: give the code shown on the desk that exported it (--code)",
+        ),
+        "desk_wrong_code": (
+            "交接码打不开 {file}：可能是交接码输入有误（请核对导出它的录入台上显示的交接码），也可能是拿错了文件，"
+            "或文件已损坏或被改动。未写入任何内容。",
+            "The code does not open {file}: the code may be mistyped (compare it with the code shown on the "
+            "exporting desk), or it is the wrong file, or the file is damaged or altered. Nothing was written.",
+        ),
+        "desk_code_line": ("本录入台交接码: {desk_code}", "desk code: {desk_code}"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +123,7 @@ class DeskFile:
     manifest: dict
     items: tuple[DeskItem, ...]
     sha256: str  # of the whole file: merging the same file twice is recognised by it
+    opened: bool = True  # False: a sealed file read without its code (manifest only)
 
     @property
     def desk(self) -> str:
@@ -105,55 +135,91 @@ class DeskFile:
 
 
 # -- writing ------------------------------------------------------------------------------
-def desk_file_bytes(manifest: dict, items: list[DeskItem]) -> tuple[bytes, dict]:
-    """The ZIP's bytes and the complete manifest (the members' hashes added)."""
+def desk_file_bytes(manifest: dict, items: list[DeskItem], code: str) -> tuple[bytes, dict]:
+    """The ZIP's bytes and the complete manifest (the sealed member's hash added)."""
+    from .sealing import CIPHER, derive, new_kdf, seal
+
     marks = canonical_json([i.as_json() for i in items])
+    kdf = new_kdf()
+    nonce, sealed = seal(derive(code, kdf), SEALED_MARKS, marks, _aad(manifest["competition_id"]))
     manifest = {**manifest, "format": DESK_FORMAT, "program": f"skillscore {__version__}", "count": len(items),
-                "members": {MARKS: member_digest(marks)}}
-    return zip_members({MANIFEST: canonical_json(manifest), MARKS: marks}), manifest
+                "members": {SEALED_MARKS: {**member_digest(sealed), "nonce": nonce}},
+                "sealing": {"cipher": CIPHER, "kdf": kdf}}
+    return zip_members({MANIFEST: canonical_json(manifest), SEALED_MARKS: sealed}), manifest
+
+
+def _aad(competition_id: str) -> bytes:
+    from .sealing import associated
+
+    return associated(DESK_FORMAT, SEALED_MARKS, competition_id)
 
 
 # -- reading ------------------------------------------------------------------------------
-def read_desk_file(path: str | Path) -> DeskFile:
-    """Read and verify a desk file; raise ContainerError naming what is wrong."""
+def read_desk_file(path: str | Path, code: str | None = None, *, open_sealed: bool = True) -> DeskFile:
+    """Read and verify a desk file (a sealed one opened with ``code``); raise
+    ContainerError naming what is wrong. ``open_sealed=False``: the container and
+    manifest only, for ``desk verify`` without a code."""
     path = Path(path)
-    return parse_desk_file(read_file(path, LIMITS, container_fail(WHAT, file=path.name)), path)
+    return parse_desk_file(read_file(path, LIMITS, container_fail(WHAT, file=path.name)), path, code,
+                           open_sealed=open_sealed)
 
 
-def parse_desk_file(data: bytes, path: str | Path = "desk.ssdesk") -> DeskFile:
+def parse_desk_file(data: bytes, path: str | Path = "desk.ssdesk", code: str | None = None, *,
+                    open_sealed: bool = True) -> DeskFile:
     """Verify a desk file's bytes; any failure is a ContainerError, never a traceback."""
     path = Path(path)
     fail = container_fail(WHAT, file=path.name)
     try:
-        return _check(data, path, fail)
-    except ContainerError:
+        return _check(data, path, fail, code, open_sealed)
+    except RefusedError:  # ContainerError, or a malformed code
         raise
     except (Exception, RecursionError) as exc:  # noqa: BLE001 - fuzzed bytes reach odd corners of zipfile
         raise fail("unreadable", detail=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
-def _check(data: bytes, path: Path, fail) -> DeskFile:
+def _check(data: bytes, path: Path, fail, code: str | None, open_sealed: bool) -> DeskFile:
+    from .sealing import WrongCode, derive, normalize_code, unseal
+
     zf, by_name = open_members(data, LIMITS, fail)
-    for name in (MANIFEST, MARKS):
-        if name not in by_name:
-            raise fail("missing_member", member=name)
-    for name in by_name:
-        if name not in (MANIFEST, MARKS):
-            raise fail("extra_member", member=name)
+    if MANIFEST not in by_name:
+        raise fail("missing_member", member=MANIFEST)
     raw = read_member(zf, by_name[MANIFEST], LIMITS, fail)
     manifest = _json(raw, MANIFEST, fail)
     found = manifest.get("format") if isinstance(manifest, dict) else None
-    if found != DESK_FORMAT and isinstance(found, str) and found.startswith(FORMAT_FAMILY):
-        raise fail("format_unsupported", found=found[:40], supported=DESK_FORMAT, program=f"skillscore {__version__}")
+    if found not in (DESK_FORMAT, PLAIN_FORMAT) and isinstance(found, str) and found.startswith(FORMAT_FAMILY):
+        raise fail("format_unsupported", found=found[:40], supported=f"{PLAIN_FORMAT} / {DESK_FORMAT}",
+                   program=f"skillscore {__version__}")
+    sealed = found == DESK_FORMAT
+    member = SEALED_MARKS if sealed else MARKS
+    for name in (MANIFEST, member):
+        if name not in by_name:
+            raise fail("missing_member", member=name)
+    for name in by_name:
+        if name not in (MANIFEST, member):
+            raise fail("extra_member", member=name)
     _schema(lambda: check_manifest(manifest), MANIFEST, fail)
     if canonical_json(manifest) != raw:
         raise fail("member_invalid", member=MANIFEST, reason=("schema_not_canonical", {}))
-    check_size(by_name[MARKS], LIMITS, fail)
-    content = read_member(zf, by_name[MARKS], LIMITS, fail)
-    if member_digest(content) != manifest["members"][MARKS]:
-        raise fail("hash_mismatch", member=MARKS)
+    check_size(by_name[member], LIMITS, fail)
+    content = read_member(zf, by_name[member], LIMITS, fail)
+    listed = manifest["members"][member]
+    if member_digest(content) != {"sha256": listed["sha256"], "size": listed["size"]}:
+        raise fail("hash_mismatch", member=member)
+    digest = hashlib.sha256(data).hexdigest()
+    if sealed:
+        if not open_sealed:
+            return DeskFile(path=path, manifest=manifest, items=(), sha256=digest, opened=False)
+        if code is None or not code.strip() or code.strip() == "-":
+            raise ContainerError("desk_code_needed", what=WHAT, file=path.name)
+        keys = derive(normalize_code(code), manifest["sealing"]["kdf"])
+        try:
+            content = unseal(keys, listed["nonce"], content, _aad(manifest["competition_id"]), LIMITS.limit(MARKS))
+        except WrongCode:
+            raise ContainerError("desk_wrong_code", what=WHAT, file=path.name) from None
+        except ValueError:
+            raise fail("member_too_large", member=MARKS, size=LIMITS.limit(MARKS) + 1, limit=LIMITS.limit(MARKS)) from None
     items = _schema(lambda: check_items(_json(content, MARKS, fail), manifest), MARKS, fail)
-    return DeskFile(path=path, manifest=manifest, items=items, sha256=hashlib.sha256(data).hexdigest())
+    return DeskFile(path=path, manifest=manifest, items=items, sha256=digest)
 
 
 def _json(content: bytes, member: str, fail) -> Any:
@@ -175,12 +241,19 @@ def _bad(field: str, value: Any) -> SchemaProblem:
 
 
 def check_manifest(m: Any) -> None:
+    from .sealing import CIPHER, check_nonce, kdf_problem
+
     if not isinstance(m, dict):
         raise SchemaProblem("schema_type", field="manifest", expected="object")
-    for key in sorted(m.keys() - MANIFEST_KEYS):
+    sealed = m.get("format") == DESK_FORMAT
+    for key in sorted(m.keys() - MANIFEST_KEYS - ({"sealing"} if sealed else set())):
         raise SchemaProblem("schema_unknown", field=key)
-    if get(m, "format", str, "") != DESK_FORMAT:
+    if get(m, "format", str, "") not in (DESK_FORMAT, PLAIN_FORMAT):
         raise _bad("format", m["format"])
+    if sealed:
+        sealing = get(m, "sealing", dict, "")
+        if sealing.keys() != {"cipher", "kdf"} or sealing["cipher"] != CIPHER or kdf_problem(sealing["kdf"]):
+            raise _bad("sealing", sealing)
     for key in ("program", "stage", "committee", "desk", "exported_at", "operator"):
         get(m, key, str, "")
     for key in ("competition_id", "desk_id"):
@@ -204,8 +277,11 @@ def check_manifest(m: Any) -> None:
     get(settings, "double_entry", bool, "settings")
     get(settings, "practical_scheme", str, "settings")
     members = get(m, "members", dict, "")
-    entry = members.get(MARKS)
-    if members.keys() != {MARKS} or not isinstance(entry, dict) or entry.keys() != {"sha256", "size"} \
+    member = SEALED_MARKS if sealed else MARKS
+    entry = members.get(member)
+    if members.keys() != {member} or not isinstance(entry, dict) \
+            or entry.keys() != ({"sha256", "size", "nonce"} if sealed else {"sha256", "size"}) \
+            or (sealed and not check_nonce(entry["nonce"])) \
             or not isinstance(entry["sha256"], str) or not HEX64.match(entry["sha256"]) \
             or type(entry["size"]) is not int or entry["size"] < 0:
         raise _bad("members", members)

@@ -6,8 +6,19 @@ A package is a ZIP with three members:
   results.json   canonical_json of the finalised results document, so its SHA-256 *is*
                  the fingerprint printed on the paper sheets
   audit.json     the competition file's hash-chained audit log
-Everything is deterministic (fixed timestamps, sorted members, canonical JSON): the same
-finalised state gives the same bytes. Reading never extracts to disk and refuses, with
+Since issue 14 (format 'skillscore-handoff/2') the two members with personal data are
+sealed (exchange/sealing.py) as results.json.sealed and audit.json.sealed under the stage's
+code (交接码), which the signed sheets print and the file never holds; the manifest stays
+readable and lists, for each sealed member, the SHA-256 and size of the bytes as stored
+(so the container is checked without the code) and its nonce, with the cipher and the
+key derivation's parameters and salt under ``sealing``. Format 1 files (plain members)
+are still read, without a code. Personal data is kept to what the next committee needs:
+the results document carries phones of advancing contestants only (competition.py), and
+the sealed audit log blanks the phones of everyone else in roster entries, marking each
+such entry ``"redacted": true`` (its hash is the original's, so the chain still links).
+Everything is deterministic (fixed timestamps, sorted members, canonical JSON, the
+stage's stored salt, nonces from the content): the same finalised state gives the same
+bytes. Reading never extracts to disk and refuses, with
 a message naming the package and what is wrong, anything that a real package could not
 be: damaged or altered members, unsafe paths, zip bombs, unknown format versions.
 
@@ -17,6 +28,7 @@ For the GUI: ``export_package(comp, out, progress=None)`` and ``read_package(pat
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -28,11 +40,16 @@ from .results import canonical_json
 from .safezip import READBACK_FAILED, ZIP_TIME, ContainerError, Limits, member_digest, read_from_medium, zip_members  # noqa: F401  (zip_members: re-exported)
 from . import safezip
 
-PACKAGE_FORMAT = "skillscore-handoff/1"
+PACKAGE_FORMAT = "skillscore-handoff/2"  # sealed; what export writes
+PLAIN_FORMAT = "skillscore-handoff/1"  # before issue 14: read without a code
+FORMATS = (PLAIN_FORMAT, PACKAGE_FORMAT)
 FORMAT_FAMILY = "skillscore-handoff/"
 MANIFEST, RESULTS, AUDIT = "manifest.json", "results.json", "audit.json"
-MEMBERS = (AUDIT, MANIFEST, RESULTS)  # sorted: the order they are written in
-HASHED_MEMBERS = (AUDIT, RESULTS)  # the manifest lists these
+SEALED = {RESULTS: "results.json.sealed", AUDIT: "audit.json.sealed"}  # plain name -> stored name
+MEMBERS = (AUDIT, MANIFEST, RESULTS)  # sorted: the order they are written in (format 1)
+HASHED_MEMBERS = (AUDIT, RESULTS)  # the manifest lists these (format 1)
+SEALED_MEMBERS = tuple(sorted((MANIFEST, *SEALED.values())))
+SEALED_HASHED = tuple(sorted(SEALED.values()))
 
 # Limits, from measured sizes: 10,000 contestants make results.json 5.2 MB and an
 # audit log of 11.9 MB (30,000 entries), 2.6 MB zipped. 100,000 contestants, more than
@@ -40,6 +57,8 @@ HASHED_MEMBERS = (AUDIT, RESULTS)  # the manifest lists these
 # corrections in the log, and refuse anything larger before it is decompressed.
 MAX_MEMBERS = 16
 MAX_MEMBER_BYTES = {MANIFEST: 64 * 1024, RESULTS: 128 * 1024 * 1024, AUDIT: 384 * 1024 * 1024}
+# A sealed member is compressed before it is encrypted: its stored size is the zipped size.
+MAX_MEMBER_BYTES |= {SEALED[RESULTS]: 64 * 1024 * 1024, SEALED[AUDIT]: 192 * 1024 * 1024}
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 MAX_CENTRAL_DIRECTORY = 64 * 1024
 # Our JSON deflates about 8:1 (results) and 6:1 (audit). 100:1 is a bomb, not a roster.
@@ -64,6 +83,17 @@ register(
         "handoff_exported": (
             "已导出成绩交接文件 {path}（第 {version} 版）· 成绩指纹 {fingerprint}",
             "Exported handoff file {path} (version {version}) · fingerprint {fingerprint}",
+        ),
+        "handoff_code_line": ("交接码: {handoff_code}", "code: {handoff_code}"),
+        "pkg_code_needed": (
+            "{package} 已加密：请输入该阶段已签字纸质成绩单上的交接码（--code）",
+            "{package} is sealed: give the code (交接码) printed on the stage's signed results sheet (--code)",
+        ),
+        "pkg_wrong_code": (
+            "交接码打不开 {package}：可能是交接码输入有误（请对照已签字的纸质成绩单），也可能是拿错了文件，"
+            "或文件已损坏或被改动。未写入任何内容。",
+            "The code does not open {package}: the code may be mistyped (compare it with the signed sheet), "
+            "or it is the wrong file, or the file is damaged or altered. Nothing was written.",
         ),
         "pkg_missing_file": ("找不到成绩交接文件：{package}", "Handoff file not found: {package}"),
         "pkg_fingerprint_mismatch": (
@@ -143,11 +173,13 @@ class ExportResult:
     version: int
     size: int
     sha256: str  # of the whole package file, as read back from the medium
+    code: str = ""  # the handoff code (交接码) it is sealed under, as the sheets print it
 
 
 def build_manifest(results: bytes, audit: bytes, doc: dict, fingerprint: str) -> dict:
+    """A format 1 manifest (plain members); ``package_bytes`` seals it into format 2."""
     return {
-        "format": PACKAGE_FORMAT,
+        "format": PLAIN_FORMAT,
         "program": f"skillscore {__version__}",
         "competition": doc["competition"],
         "event": {"no": doc["event"]["no"], "name": doc["event"]["name"]},
@@ -161,8 +193,55 @@ def build_manifest(results: bytes, audit: bytes, doc: dict, fingerprint: str) ->
     }
 
 
+def advancing_numbers(doc: dict) -> set[str]:
+    """The contestants (team members) who go on to the next stage."""
+    return {no for row in doc["ranking"]["rows"] if row["advances"] for no in (row["members"] or [row["no"]])}
+
+
+def redact_audit(entries: list[dict], keep: set[str]) -> list[dict]:
+    """The audit log with the phones of everyone not in ``keep`` blanked in roster entries."""
+    out = []
+    for e in entries:
+        if e["action"] in ("roster_add", "roster_update") and e["subject"] not in keep:
+            e = _without_phone(e)
+        out.append(e)
+    return out
+
+
+def _without_phone(e: dict) -> dict:
+    if e["action"] == "roster_update":
+        if e["field"] != "phone" or not (e["old"] or e["new"]):
+            return e
+        return {**e, "old": "" if e["old"] is not None else None, "new": "", "redacted": True}
+    try:
+        record = json.loads(e["new"] or "null")
+    except ValueError:
+        return e
+    if not isinstance(record, dict) or not record.get("phone"):
+        return e
+    record["phone"] = ""
+    return {**e, "new": json.dumps(record, ensure_ascii=False, sort_keys=True), "redacted": True}
+
+
 def package_bytes(comp) -> tuple[bytes, dict]:
-    """The package of a finalised competition, in memory, with its manifest."""
+    """The sealed package of a finalised competition, in memory, with its manifest and code."""
+    from .sealing import CIPHER, associated, derive, new_kdf, seal, stage_code
+
+    data, manifest = _plain_parts(comp)
+    stage = stage_code(comp)
+    kdf = new_kdf(stage.salt)
+    keys = derive(stage.code, kdf)
+    members, listed = {}, {}
+    for plain, stored in sorted(SEALED.items()):
+        nonce, sealed = seal(keys, stored, data[plain], associated(PACKAGE_FORMAT, stored, manifest["fingerprint"]))
+        members[stored] = sealed
+        listed[stored] = {**member_digest(sealed), "nonce": nonce}
+    manifest = {**manifest, "format": PACKAGE_FORMAT, "members": listed, "sealing": {"cipher": CIPHER, "kdf": kdf}}
+    members[MANIFEST] = canonical_json(manifest)
+    return zip_members(members), {**manifest, "code": stage.code}
+
+
+def _plain_parts(comp) -> tuple[dict[str, bytes], dict]:
     info = comp.info()
     if not info.finalized:
         raise RefusedError("handoff_not_finalized")
@@ -171,10 +250,8 @@ def package_bytes(comp) -> tuple[bytes, dict]:
     fingerprint = hashlib.sha256(results).hexdigest()
     if fingerprint != info.fingerprint:
         raise RefusedError("handoff_stored_mismatch", path=str(info.path))
-    audit = canonical_json([vars(e) for e in comp.audit_entries()])
-    manifest = build_manifest(results, audit, doc, fingerprint)
-    data = zip_members({MANIFEST: canonical_json(manifest), RESULTS: results, AUDIT: audit})
-    return data, manifest
+    audit = canonical_json(redact_audit([vars(e) for e in comp.audit_entries()], advancing_numbers(doc)))
+    return {RESULTS: results, AUDIT: audit}, build_manifest(results, audit, doc, fingerprint)
 
 
 _read_from_medium = read_from_medium  # looked up at each write: tests put a faulty stick here
@@ -199,20 +276,20 @@ def export_package(comp, out: str | Path, progress: Callable[[int, int], None] |
     step(1, 3)
     digest = write_safely(out, data)
     step(3, 3)
-    return ExportResult(Path(out), manifest["fingerprint"], manifest["version"], len(data), digest)
+    return ExportResult(Path(out), manifest["fingerprint"], manifest["version"], len(data), digest, manifest["code"])
 
 
 # -- reading ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Package:
-    """A verified handoff package: everything in it has passed every check."""
+class _Manifest:
+    """What the readable manifest says (a checked package, opened or not)."""
 
     path: Path
     manifest: dict
-    results: dict
-    audit: list
     fingerprint: str
-    sha256: str  # of the package file
+
+    @property
+    def sealed(self) -> bool:
+        return self.manifest["format"] == PACKAGE_FORMAT
 
     @property
     def event_no(self) -> int:
@@ -237,3 +314,26 @@ class Package:
     @property
     def counts(self) -> dict:
         return self.manifest["counts"]
+
+
+@dataclass(frozen=True)
+class Package(_Manifest):
+    """A verified handoff package: everything in it has passed every check."""
+
+    path: Path
+    manifest: dict
+    results: dict
+    audit: list
+    fingerprint: str
+    sha256: str  # of the package file
+
+
+@dataclass(frozen=True)
+class Unopened(_Manifest):
+    """A sealed package read without its code: the container, the manifest and the stored
+    members' hashes passed; nothing sealed was read, so only the manifest can be shown."""
+
+    path: Path
+    manifest: dict
+    fingerprint: str
+    sha256: str

@@ -14,12 +14,14 @@ import json
 from pathlib import Path
 
 from ..catalog import LEVEL_NAMES
+from .sealing import WrongCode, associated, derive, normalize_code, unseal
 from .handoff import (
-    AUDIT, FORMAT_FAMILY, HASHED_MEMBERS, LIMITS, MANIFEST, MEMBERS, PACKAGE_FORMAT, RESULTS, Package,
-    PackageError, count_results, package_fail,
+    AUDIT, FORMAT_FAMILY, FORMATS, HASHED_MEMBERS, LIMITS, MANIFEST, MEMBERS, PACKAGE_FORMAT, RESULTS, SEALED,
+    SEALED_HASHED, SEALED_MEMBERS, Package, PackageError, Unopened, count_results, package_fail,
 )
 from . import safezip
 from .handoff_schema import SchemaProblem, check_audit, check_manifest, check_results
+from ..errors import RefusedError
 from ..messages import register, render
 from ..model import stage_name
 from .results import canonical_json
@@ -29,6 +31,15 @@ from .. import __version__
 register(
     {
         "pkg_verified": ("成绩交接文件 {package} 完好，未被改动", "Handoff file {package} is intact and unaltered"),
+        "pkg_container_verified": (
+            "成绩交接文件 {package} 的文件结构和清单完好（内容已加密，未输入交接码）",
+            "Handoff file {package}: the container and manifest are intact (the contents are sealed; no code given)",
+        ),
+        "pkg_line_not_opened": (
+            "未输入交接码，加密的成绩和审计日志未经核对；用 --code 输入已签字成绩单上的交接码即可全部核对",
+            "Without the code the sealed results and audit log were not checked; give the code printed on the "
+            "signed sheet with --code to check everything",
+        ),
         "pkg_line_event": ("竞赛项目：{no} {name}", "Event: {no} {name}"),
         "pkg_line_stage": ("阶段：{stage}", "Stage: {stage}"),
         "pkg_line_committee": ("组委会：{committee}", "Committee: {committee}"),
@@ -51,7 +62,12 @@ register(
 )
 
 
-def check_package(data: bytes, path: Path) -> Package:
+def check_package(data: bytes, path: Path, code: str | None = None, open_sealed: bool = True) -> Package | Unopened:
+    """Every check, in the order of trust. A sealed file (format 2) is checked as a
+    container first (manifest, member set, stored hashes), then, with ``code``, opened
+    (the cipher authenticates each member) and checked exactly like a format 1 file.
+    A malformed code is refused before anything is read; a code that does not open the
+    file is ``pkg_wrong_code``."""
     fail = package_fail(path)
     zf, by_name = open_members(data, LIMITS, fail)
     if MANIFEST not in by_name:
@@ -60,31 +76,40 @@ def check_package(data: bytes, path: Path) -> Package:
     manifest_bytes = read_member(zf, by_name[MANIFEST], LIMITS, fail)
     manifest = _parse_json(manifest_bytes, "pkg_manifest_invalid", path)
     found = manifest.get("format") if isinstance(manifest, dict) else None
-    if found != PACKAGE_FORMAT:
+    if found not in FORMATS:
         if isinstance(found, str) and found.startswith(FORMAT_FAMILY):
-            raise PackageError("zip_format_unsupported", package=path, found=found[:40], supported=PACKAGE_FORMAT,
+            raise PackageError("zip_format_unsupported", package=path, found=found[:40], supported=" / ".join(FORMATS),
                                program=f"skillscore {__version__}")
         raise PackageError("pkg_manifest_invalid", package=path,
                            reason=("schema_value", {"field": "format", "value": str(found)[:40]}))
-    _schema(lambda: check_manifest(manifest, HASHED_MEMBERS), "pkg_manifest_invalid", path)
+    sealed = found == PACKAGE_FORMAT
+    members, hashed = (SEALED_MEMBERS, SEALED_HASHED) if sealed else (MEMBERS, HASHED_MEMBERS)
+    _schema(lambda: check_manifest(manifest, hashed, sealed=sealed), "pkg_manifest_invalid", path)
     if canonical_json(manifest) != manifest_bytes:
         raise PackageError("pkg_manifest_invalid", package=path, reason=("schema_not_canonical", {}))
 
-    for name in MEMBERS:
+    for name in members:
         if name not in by_name:
             raise PackageError("zip_missing_member", package=path, member=name)
     for name in by_name:
-        if name not in MEMBERS:
+        if name not in members:
             raise PackageError("zip_extra_member", package=path, member=name)
-    for name in HASHED_MEMBERS:  # sizes and ratios of both before decompressing either
+    for name in hashed:  # sizes and ratios of both before decompressing either
         check_size(by_name[name], LIMITS, fail)
     contents = {}
-    for name in HASHED_MEMBERS:
+    for name in hashed:
         content = read_member(zf, by_name[name], LIMITS, fail)
         if hashlib.sha256(content).hexdigest() != manifest["members"][name]["sha256"] \
                 or len(content) != manifest["members"][name]["size"]:
             raise PackageError("zip_hash_mismatch", package=path, member=name)
         contents[name] = content
+    if sealed:
+        if not open_sealed:
+            return Unopened(path=path, manifest=manifest, fingerprint=manifest["fingerprint"],
+                            sha256=hashlib.sha256(data).hexdigest())
+        if code is None or not code.strip() or code.strip() == "-":
+            raise PackageError("pkg_code_needed", package=path)
+        contents = _unseal(contents, manifest, normalize_code(code), path)
 
     doc = _parse_json(contents[RESULTS], "pkg_results_invalid", path)
     canonical = canonical_json(doc)
@@ -97,9 +122,26 @@ def check_package(data: bytes, path: Path) -> Package:
     _check_agreement(manifest, doc, path)
 
     audit = _parse_json(contents[AUDIT], "pkg_audit_invalid", path)
-    _schema(lambda: check_audit(audit, fingerprint=actual, version=doc["version"]), "pkg_audit_invalid", path)
+    _schema(lambda: check_audit(audit, fingerprint=actual, version=doc["version"], redacted=sealed),
+            "pkg_audit_invalid", path)
     return Package(path=path, manifest=manifest, results=doc, audit=audit, fingerprint=actual,
                    sha256=hashlib.sha256(data).hexdigest())
+
+
+def _unseal(stored: dict[str, bytes], manifest: dict, code: str, path: Path) -> dict[str, bytes]:
+    """The plain members, each authenticated by the cipher under the code's key."""
+    keys = derive(code, manifest["sealing"]["kdf"])
+    plain = {}
+    for name, member in sorted(SEALED.items()):
+        aad = associated(PACKAGE_FORMAT, member, manifest["fingerprint"])
+        try:
+            plain[name] = unseal(keys, manifest["members"][member]["nonce"], stored[member], aad, LIMITS.limit(name))
+        except WrongCode:
+            raise PackageError("pkg_wrong_code", package=path) from None
+        except ValueError:
+            raise PackageError("zip_member_too_large", package=path, member=name, size=LIMITS.limit(name) + 1,
+                               limit=LIMITS.limit(name)) from None
+    return plain
 
 
 def _parse_json(content: bytes, code: str, path: Path):
@@ -135,10 +177,13 @@ def _check_agreement(manifest: dict, doc: dict, path: Path) -> None:
                                results=json.dumps(found, ensure_ascii=False)[:60])
 
 
-def describe_package(pkg: Package, lang: str = "zh") -> str:
+def describe_package(pkg: Package | Unopened, lang: str = "zh") -> str:
+    """What ``verify`` prints. A sealed file read without its code shows its manifest and
+    says that the contents were not checked."""
     counts = pkg.counts
+    opened = isinstance(pkg, Package)
     lines = [
-        render("pkg_verified", lang, package=pkg.path.name),
+        render("pkg_verified" if opened else "pkg_container_verified", lang, package=pkg.path.name),
         render("pkg_line_event", lang, no=pkg.event_no, name=pkg.event_name),
         render("pkg_line_stage", lang, stage=stage_name(pkg.stage, lang)),
         render("pkg_line_committee", lang, committee=pkg.committee),
@@ -148,35 +193,48 @@ def describe_package(pkg: Package, lang: str = "zh") -> str:
     ]
     if counts["teams"]:
         lines.append(render("pkg_line_teams", lang, teams=counts["teams"]))
-    if pkg.results["event"]["certified"]:
+    if (pkg.results["event"]["certified"] if opened else any(counts["certificates"].values())):
         levels = counts["certificates"]
         shown = " · ".join(f"{LEVEL_NAMES[int(k)][1 if lang == 'en' else 0]} {v}" for k, v in sorted(levels.items()))
         lines.append(render("pkg_line_certificates", lang, levels=shown))
     if pkg.stage == "final":
         lines.append(render("pkg_line_awards", lang, **counts))
     lines.append(render("pkg_line_fingerprint", lang, fingerprint=pkg.fingerprint))
+    if not opened:
+        lines.append(render("pkg_line_not_opened", lang))
     return "\n".join(lines)
 
 
-def read_package(path: str | Path) -> Package:
-    """Read and verify a package; raise PackageError naming what is wrong."""
+def read_package(path: str | Path, code: str | None = None) -> Package:
+    """Read and verify a package, opening a sealed one with ``code`` (a format 1 file needs
+    none and ignores it); raise PackageError naming what is wrong, ``pkg_code_needed``
+    for a sealed file without a code and ``pkg_wrong_code`` when the code does not open it."""
     path = Path(path)
     data = safezip.read_file(path, LIMITS, package_fail(path))
-    return parse_package(data, path)
+    return parse_package(data, path, code)
 
 
-def parse_package(data: bytes, path: str | Path = "package.sspkg") -> Package:
+def inspect_package(path: str | Path) -> Package | Unopened:
+    """What can be checked without a code: a format 1 file completely, a sealed one's
+    container and manifest (``Unopened``)."""
+    path = Path(path)
+    data = safezip.read_file(path, LIMITS, package_fail(path))
+    return parse_package(data, path, None, open_sealed=False)
+
+
+def parse_package(data: bytes, path: str | Path = "package.sspkg", code: str | None = None, *,
+                  open_sealed: bool = True) -> Package | Unopened:
     """Verify the bytes of a package. Any failure is a PackageError, never a traceback:
     fuzzed input reaches corners of zipfile and json that raise all sorts of things."""
     path = Path(path)
     try:
-        return check_package(data, path)
-    except PackageError:
+        return check_package(data, path, code, open_sealed)
+    except RefusedError:  # PackageError, or a malformed code (sealing.normalize_code)
         raise
     except (Exception, RecursionError) as exc:  # noqa: BLE001 - see docstring
         raise PackageError("zip_unreadable", package=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
-def describe(pkg: Package, lang: str = "zh") -> str:
+def describe(pkg: Package | Unopened, lang: str = "zh") -> str:
     """What ``verify`` prints: the sitting, the counts and the fingerprint."""
     return describe_package(pkg, lang)

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..messages import register
 from ..model import Stage, Status
+from .sealing import CIPHER, check_nonce, kdf_problem
 from .results import RESULTS_FORMAT
 from ..storage.database import GENESIS
 
@@ -127,10 +128,14 @@ def check_event_ref(m: dict) -> None:
     get(event, "name", str, "event")
 
 
-def check_manifest(m: Any, member_names: tuple[str, ...]) -> None:
+def check_manifest(m: Any, member_names: tuple[str, ...], *, sealed: bool = False) -> None:
+    """A handoff manifest; ``sealed`` (format 2): members carry their nonce, and ``sealing``
+    names the cipher and the key derivation (exchange/sealing.py)."""
     if not isinstance(m, dict):
         raise SchemaProblem("schema_type", field="manifest", expected="object")
-    for key in sorted(m.keys() - MANIFEST_KEYS):
+    if sealed:
+        _check_sealing(get(m, "sealing", dict, ""))
+    for key in sorted(m.keys() - MANIFEST_KEYS - ({"sealing"} if sealed else set())):
         raise SchemaProblem("schema_unknown", field=key)
     for key in ("format", "program", "competition", "committee", "date", "stage", "fingerprint"):
         get(m, key, str, "")
@@ -156,12 +161,22 @@ def check_manifest(m: Any, member_names: tuple[str, ...]) -> None:
         raise _value("members", sorted(members))
     for name, entry in members.items():
         where = f"members.{name}"
-        if not isinstance(entry, dict) or entry.keys() != {"sha256", "size"}:
+        if not isinstance(entry, dict) or entry.keys() != {"sha256", "size", *(("nonce",) if sealed else ())}:
             raise _value(where, entry)
+        if sealed and not check_nonce(entry["nonce"]):
+            raise _value(f"{where}.nonce", entry["nonce"])
         if not (_is(entry["sha256"], str) and HEX64.match(entry["sha256"])):
             raise _value(f"{where}.sha256", entry["sha256"])
         if not _is(entry["size"], int) or entry["size"] < 0:
             raise _value(f"{where}.size", entry["size"])
+
+
+def _check_sealing(sealing: dict) -> None:
+    if sealing.keys() != {"cipher", "kdf"} or sealing["cipher"] != CIPHER:
+        raise _value("sealing", sealing)
+    problem = kdf_problem(sealing["kdf"])
+    if problem:
+        raise _value(f"sealing.{problem}", sealing["kdf"])
 
 
 # -- results ----------------------------------------------------------------------------
@@ -348,15 +363,21 @@ def _hash(prev: str, n: int, e: dict) -> str:
     return _sha256(payload.encode("utf-8")).hexdigest()
 
 
-def check_audit(entries: Any, *, fingerprint: str, version: int) -> None:
-    """The hash chain holds, and its last finalisation is this package's results."""
+def check_audit(entries: Any, *, fingerprint: str, version: int, redacted: bool = False) -> None:
+    """The hash chain holds, and its last finalisation is this package's results.
+
+    With ``redacted`` (a sealed package), a roster entry may carry ``"redacted": true``:
+    a phone was blanked for the export, so its hash cannot be recomputed; it must still
+    link to the entries before and after it (its ``prev_hash``, the next one's)."""
     if not isinstance(entries, list):
         raise SchemaProblem("schema_type", field="audit", expected="list")
     prev = GENESIS
     last_final: dict | None = None
     for n, e in enumerate(entries, start=1):
         where = f"audit[{n}]"
-        if type(e) is not dict or e.keys() != AUDIT_KEYS:
+        blanked = redacted and type(e) is dict and e.get("redacted") is True \
+            and e.get("action") in ("roster_add", "roster_update")
+        if type(e) is not dict or e.keys() != (AUDIT_KEYS | {"redacted"} if blanked else AUDIT_KEYS):
             raise _value(where, e)
         if type(e["id"]) is not int or e["id"] != n:
             raise _value(f"{where}.id", e["id"])
@@ -366,7 +387,7 @@ def check_audit(entries: Any, *, fingerprint: str, version: int) -> None:
         for key in ("subject", "field", "old", "new", "reason"):
             if e[key] is not None and type(e[key]) is not str:
                 get(e, key, str, where, optional=True)
-        if e["prev_hash"] != prev or e["hash"] != _hash(prev, n, e):
+        if e["prev_hash"] != prev or (e["hash"] != _hash(prev, n, e) if not blanked else not HEX64.match(e["hash"])):
             raise SchemaProblem("audit_broken_chain", value=n)
         prev = e["hash"]
         if e["action"] in ("finalize", "reopen"):

@@ -99,8 +99,11 @@ def _sum(rows: list[SummaryRow], kind: str, event_no, event_name: str, stage: st
                       version=None, certificates=levels, **totals)
 
 
-def summary_rows(packages: list[str | Path]) -> list[SummaryRow]:
-    pkgs = [read_package(p) for p in packages]
+def summary_rows(packages: list[str | Path], codes: list[str | None] | None = None) -> list[SummaryRow]:
+    """The summary's rows; ``codes`` open sealed packages, one per package in order."""
+    from .sealing import paired_codes
+
+    pkgs = [read_package(p, c) for p, c in zip(packages, paired_codes(packages, codes))]
     for i, pkg in enumerate(pkgs):
         for other in pkgs[:i]:
             if pkg.fingerprint == other.fingerprint:
@@ -186,7 +189,7 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from .reports.fonts import markup
+    from ..reports.fonts import markup
 
     _register_font()
     head = ParagraphStyle("head", fontName=FONT_NAME, fontSize=6.5, leading=8, alignment=1, wordWrap="CJK")

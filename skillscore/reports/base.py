@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import COMPETITION_NAME, __version__
 from ..errors import UsageError
 from .fonts import FONT, MARKS, has_glyph, register_font, vector_marks, width_function
-from .closing import GAP_ABOVE, closing_height, draw_closing, draw_watermark
+from .closing import GAP_ABOVE, closing_height, code_shown, draw_closing, draw_watermark
 from .marks import VECTOR_EM, mark_ops
 from .page import (  # noqa: F401  (re-exported: sheets import the page from the base)
     PAGE_W, PAGE_H, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_H, SIZE, LEADING, PAD_X, PAD_Y,
@@ -161,7 +161,8 @@ class SheetRenderer:
         def continued(section: Section) -> Laid:
             return self.lay(Section(section.title + word("continued", self.lang)))
 
-        return paginate(laid, first_room=first_room, room=room, closing=closing_height(len(self.spec.summary), self.source.finalized),
+        return paginate(laid, first_room=first_room, room=room, closing=closing_height(len(self.spec.summary), self.source.finalized,
+                                                                                           bool(code_shown(self))),
                         continued=continued)
 
     # -- drawing -------------------------------------------------------------------------

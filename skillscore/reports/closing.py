@@ -1,6 +1,8 @@
 """The end of every sheet and the mark of a draft: summary lines, the signature lines
 (裁判长, 监督, 记分员, 日期) and, once finalised, the result version and fingerprint in text
-and as a QR code, so the receiving committee can match a USB file to the signed paper.
+and as a QR code, so the receiving committee can match a USB file to the signed paper;
+the results and advancement sheets add the handoff code (交接码) that opens the file, in
+text and as a second QR code (captioned, so the two are not confused).
 While the stage is not finalised, every page carries a large 草稿 / DRAFT watermark.
 
 ``closing_height`` and ``draw_closing`` sit side by side so the room reserved for the
@@ -19,10 +21,21 @@ SUMMARY_LEADING = 13.0
 GAP_ABOVE = 12.0  # between the table and the block (the caller's offset)
 
 
-def closing_height(summary_lines: int, finalized: bool) -> float:
+CODE_SHEETS = ("results", "advancement")  # the sheets signed for the handoff (issue 14)
+
+
+def code_shown(sheet) -> str | None:
+    """The handoff code this sheet prints: the finalised results and advancement sheets of
+    a competition file do, in text and as a second QR code a USB scanner can type."""
+    return sheet.source.code if sheet.source.finalized and sheet.spec.kind in CODE_SHEETS else None
+
+
+def closing_height(summary_lines: int, finalized: bool, code: bool = False) -> float:
     signatures = 58.0  # two rows of signature lines
     qr_and_fingerprint = 92.0  # the QR beside the signatures, the fingerprint under both
-    return GAP_ABOVE + SUMMARY_LEADING * summary_lines + 10 + (qr_and_fingerprint if finalized else signatures) + 6
+    code_line = 13.0 if code else 0.0
+    return GAP_ABOVE + SUMMARY_LEADING * summary_lines + 10 + (qr_and_fingerprint + code_line if finalized
+                                                               else signatures) + 6
 
 
 def draw_closing(sheet, c, y: float) -> None:
@@ -34,7 +47,8 @@ def draw_closing(sheet, c, y: float) -> None:
         y -= SUMMARY_LEADING
     y -= 10
     finalized = sheet.source.finalized
-    sign_right = x0 + width - (QR_SIZE + 16 if finalized else 0)
+    code = code_shown(sheet)
+    sign_right = x0 + width - ((QR_SIZE + 16) * (2 if code else 1) if finalized else 0)
     half = (sign_right - x0) / 2
     colon = ":" if lang == "en" else "："
     slots = [[word("chief_judge", lang), word("supervisor", lang)], [word("scorer", lang), word("sign_date", lang)]]
@@ -54,10 +68,21 @@ def draw_closing(sheet, c, y: float) -> None:
     if finalized:
         fp = sheet.source.fingerprint
         _draw_qr(c, fp, x0 + width - QR_SIZE, y - QR_SIZE - 2)
+        if code:
+            # Captions tell the two QR codes apart; the code's QR holds exactly what is typed.
+            code_x = x0 + width - 2 * QR_SIZE - 16
+            _draw_qr(c, code, code_x, y - QR_SIZE - 2)
+            sheet.text(c, code_x + QR_SIZE / 2, y - QR_SIZE - 9, word("qr_code_caption", lang), 6.5, align="center",
+                       colour=GREY_TEXT)
+            sheet.text(c, x0 + width - QR_SIZE / 2, y - QR_SIZE - 9, word("qr_fingerprint_caption", lang), 6.5,
+                       align="center", colour=GREY_TEXT)
         y -= 68
         sheet.text(c, x0, y - 8, word("fingerprint_title", lang) + colon, 7.5, colour=GREY_TEXT)
         sheet.text(c, x0, y - 19, fp, 8.5)
         sheet.text(c, x0 + width, y - 19, word("fingerprint_hint", lang), 7, align="right", colour=GREY_TEXT)
+        if code:
+            w = sheet.text(c, x0, y - 32, word("handoff_code_title", lang) + colon, 7.5, colour=GREY_TEXT)
+            sheet.text(c, x0 + w + 2, y - 32, code, 9.5)
 
 
 def qr_modules(payload: str) -> list[list[bool]]:

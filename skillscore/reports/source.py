@@ -5,6 +5,8 @@ A live (draft) sitting gives ``comp.results_document()``; a finalised one gives 
 printed on the sheet and carried by the handoff file. A bare document can be passed too
 (e.g. one read from a handoff file); it counts as finalised only with its fingerprint,
 and that fingerprint must be the document's own, so a sheet can never print a wrong one.
+A finalised competition file also gives the stage's handoff code (exchange/sealing.py),
+which the results and advancement sheets print.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class SheetSource:
     finalized: bool
     fingerprint: str | None
     people: dict[str, dict] = field(default_factory=dict)
+    code: str | None = None  # the handoff code (交接码) of a finalised competition file's stage
 
     @property
     def ranking(self) -> dict:
@@ -68,10 +71,14 @@ def load_source(comp_or_doc: Any, *, fingerprint: str | None = None) -> SheetSou
     comp = comp_or_doc
     info = comp.info()
     if info.finalized:
-        return _source(comp.finalized_document(), True, info.fingerprint)
+        from ..exchange.sealing import stage_code
+
+        # The code the export seals with; a bare document (from a handoff file) has none.
+        code = stage_code(comp).code
+        return _source(comp.finalized_document(), True, info.fingerprint, code)
     return _source(comp.results_document(info), False, None)
 
 
-def _source(doc: dict, finalized: bool, fingerprint: str | None) -> SheetSource:
+def _source(doc: dict, finalized: bool, fingerprint: str | None, code: str | None = None) -> SheetSource:
     people = {p["no"]: p for p in doc.get("contestants", [])}
-    return SheetSource(doc=doc, finalized=finalized, fingerprint=fingerprint, people=people)
+    return SheetSource(doc=doc, finalized=finalized, fingerprint=fingerprint, people=people, code=code)

@@ -19,7 +19,7 @@ create_from_packages = _Competition.create_from_packages
 
 from support import PIN
 from helpers import answer_next_dialog
-from test_handoff_support import prelim_package
+from test_handoff_support import CODES, prelim_package
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +37,7 @@ def advancing_ids(*paths: Path) -> list[str]:
     """ID numbers of every advancing contestant, package by package in rank order."""
     out = []
     for path in paths:
-        pkg = read_package(path)
+        pkg = read_package(path, CODES[path])
         people = {c["no"]: c["id_number"] for c in pkg.results["contestants"]}
         out += [people[r["no"]] for r in pkg.results["ranking"]["rows"] if r["advances"]]
     return out
@@ -59,24 +59,42 @@ def test_the_confirmation_refuses_a_wrong_prefix_and_accepts_the_right_one(qtbot
     dialog = ConfirmPackagesDialog()
     qtbot.addWidget(dialog)
     (card,) = dialog.picker.add_files([packages[0]])
-    fingerprint = read_package(packages[0]).fingerprint
+    code = CODES[packages[0]]
+    fingerprint = read_package(packages[0], code).fingerprint
     details = card.findChild(QLabel, "details")
     assert details.text().splitlines()[1:4] == ["竞赛项目：29 快递员", "阶段：初赛", "组委会：东城区初赛组委会"]
     assert "定稿版本：第 1 版" in details.text() and "晋级 12" in details.text()
-    assert details.text().splitlines()[-1] == f"成绩指纹：{fingerprint}"  # in full
-    assert not dialog.ok.isEnabled() and card.verdict.text() == "请对照已签字的纸质成绩单输入"
+    assert f"成绩指纹：{fingerprint}" in details.text().splitlines()  # in full, read from the manifest
+    assert "内容已加密，未输入交接码" in details.text() and card.prefix is None  # a sealed file asks for its code
+    assert "--code" not in details.text()
+    assert not dialog.ok.isEnabled() and card.verdict.text().startswith("请对照已签字的纸质成绩单输入交接码")
 
-    other = read_package(packages[1]).fingerprint
-    card.prefix.setText(other[:8])  # the sheet of another committee
-    assert card.verdict.text().startswith("✘ 与本文件的成绩指纹不符")
+    card.code.setText(CODES[packages[1]])  # the sheet of another committee
+    assert card.verdict.text().startswith("✘ 交接码打不开 东城区.sspkg")
     assert not dialog.ok.isEnabled()
     dialog.accept()  # Enter on the dialog must not slip past either
     assert dialog.result() != QDialog.Accepted
 
-    card.prefix.setText(fingerprint[:5])
-    assert card.verdict.text() == "已输入 5/8 位" and not dialog.ok.isEnabled()
-    card.prefix.setText(fingerprint[:8].upper())
-    assert card.verdict.text() == "✓ 与纸质成绩单一致" and dialog.ok.isEnabled()
+    card.code.setText(code[:6])
+    assert card.verdict.text() == "已输入 5/16 位" and not dialog.ok.isEnabled()
+    card.code.setText(code.lower().replace("-", " "))  # typed as read aloud
+    assert card.verdict.text().startswith("✓ 交接码正确") and dialog.ok.isEnabled()
+    assert details.text().splitlines()[-1] == f"成绩指纹：{fingerprint}" and "完好，未被改动" in details.text()
+    assert dialog.picker.codes == [code.lower().replace("-", " ")]
+
+
+def test_a_file_from_before_sealing_is_checked_by_the_fingerprints_first_8_characters(qtbot, packages, tmp_path):
+    from test_handoff_sealed import _old_package
+    from ui.dialogs.handoff_import import ConfirmPackagesDialog
+
+    sitting = tmp_path / "东城区.sqlite"  # prelim_package's sitting
+    old = _old_package(sitting, tmp_path / "旧.sspkg")
+    dialog = ConfirmPackagesDialog()
+    qtbot.addWidget(dialog)
+    (card,) = dialog.picker.add_files([old])
+    assert card.code is None and card.verdict.text() == "请对照已签字的纸质成绩单输入"
+    card.prefix.setText(read_package(old).fingerprint[:8])
+    assert card.verdict.text() == "✓ 与纸质成绩单一致" and dialog.ok.isEnabled() and dialog.picker.codes == [None]
 
 
 def test_a_damaged_file_is_listed_with_the_cores_refusal_and_never_confirms(qtbot, packages, tmp_path):
@@ -91,9 +109,9 @@ def test_a_damaged_file_is_listed_with_the_cores_refusal_and_never_confirms(qtbo
     good, bad = dialog.picker.add_files([packages[0], damaged])
     assert bad.package is None and bad.prefix is None
     with pytest.raises(SkillscoreError) as refused:
-        read_package(damaged)
+        read_package(damaged, CODES[packages[0]])
     assert bad.verdict.text() == refused.value.message("zh") and "damaged.sspkg" in bad.verdict.text()
-    good.prefix.setText(read_package(packages[0]).fingerprint[:8])
+    good.code.setText(CODES[packages[0]])
     assert good.confirmed and not dialog.ok.isEnabled()
     bad.findChild(QPushButton, "remove").click()  # take the damaged one out: the rest may go ahead
     assert dialog.picker.cards == [good] and dialog.ok.isEnabled()
@@ -101,7 +119,7 @@ def test_a_damaged_file_is_listed_with_the_cores_refusal_and_never_confirms(qtbo
 
 def fill_next_stage(dialog, packages, target: Path, *, stage: str | None = None) -> None:
     for card in dialog.picker.add_files(packages):
-        card.prefix.setText(card.package.fingerprint[:8])
+        card.code.setText(CODES[card.path])  # from the signed sheet
     if stage:
         dialog.stage.setCurrentIndex(dialog.stage.findData(stage))
     dialog.committee.setText("复赛组委会")
@@ -162,8 +180,9 @@ def test_what_was_checked_against_paper_is_what_is_used_even_if_the_file_changes
     on_stick = tmp_path / "U盘" / "东城区.sspkg"
     on_stick.parent.mkdir()
     on_stick.write_bytes(packages[0].read_bytes())
+    CODES[on_stick] = CODES[packages[0]]
     fill_next_stage(dialog, [on_stick], target)
-    checked = read_package(packages[0]).fingerprint
+    checked = read_package(packages[0], CODES[packages[0]]).fingerprint
     on_stick.write_bytes(packages[2].read_bytes())  # another committee's results land under the same name
     dialog.ok.click()
     qtbot.waitUntil(lambda: dialog.created is not None or dialog.problem.isVisible(), timeout=20000)
@@ -177,7 +196,7 @@ def test_what_was_checked_against_paper_is_what_is_used_even_if_the_file_changes
 @pytest.fixture
 def semifinal(packages, tmp_path) -> Path:
     path = tmp_path / "semi.skillscore"
-    create_from_packages(path, packages[:2], stage="semifinal", committee="复赛组委会", pin=PIN,
+    create_from_packages(path, packages[:2], codes=[CODES[p] for p in packages[:2]], stage="semifinal", committee="复赛组委会", pin=PIN,
                          operator="建档").close()
     return path
 
@@ -198,7 +217,7 @@ def test_the_sources_view_lists_the_packages_and_a_late_one_joins_after_the_chec
     assert table.rowCount() == 2
     first = row(0)
     assert first[:5] == ["东城区初赛组委会", "初赛", "1", "12", "东城区.sspkg"]
-    assert (first[6], first[7], first[8]) == ("建档", "使用中", read_package(packages[0]).fingerprint)
+    assert (first[6], first[7], first[8]) == ("建档", "使用中", read_package(packages[0], CODES[packages[0]]).fingerprint)
     assert row(1)[0] == "西城区初赛组委会"
 
     late = packages[2]
@@ -206,9 +225,9 @@ def test_the_sources_view_lists_the_packages_and_a_late_one_joins_after_the_chec
 
     def confirm(confirming):
         (card,) = confirming.picker.cards
-        card.prefix.setText("00000000")
+        card.code.setText(CODES[packages[0]])  # another committee's sheet
         seen.append(confirming.ok.isEnabled())
-        card.prefix.setText(card.package.fingerprint[:8])
+        card.code.setText(CODES[late])
         seen.append(confirming.ok.isEnabled())
         confirming.ok.click()
 
@@ -220,7 +239,7 @@ def test_the_sources_view_lists_the_packages_and_a_late_one_joins_after_the_chec
     assert len(window.session.contestants()) == 36  # the desk sees the roster grow
     assert window.desk.ranking_tab.model.counts()["incomplete"] == 36
 
-    assert not dialog.add([late], confirmed=True)  # the same file again: the core refuses, nothing changes
+    assert not dialog.add([(late, CODES[late])], confirmed=True)  # the same file again: the core refuses, nothing changes
     assert "已经使用过" in dialog.message.text() and table.rowCount() == 3
 
 

@@ -3,6 +3,7 @@ the statistics and log tabs — all following what the desk saves."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -42,7 +43,8 @@ def test_the_handoff_file_carries_the_fingerprint_of_the_finalised_results(qtbot
     out = tmp_path / "交接.sspkg"
     desk.export_package(str(out))
     qtbot.waitUntil(lambda: desk.strip.text().startswith("已导出"), timeout=60_000)
-    verify = subprocess.run([sys.executable, "-m", "skillscore.cli", "verify", str(out)],
+    code = re.search(r"交接码 (\S{19})", desk.strip.text()).group(1)  # shown to compare with the signed sheet
+    verify = subprocess.run([sys.executable, "-m", "skillscore.cli", "verify", str(out), "--code", code],
                             capture_output=True, text=True)
     assert verify.returncode == 0, verify.stderr
     assert desk.session.info().fingerprint in verify.stdout

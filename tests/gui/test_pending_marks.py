@@ -105,12 +105,14 @@ def test_a_conflict_held_by_a_desk_merge_is_listed_and_settled(qtbot, window, tm
     with Competition.create(main, event_no=21, stage="prelim", committee="东城区初赛组委会", pin=DEMO_PIN,
                             date="2025-09-01", operator="主台") as comp:
         comp.import_roster(roster)
-        files = []
+        files, codes = [], []
         for desk, operator, status in (("一号台", "王芳", "弃权"), ("二号台", "李军", "取消资格")):
             with Competition(comp.copy_to(tmp_path / f"{desk}.skillscore"), operator=operator) as copy:
                 copy.set_mark("A001", "status", status)
-                files.append(copy.export_desk(tmp_path / f"{desk}.ssdesk", desk=desk).path)
-        comp.merge_desk_files(files)
+                done = copy.export_desk(tmp_path / f"{desk}.ssdesk", desk=desk)
+                files.append(done.path)
+                codes.append(done.code)  # each desk's code, as its screen showed it
+        comp.merge_desk_files(files, codes=codes)
         assert len(comp.held_conflicts()) == 1
     assert window.open_file(main, operator="裁判长")
     assert window.findChild(QAction, "pending").isEnabled()

@@ -2,9 +2,11 @@
 
 A USB stick can carry the wrong file, or a file changed after the paper was signed. So
 each package is read and verified by the core, its manifest shown (event, stage,
-committee, version, counts, the fingerprint in full), and the user types the first 8
-characters of the fingerprint *from the signed paper sheet*; only when every package's
-prefix matches does OK enable. Two uses: a new next-stage file built from the packages
+committee, version, counts, the fingerprint in full), and checked against the signed
+paper sheet: a sealed file (issue 14) asks for the code (交接码) the sheet prints, and
+only a code that opens it (the core then checks everything inside) confirms it; a file
+written before sealing asks, as before, for the first 8 characters of the fingerprint.
+Only when every package is confirmed does OK enable. Two uses: a new next-stage file built from the packages
 (``NextStageDialog``), and a package joining an existing roster (``ConfirmPackagesDialog``,
 opened from the sources view).
 """
@@ -57,8 +59,13 @@ class PackageCard(QFrame):
 
     def __init__(self, path: Path, package=None, error: str | None = None, parent=None):
         super().__init__(parent)
+        from skillscore.exchange.handoff import Unopened
+
         self.path = Path(path)
-        self.package = package
+        self.package = package  # Package, or Unopened for a sealed file until its code opens it
+        self.sealed = isinstance(package, Unopened)
+        self.code = None  # the code field of a sealed file
+        self.code_value: str | None = None  # the code that opened it
         self.setFrameShape(QFrame.StyledPanel)
         layout = QHBoxLayout(self)  # what the file says on the left, the check against paper on the right
         left = QVBoxLayout()
@@ -83,7 +90,10 @@ class PackageCard(QFrame):
             return
         from skillscore.exchange.handoff_read import describe
 
-        details = QLabel(describe(package, current_lang()))
+        text = describe(package, current_lang())
+        if self.sealed:  # its last line points the command line to --code; here the field asks
+            text = text.rsplit("\n", 1)[0]
+        details = QLabel(text)
         details.setObjectName("details")
         details.setToolTip(str(self.path))
         details.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -91,24 +101,71 @@ class PackageCard(QFrame):
         left.addWidget(details)
         right.addWidget(remove, 0, Qt.AlignRight)
         right.addStretch(1)
-        asked = QLabel(translate("HandoffImport", "纸质成绩单上成绩指纹的前 8 位："))
+        self.details = details
+        asked = QLabel(translate("HandoffImport", "纸质成绩单上的交接码：") if self.sealed
+                       else translate("HandoffImport", "纸质成绩单上成绩指纹的前 8 位："))
         asked.setWordWrap(True)
         right.addWidget(asked)
-        self.prefix = QLineEdit()
-        self.prefix.setObjectName("prefix")
-        self.prefix.setMaxLength(80)
-        self.prefix.textChanged.connect(self._typed)
-        right.addWidget(self.prefix)
+        field = QLineEdit()
+        field.setMaxLength(80)
+        right.addWidget(field)
         self.verdict.setFixedWidth(250)
         self.verdict.setMinimumHeight(self.verdict.fontMetrics().lineSpacing() * 3)  # no jumping as it changes
         self.verdict.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         right.addWidget(self.verdict)
-        self._typed("")
+        if self.sealed:
+            self.code = field
+            field.setObjectName("code")
+            field.textChanged.connect(self._code_typed)
+            self._code_typed("")
+        else:
+            self.prefix = field
+            field.setObjectName("prefix")
+            field.textChanged.connect(self._typed)
+            self._typed("")
 
     @property
     def confirmed(self) -> bool:
+        if self.sealed:
+            return self.code_value is not None
         return self.package is not None and self.prefix is not None and \
             prefix_verdict(self.prefix.text(), self.package.fingerprint) is True
+
+    def _code_typed(self, text: str) -> None:
+        """A whole code opens the file right away (the core checks everything behind it);
+        until then the count of symbols typed, or why it cannot be a code."""
+        from skillscore.exchange.sealing import LENGTH, normalize_code
+        from skillscore.exchange.handoff import Package
+        from skillscore.exchange.handoff_read import describe, read_package
+
+        self.code_value = None
+        if isinstance(self.package, Package):  # a code typed again: back to the unopened manifest
+            from skillscore.exchange.handoff_read import inspect_package
+
+            self.package = inspect_package(self.package.path)
+        symbols = "".join(ch for ch in text if ch.isalnum())
+        colour = GREY
+        if not text.strip():
+            shown = translate("HandoffImport", "请对照已签字的纸质成绩单输入交接码（可用扫码枪扫描交接码二维码）")
+        elif len(symbols) < LENGTH:
+            shown = translate("HandoffImport", "已输入 {n}/16 位").format(n=len(symbols))
+        else:
+            try:
+                normalize_code(text)
+                QApplication.setOverrideCursor(Qt.WaitCursor)  # the key takes about half a second
+                try:
+                    opened = read_package(self.package.path, text)
+                finally:
+                    QApplication.restoreOverrideCursor()
+            except SkillscoreError as e:
+                shown, colour = "✘ " + e.message(current_lang()), RED
+            else:
+                self.package, self.code_value = opened, text
+                self.details.setText(describe(opened, current_lang()))
+                shown, colour = translate("HandoffImport", "✓ 交接码正确，文件完好，与纸质成绩单一致"), GREEN
+        self.verdict.setText(shown)
+        self.verdict.setStyleSheet(f"color: {colour};")
+        self.changed.emit()
 
     def _typed(self, text: str) -> None:
         verdict = prefix_verdict(text, self.package.fingerprint)
@@ -140,7 +197,8 @@ class PackagePicker(QWidget):
         self.choose.setObjectName("choose")
         self.choose.clicked.connect(lambda: self.browse())
         row.addWidget(self.choose)
-        hint = QLabel(translate("HandoffImport", "每份文件须与已签字的纸质成绩单核对：输入成绩单上成绩指纹的前 8 位。"))
+        hint = QLabel(translate("HandoffImport", "每份文件须与已签字的纸质成绩单核对：输入成绩单上的交接码"
+                                                 "（旧版文件：成绩指纹的前 8 位）。"))
         hint.setWordWrap(True)
         row.addWidget(hint, 1)
         layout.addLayout(row)
@@ -175,7 +233,7 @@ class PackagePicker(QWidget):
         self.add_files(paths)
 
     def add_files(self, paths) -> list[PackageCard]:
-        from skillscore.exchange.handoff_read import read_package
+        from skillscore.exchange.handoff_read import inspect_package as read_package  # a sealed file waits for its code
 
         added = []
         QApplication.setOverrideCursor(Qt.WaitCursor)  # a large file takes a moment to verify
@@ -211,6 +269,11 @@ class PackagePicker(QWidget):
     @property
     def packages(self) -> list:
         return [card.package for card in self.cards if card.package is not None]
+
+    @property
+    def codes(self) -> list[str | None]:
+        """The code that opened each package (None for a file written before sealing)."""
+        return [card.code_value for card in self.cards if card.package is not None]
 
     @property
     def all_confirmed(self) -> bool:
@@ -344,10 +407,11 @@ class NextStageDialog(QDialog):
                        date=dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd")), quota=None, levels=None,
                        operator=self.operator)
         packages = [p.path for p in self.picker.packages]
+        codes = self.picker.codes
 
         def body(progress):
             path.parent.mkdir(parents=True, exist_ok=True)
-            Competition.create_from_packages(path, packages, **options).close()
+            Competition.create_from_packages(path, packages, codes=codes, **options).close()
             return path
 
         self.ok.setEnabled(False)

@@ -110,7 +110,8 @@ class SourcesDialog(QDialog):
                 dialog.picker.add_files(paths)
             if dialog.exec() != QDialog.Accepted:
                 return False
-            return self._add([p.path for p in dialog.picker.packages])  # the copies checked against paper
+            # the copies checked against paper, with the codes that opened them
+            return self._add(list(zip((p.path for p in dialog.picker.packages), dialog.picker.codes)))
         finally:
             dialog.deleteLater()
 
@@ -118,9 +119,10 @@ class SourcesDialog(QDialog):
         lang = current_lang()
         said = []
         ok = True
-        for path in paths:
+        for item in paths:
+            path, code = item if isinstance(item, tuple) else (item, None)
             try:
-                change = self.session.do(ops.add_source, path)
+                change = self.session.do(ops.add_source, path, code)
             except SkillscoreError as e:
                 said.append(e.message(lang))
                 ok = False
