@@ -60,7 +60,32 @@ def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = 
         window.open_demo(operator=operator, panel=demo == "panel")
     elif file:
         window.open_file(file, operator=operator)
+    if os.environ.get("SKILLSCORE_EXIT_AFTER_PAINT") == "1":
+        _exit_after_first_paint(app, window)
     return app.exec()
+
+
+def _exit_after_first_paint(app: QApplication, window) -> None:
+    """For benchmarks/run.py (issue 18): print ``painted-at <time.time()>`` once the window,
+    with its file open, has painted a whole frame, then quit; the cold start is measured
+    exactly like the bare-Qt floor (benchmarks/qt_floor.py)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint and not self.seen:
+                self.seen = True
+                # Run after the rest of this paint cycle: the whole frame is drawn by then.
+                QTimer.singleShot(0, lambda: (print(f"painted-at {time.time():.6f}", flush=True), app.quit()))
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
+    window.update()  # a paint after the file is open, even if one already happened
 
 
 def _say(text: str, *, error: bool = False) -> None:
