@@ -25,6 +25,26 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView  # noqa: E402
 
 
+# BENCH_PROFILE=OUT.prof: profile only the timed part of each edit (benchmarks/profile_rows.py).
+PROFILE = os.environ.get("BENCH_PROFILE")
+if PROFILE:
+    import cProfile
+
+    profiler = cProfile.Profile()
+
+
+def timed(fn):
+    """Run fn, returning the seconds it took (profiled when asked)."""
+    if PROFILE:
+        profiler.enable()
+    start = time.perf_counter()
+    result = fn()
+    elapsed = time.perf_counter() - start
+    if PROFILE:
+        profiler.disable()
+    return result, elapsed
+
+
 class PaintCounter(QObject):
     def __init__(self):
         super().__init__()
@@ -74,10 +94,9 @@ def typed_mark(path: Path, reps: int) -> dict:
         _settle(app)
         value = "99.99" if i % 2 == 0 else "40.01"
         paints = counter.paints
-        start = time.perf_counter()
-        ok = marks.setData(marks.index(marks.row_of(no), column), value, Qt.EditRole)
-        app.processEvents()  # the posted repaint of the changed rows
-        elapsed = time.perf_counter() - start
+        index = marks.index(marks.row_of(no), column)
+        # processEvents: the posted repaint of the changed rows.
+        ok, elapsed = timed(lambda: (marks.setData(index, value, Qt.EditRole), app.processEvents())[0])
         after = [s.unit.key for s in ranking.rows].index(no)
         if not ok or (after < before) != (value == "99.99"):
             wrong += 1
@@ -112,10 +131,8 @@ def panel_mark(path: Path, reps: int) -> dict:
         old = model.row_at(row)
         value = "1.00" if old.score(1) != 1 else "2.00"
         paints = counter.paints
-        start = time.perf_counter()
-        ok = model.setData(model.index(row, column), value, Qt.EditRole)
-        app.processEvents()
-        elapsed = time.perf_counter() - start
+        index = model.index(row, column)
+        ok, elapsed = timed(lambda: (model.setData(index, value, Qt.EditRole), app.processEvents())[0])
         new = model.row_at(model.row_of(no))
         if not ok or str(new.score(1)) != value or new.result == old.result == None:  # noqa: E711
             wrong += 1
@@ -134,6 +151,8 @@ def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tmp)
         result = (typed_mark if kind == "typed" else panel_mark)(path, reps)
+    if PROFILE:
+        profiler.dump_stats(PROFILE)
     print(json.dumps(result))
 
 
