@@ -34,7 +34,7 @@ def importtime(b: Bench, argv: list[str], top: int = 8) -> str:
                           env=b.env(SKILLSCORE_EXIT_AFTER_PAINT="1"))
     rows = [(int(s), int(c), len(indent), name) for s, c, indent, name in LINE.findall(done.stderr)]
     total = sum(r[0] for r in rows) / 1000
-    heads = sorted((r for r in rows if r[2] == 1), key=lambda r: -r[1])[:top]
+    heads = sorted((r for r in rows if r[2] == 0), key=lambda r: -r[1])[:top]
     return (f"imports: {total:.0f} ms in {len(rows)} modules; heaviest top-level: "
             + ", ".join(f"`{name}` {cum / 1000:.0f}" for _, cum, _, name in heads))
 
@@ -53,10 +53,7 @@ def top_functions(prof: Path, top: int = 12) -> str:
 
 def cprofile(b: Bench, argv: list[str], folder: Path, tag: str) -> str:
     prof = folder / f"{tag}.prof"
-    if argv[0] == "-m":
-        cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), *argv]
-    else:
-        cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), *argv]
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), *argv]
     subprocess.run(cmd, check=True, capture_output=True, env=b.env(SKILLSCORE_EXIT_AFTER_PAINT="1"))
     return top_functions(prof)
 

@@ -19,7 +19,8 @@ from collections import defaultdict
 from typing import Iterable, Mapping
 
 from ..model import CertificatePolicy, Contestant, Entry, Standing, Standings, StageRules, Status, TieDecision, Unit
-from .ranking import place_sorted, sort_ranked, unresolved_groups
+from .outcomes import awards_at
+from .ranking import Placement, place_sorted, sort_ranked
 from .standings import _certificate_spans, answers_for, standing_rows, standings_warnings, unit_passes
 from .units import build_units, individual_units, team_units
 
@@ -60,7 +61,7 @@ class LiveStandings:
         cert = _certificate_spans(placements, self.rules) if self.rules.certified else {}
         self._ranked: list[Standing] = standing_rows(placements, answers, cert)
         self._keys = [(-k[0], -k[1]) for k, _ in keyed]
-        self._passes = [unit_passes(p.unit, self.rules) for p in placements] if self._passers_policy else None
+        self._passes = [unit_passes(p.unit, self.rules) for p in placements] if self.rules.certified else None
         rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
         self._rest = [Standing(unit=u) for u in rest]
         self._rest_keys = [u.key for u in rest]
@@ -122,7 +123,7 @@ class LiveStandings:
         """Replace one unit; the rows [a, b) of the whole list that may have changed."""
         was, now = old.status is Status.RANKED, new.status is Status.RANKED
         count = len(self._ranked)
-        totals = []
+        totals, moved = [], []
         if was:
             key = _order(old)
             at = next(i for i in range(bisect_left(self._keys, key), bisect_right(self._keys, key))
@@ -131,7 +132,7 @@ class LiveStandings:
             if self._passes is not None:
                 del self._passes[at]
             totals.append(key[0])
-            low = high = at
+            moved.append(at)
         else:
             at = bisect_left(self._rest_keys, old.key)
             del self._rest_keys[at], self._rest[at]
@@ -143,9 +144,9 @@ class LiveStandings:
             self._keys.insert(at, key)
             self._ranked.insert(at, Standing(unit=new))  # a stand-in, placed below
             if self._passes is not None:
-                self._passes.insert(at, False)
+                self._passes.insert(at, unit_passes(new, self.rules))
             totals.append(key[0])
-            low, high = (min(low, at), max(high, at)) if was else (at, at)
+            moved.append(at)
         else:
             insort(self._rest_keys, new.key)
             at = bisect_left(self._rest_keys, new.key)
@@ -154,42 +155,102 @@ class LiveStandings:
             rest_at = min(rest_at, at) if not was else at
         if not was and not now:  # an unranked unit stays unranked: its one row
             return count + rest_at, count + rest_at + 1
-        for total in totals:  # whole totals: a span never cuts through one
-            low = min(low, bisect_left(self._keys, (total,)))
-            high = max(high, bisect_left(self._keys, (total + 1,)))
-        if was == now:
-            if self._passes is not None and unit_passes(old, self.rules) != unit_passes(new, self.rules):
-                high = len(self._ranked)  # every later passer's position among passers moved by one
-            self._place(low, max(high, low))
-            return low, high
-        # The number ranked changed: every row from here on moved, and the cut-offs may have too.
-        old_answers, answers = self._answers_for(count), self._answers_for(len(self._ranked))
+        # The totals the unit left and joined are placed again, whole; the rows between
+        # them only moved by one position, and are answered again where they now stand.
+        blocks = sorted((bisect_left(self._keys, (t,)), bisect_left(self._keys, (t + 1,))) for t in totals)
+        if len(blocks) == 2 and blocks[0][1] >= blocks[1][0]:
+            blocks = [(blocks[0][0], max(blocks[0][1], blocks[1][1]))]
+        low = min(blocks[0][0], *moved)
+        high = max(blocks[-1][1], *(m + 1 for m in moved)) if was == now else len(self._ranked)
+        passers_moved = (self._passers_policy and was == now
+                         and unit_passes(old, self.rules) != unit_passes(new, self.rules))
+        if (self._passers_policy and was != now) or passers_moved:
+            # Positions among passers moved for every later row; a moved cut-off may reach any.
+            low = 0 if was != now else low
+            high = len(self._ranked)
         first = low
-        if self._passers_policy:
-            first = low = 0  # levels are by position among passers: a moved cut-off can reach anywhere
-        for position in _moved_cutoffs(old_answers, answers, low):
-            total = self._keys[position - 1][0]
-            start = bisect_left(self._keys, (total,))
-            self._place(start, bisect_left(self._keys, (total + 1,)))
-            first = min(first, start)
-        self._place(low, len(self._ranked))
-        return first, len(self._ranked) + len(self._rest)
+        if was != now:  # the number ranked changed: the cut-offs may have moved
+            for position in _moved_cutoffs(self._answers_for(count), self._answers_for(len(self._ranked)), low):
+                total = self._keys[position - 1][0]
+                start = bisect_left(self._keys, (total,))
+                self._reanswer(start, bisect_left(self._keys, (total + 1,)))
+                first = min(first, start)
+        edge = low
+        for start, end in blocks:
+            self._reanswer(edge, start)
+            self._place(start, end)
+            edge = end
+        self._reanswer(edge, high)
+        self._refresh_groups(low, high, was == now)
+        return first, (high if was == now else len(self._ranked) + len(self._rest))
 
     def _place(self, low: int, high: int) -> None:
         """Place the rows [low, high) again (they start and end between different totals)."""
+        if low >= high:
+            return
         keyed = [(s.unit.rank_key, s.unit) for s in self._ranked[low:high]]
         placements = place_sorted(keyed, self.decisions, low)
+        self._ranked[low:high] = self._rows_for(placements, low, high)
+
+    def _rows_for(self, placements, low: int, high: int) -> list[Standing]:
         cert = {}
         if self.rules.certified:
-            before = sum(self._passes[:low]) if self._passes is not None else 0
+            before = sum(self._passes[:low]) if self._passers_policy else 0
             cert = _certificate_spans(placements, self.rules, before)
-            if self._passes is not None:
-                self._passes[low:high] = [unit_passes(p.unit, self.rules) for p in placements]
-        self._ranked[low:high] = standing_rows(placements, self._answers_for(len(self._ranked)), cert)
-        self._groups = ([g for g in self._groups if g[0] <= low]
-                        + [(p.first, p.unit.key) for p in placements if p.tie == "unresolved"]
-                        + [g for g in self._groups if g[0] > high])
-        self._groups.sort(key=lambda g: g[0])
+            self._passes[low:high] = [unit_passes(p.unit, self.rules) for p in placements]
+        return standing_rows(placements, self._answers_for(len(self._ranked)), cert)
+
+    def _reanswer(self, low: int, high: int) -> None:
+        """Rows [low, high) whose order and ties stand, at the positions they now hold:
+        a row's position is its index + 1 (an unresolved group spans its rows)."""
+        if low >= high:
+            return
+        rows = self._ranked
+        if self._passers_policy:  # positions among passers: the whole rule, group by group
+            placements = []
+            i = low
+            while i < high:
+                s = rows[i]
+                if s.rank is not None:
+                    placements.append(Placement(s.unit, i + 1, i + 1, s.tie, s.tie_method))
+                    i += 1
+                    continue
+                j = i + 1
+                while j < high and rows[j].rank_range == s.rank_range:
+                    j += 1
+                placements.extend(Placement(r.unit, i + 1, j, "unresolved") for r in rows[i:j])
+                i = j
+            rows[low:high] = self._rows_for(placements, low, high)
+            return
+        answers = self._answers_for(len(rows))
+        quota, level_at, final, team = answers.quota, answers.level_at, answers.final, answers.team_event
+        passes = self._passes if self.rules.certified else None
+        out = []
+        i = low
+        while i < high:
+            s = rows[i]
+            if s.rank is not None:  # one position: what standing_rows answers, without asking twice
+                unit, p = s.unit, i + 1
+                out.append(Standing(unit, p, None, s.tie, s.tie_method, quota is not None and p <= quota,
+                                    level_at[p] if passes is not None and passes[i] else None,
+                                    awards_at(p, unit, team) if final else None, ()))
+                i += 1
+                continue
+            j = i + 1
+            while j < high and rows[j].rank_range == s.rank_range:
+                j += 1
+            group = [Placement(r.unit, i + 1, j, "unresolved") for r in rows[i:j]]
+            cert = ({r.unit.key: (i + 1, j) for k, r in enumerate(rows[i:j]) if passes[i + k]}
+                    if passes is not None else {})
+            out.extend(standing_rows(group, answers, cert))
+            i = j
+        rows[low:high] = out
+
+    def _refresh_groups(self, low: int, high: int, same_count: bool) -> None:
+        """The unresolved groups: those before ``low`` and (same count) after ``high`` stand."""
+        inside = [(s.rank_range[0], s.unit.key) for s in self._ranked[low:high] if s.tie == "unresolved"]
+        after = [g for g in self._groups if g[0] > high] if same_count else []
+        self._groups = [g for g in self._groups if g[0] <= low] + inside + after
 
 
 def _moved_cutoffs(old, new, before: int) -> list[int]:
