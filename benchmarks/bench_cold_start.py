@@ -4,7 +4,7 @@
 
 Builds nothing: point it at a onedir (pyinstaller --noconfirm build.spec). Measures, as
 whole processes: the desk from launch to its first painted main window (offscreen; the
-desk quits after that paint when SKILLSCORE_QUIT_AFTER_PAINT is set), the command's
+desk quits after that paint when SKILLSCORE_EXIT_AFTER_PAINT=1 is set), the command's
 ``--help``, and the desk's whole self-test. The first run is the coldest this machine
 allows without dropping the system's caches (which would disturb everything else on it);
 then the best and median of five more.
@@ -37,7 +37,7 @@ def main() -> int:
     exe = ".exe" if sys.platform == "win32" else ""
     gui, cli = str(onedir / f"skillscore-gui{exe}"), str(onedir / f"skillscore{exe}")
     settings = tempfile.mkdtemp(prefix="bench-cold-")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SKILLSCORE_QUIT_AFTER_PAINT": "1",
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SKILLSCORE_EXIT_AFTER_PAINT": "1",
            "XDG_CONFIG_HOME": settings, "LOCALAPPDATA": settings}
     cases = [("desk: launch → first painted window", [gui, "--lang", "zh"]),
              ("command: skillscore --help", [cli, "--help"]),

@@ -208,7 +208,8 @@ class Desk(QWidget):
     def refresh_ranking(self) -> None:
         standings = self.session.standings()
         model = self.ranking_tab.model
-        model.set_standings(standings, employers=self.employers, decisions=self.session.tie_decisions())
+        model.set_standings(standings, employers=self.employers, decisions=self.session.tie_decisions(),
+                            since=self.session.standings_since())
         counts = model.counts()
         b = self.counter_buttons
         b["ranked"].setText(translate("Desk", "参赛 {n}").format(n=counts["ranked"]))

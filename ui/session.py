@@ -10,14 +10,16 @@ new, audited change.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from skillscore.actions.competition import Competition
 from skillscore.errors import PinError
-from skillscore.model import Contestant, Entry, Standings, TieDecision
+from skillscore.model import Contestant, Entry, Standings, Status, TieDecision
+from skillscore.rules.live import LiveStandings
+from skillscore.rules.marks import mark_from_text
 
 from . import operations as ops
 
@@ -28,6 +30,8 @@ class Change:
     # The exact mark changes (no, field, old, new) when known, so the grid updates only
     # those rows instead of re-reading every mark.
     marks: tuple[tuple[str, str, str | None, str | None], ...] | None = None
+    # The exact judges' marks changed (holder, module, judge, new), when known.
+    panel: tuple[tuple[str, str, int, str | None], ...] | None = None
 
 
 def input_text(stored: str | None) -> str:
@@ -48,6 +52,9 @@ class Session(QObject):
         self.undo_stack: list[list[tuple[str, str, str | None]]] = []
         self.last_saved: dt.datetime | None = None
         self._cache: dict = {}
+        # The ranking kept between keystrokes, and the audit entry it has read up to.
+        self._live: LiveStandings | None = None
+        self._seen = 0
 
     @classmethod
     def open(cls, path: str | Path, *, operator: str, demo: bool = False) -> "Session":
@@ -76,11 +83,26 @@ class Session(QObject):
         return self._cached("contestants", self.comp.contestants)
 
     def entries(self) -> dict[str, Entry]:
+        """Every contestant's marks (read-only: the kept ranking's own, when it is kept)."""
+        if self._live is not None:
+            return self._live.entries
         return self._cached("entries", self.comp.entries)
 
     def standings(self) -> Standings:
-        live = getattr(self.comp, "live_standings", None)  # the facade's fast path, if present
-        return self._cached("standings", live or (lambda: self.comp.standings(self.info())))
+        if self._live is None:
+            # The log's head first: a write landing meanwhile is read again, harmlessly.
+            self._seen = self.comp.audit_head()
+            self._live = LiveStandings(self.contestants(), self.comp.entries(), self.info().rules,
+                                       self.tie_decisions())
+            self._live.span = None  # nothing to compare with: a view shows all of it
+        return self._live.standings
+
+    def standings_since(self) -> tuple[Standings, tuple[int, int]] | None:
+        """(the standings before the last change, the rows [a, b) that differ) when known."""
+        live = self._live
+        if live is None or live.previous is None or live.span is None:
+            return None
+        return live.previous, live.span
 
     def tie_decisions(self) -> list[TieDecision]:
         return self._cached("tie_decisions", self.comp.tie_decisions)
@@ -159,18 +181,42 @@ class Session(QObject):
     def after(self, kinds: frozenset[str], *, marks: tuple | None = None) -> None:
         """Something changed the file (here or in a worker's connection): refresh."""
         keep = {}
+        panel = None
         if not kinds:  # only the log grew
             keep = {k: v for k, v in self._cache.items() if k != "audit"}
         elif kinds == {ops.MARKS}:
             keep = {k: v for k, v in self._cache.items()
                     if k in ("info", "contestants", "tie_decisions", "admitted", "double_entry")}
+            if self._live is not None:
+                marks, panel = self._follow_marks()
         self._cache = keep
+        if kinds and kinds != {ops.MARKS}:
+            self._live = None
         if ops.STAGE in kinds:
             self.undo_stack.clear()  # a reopened stage starts a fresh list of entries
-        self.changed.emit(Change(frozenset(kinds), marks))
+        self.changed.emit(Change(frozenset(kinds), marks, panel))
         if kinds:
             self.last_saved = dt.datetime.now()
             self.saved.emit(self.last_saved)
+
+    def _follow_marks(self):
+        """Move the kept ranking by the marks the log says changed; the exact changes
+        (marks, judges' marks) for the grids, or None for both when anything else changed."""
+        feed = self.comp.mark_changes_since(self._seen)
+        if feed is None:
+            self._live = None
+            return None, None
+        self._seen = feed.seen
+        live = self._live
+        updates: dict[str, Entry] = {}
+        for no, field, _old, new in feed.marks:
+            value = (Status(new) if new else None) if field == "status" else mark_from_text(new)
+            updates[no] = replace(updates.get(no) or live.entries.get(no) or Entry(), **{field: value})
+        live.apply(updates)
+        # A grid applies a few hundred changes faster than it re-reads 10,000 rows.
+        if len(feed.marks) > 500:
+            return None, None
+        return tuple(feed.marks), tuple(feed.panel)
 
     def close(self) -> None:
         self.comp.close()

@@ -37,6 +37,7 @@ from .safety import SafetyMixin
 from .panel import PanelMixin, check_scheme, scheme_to_json
 from .desks import DeskMixin
 from .next_stage import NextStageMixin
+from .mark_feed import MarkFeedMixin
 
 # What the desk needs besides the facade's methods, re-exported so that ui/ imports only
 # this module of the core's file side (tests/test_layout.py holds it to that).
@@ -135,7 +136,7 @@ def parse_date(text: str | dt.date | None) -> dt.date:
 
 
 class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin, DeskMixin,
-                  NextStageMixin):
+                  NextStageMixin, MarkFeedMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None):

@@ -58,15 +58,26 @@ def _decision_for(group: list[Unit], decisions: Iterable[TieDecision]) -> TieDec
     return None
 
 
-def place(units: Iterable[Unit], decisions: Iterable[TieDecision] = ()) -> list[Placement]:
-    """Positions for the ranked units, best first.
+def sort_ranked(units: Iterable[Unit]) -> list[tuple[tuple[int, int], Unit]]:
+    """(key, unit) for the ranked units, best key first (the input order kept among equals)."""
+    return sorted([(u.rank_key or _key(u), u) for u in units if u.status is Status.RANKED],
+                  key=itemgetter(0), reverse=True)
 
-    Written as plain index loops over the sorted list: this runs on every keystroke at
-    the desk, for up to 10,000 contestants.
+
+def place(units: Iterable[Unit], decisions: Iterable[TieDecision] = ()) -> list[Placement]:
+    """Positions for the ranked units, best first."""
+    return place_sorted(sort_ranked(units), list(decisions))
+
+
+def place_sorted(keyed: list[tuple[tuple[int, int], Unit]], decisions: list[TieDecision],
+                 offset: int = 0) -> list[Placement]:
+    """Positions for units already sorted best first, the first at ``offset + 1``.
+
+    ``keyed`` may be a slice of the whole order (the desk's live ranking re-places only the
+    span a typed mark moved) as long as it starts and ends between different totals: what
+    a position gets then depends on the slice alone. Written as plain index loops: this
+    runs on every keystroke at the desk, for up to 10,000 contestants.
     """
-    decisions = list(decisions)
-    keyed = sorted([(u.rank_key or _key(u), u) for u in units if u.status is Status.RANKED],
-                   key=itemgetter(0), reverse=True)
     n = len(keyed)
     # Totals shared by neighbours with different keys were "decided by practical".
     split_by_practical = {
@@ -80,19 +91,20 @@ def place(units: Iterable[Unit], decisions: Iterable[TieDecision] = ()) -> list[
         j = i + 1
         while j < n and keyed[j][0] == key:
             j += 1
-        position = i + 1
+        position = offset + i + 1
         if j == i + 1:
             append(Placement(unit, position, position, "practical" if key[0] in split_by_practical else None))
         else:
             group = [u for _, u in keyed[i:j]]
             decision = _decision_for(group, decisions)
+            last = offset + j
             if decision is None:
                 for u in sorted(group, key=lambda u: u.key):
-                    append(Placement(u, position, j, "unresolved"))
+                    append(Placement(u, position, last, "unresolved"))
             else:
                 by_key = {u.key: u for u in group}
-                for offset, k in enumerate(decision.order):
-                    append(Placement(by_key[k], position + offset, position + offset, "committee", decision.method))
+                for k, at in zip(decision.order, range(position, last + 1)):
+                    append(Placement(by_key[k], at, at, "committee", decision.method))
         i = j
     return placements
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..model import CertificatePolicy, Stage, Standing, Standings, StageRules, Status, TieDecision, Unit
 from .marks import passes
@@ -31,12 +31,14 @@ def unit_passes(unit: Unit, rules: StageRules) -> bool:
     return all(passes(t, mark) for t in theories)
 
 
-def _certificate_spans(placements: list[Placement], rules: StageRules) -> dict[str, tuple[int, int]]:
-    """The positions each passing unit competes for a level at, by the committee's policy."""
+def _certificate_spans(placements: list[Placement], rules: StageRules,
+                       passers_before: int = 0) -> dict[str, tuple[int, int]]:
+    """The positions each passing unit competes for a level at, by the committee's policy.
+
+    ``passers_before``: passing units placed before ``placements`` (when they are a slice)."""
     if rules.certificate_policy is not CertificatePolicy.PASSERS:
         return {p.unit.key: (p.first, p.last) for p in placements if unit_passes(p.unit, rules)}
     spans: dict[str, tuple[int, int]] = {}
-    passers_before = 0
     i, n = 0, len(placements)
     while i < n:
         # Placements of one unresolved group share their first position and are adjacent.
@@ -51,25 +53,60 @@ def _certificate_spans(placements: list[Placement], rules: StageRules) -> dict[s
     return spans
 
 
+class Answers(NamedTuple):
+    """What every position earns with ``ranked`` units ranked: asked once, looked up per row."""
+
+    rules: StageRules
+    ranked: int
+    quota: int | None
+    level_at: list[int | None]  # index 0 unused
+    final: bool
+    team_event: bool
+
+
+def answers_for(ranked: int, rules: StageRules) -> Answers:
+    level_at: list[int | None] = [None] * (ranked + 1)
+    if rules.certified:
+        for pos in range(1, ranked + 1):  # levels are nested: once a position earns none, so do all after it
+            level = raw_level(rules.stage, pos, ranked)
+            if level is None:
+                break
+            level_at[pos] = cap_level(level, rules.levels)
+    return Answers(rules, ranked, effective_quota(ranked, rules), level_at, rules.stage is Stage.FINAL,
+                   rules.team_size > 1)
+
+
 def compute_standings(
     units: Iterable[Unit], rules: StageRules, decisions: Iterable[TieDecision] = ()
 ) -> Standings:
     units = list(units)
     placements = place(units, decisions)
     ranked = len(placements)
-    quota = effective_quota(ranked, rules)
-    team_event = rules.team_size > 1
+    answers = answers_for(ranked, rules)
     cert_spans = _certificate_spans(placements, rules) if rules.certified else {}
+    rows = standing_rows(placements, answers, cert_spans)
+    rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
+    rows.extend(Standing(unit=u) for u in rest)
+    groups = unresolved_groups(placements)
+    incomplete = any(u.status is Status.INCOMPLETE for u in units)
+    return Standings(tuple(rows), ranked, answers.quota, standings_warnings(ranked, bool(groups), incomplete),
+                     tuple(groups))
 
-    # Each rule answered once per position (index 0 unused); rows then look answers up.
-    level_at: list[int | None] = [None] * (ranked + 1)
-    for pos in range(1, ranked + 1):  # levels are nested: once a position earns none, so do all after it
-        level = raw_level(rules.stage, pos, ranked)
-        if level is None:
-            break
-        level_at[pos] = cap_level(level, rules.levels)
-    final = rules.stage is Stage.FINAL
 
+def standings_warnings(ranked: int, unresolved: bool, incomplete: bool) -> tuple[str, ...]:
+    warnings = set()
+    if ranked < TOO_FEW:
+        warnings.add("too_few_participants")
+    if unresolved:
+        warnings.add("unresolved_ties")
+    if incomplete:
+        warnings.add("incomplete_marks")
+    return tuple(sorted(warnings))
+
+
+def standing_rows(placements: list[Placement], answers: Answers, cert_spans: dict[str, tuple[int, int]]) -> list[Standing]:
+    """One Standing per placement: what its position (or its tie's span of positions) earns."""
+    quota, level_at, final, team_event = answers.quota, answers.level_at, answers.final, answers.team_event
     rows: list[Standing] = []
     for p in placements:
         unit, first, last = p.unit, p.first, p.last
@@ -104,15 +141,4 @@ def compute_standings(
             Standing(unit, p.rank, None if p.rank is not None else (first, last), p.tie, p.tie_method,
                      advances, certificate, awards, tuple(sorted(undecided)) if undecided else ())
         )
-    rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
-    rows.extend(Standing(unit=u) for u in rest)
-
-    groups = unresolved_groups(placements)
-    warnings = set()
-    if ranked < TOO_FEW:
-        warnings.add("too_few_participants")
-    if groups:
-        warnings.add("unresolved_ties")
-    if any(u.status is Status.INCOMPLETE for u in units):
-        warnings.add("incomplete_marks")
-    return Standings(tuple(rows), ranked, quota, tuple(sorted(warnings)), tuple(groups))
+    return rows

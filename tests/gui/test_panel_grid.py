@@ -443,3 +443,27 @@ def test_delete_on_a_derived_practical_mark_changes_nothing_and_says_why(qtbot, 
     qtbot.keyClick(view, Qt.Key_Delete)
     assert stored(panel_file, "A010").practical == practical and audit_count(panel_file) == count
     assert view.marks.data(index, ERROR_ROLE).startswith("本文件的技能操作成绩由各裁判分数汇总得出")
+
+
+def test_a_typed_judges_mark_updates_its_rows_in_place_exactly_as_a_reload_would(grid, panel_window):
+    """Issue 18: the grid, the marks grid and the ranking follow the log's exact changes
+    instead of re-reading every mark; after judges' marks typed, cleared, 缺考 and back,
+    every row equals what a fresh read of the file gives."""
+    desk = panel_window.desk
+    reads = []
+    grid.refresh = lambda: reads.append(1)  # a reload would be counted here
+    model = grid.models["实操"]
+    for no, key, value in (("A001", "judge1", "12.5"), ("A002", "judge5", "69"), ("A029", "judge2", "40"),
+                           ("A003", "practical", "缺考"), ("A003", "practical", ""), ("A001", "judge1", "")):
+        assert model.setData(model.index(model.row_of(no), model.column_of(key)), value, Qt.EditRole)
+    assert reads == []
+    session = desk.session
+    for module, kept in grid.models.items():
+        fresh = PanelMarksModel(session, grid.scheme, kept.module)
+        fresh.reload()
+        assert kept.rows == fresh.rows, module
+    with Competition(session.path) as comp:
+        standings = comp.standings()
+        entries = comp.entries()
+    assert desk.ranking_tab.model.rows == list(standings.rows)
+    assert {r.no: r.entry for r in desk.marks_tab.model.rows} == {no: entries[no] for no in entries}

@@ -15,6 +15,7 @@ In the team event a team has one row: its marks are held by its first member.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -25,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from skillscore.errors import RefusedError, SkillscoreError
 from skillscore.messages import render
 from skillscore.model import ABSENT
-from skillscore.rules.marks import MarkError
+from skillscore.rules.marks import MarkError, mark_from_text
 from skillscore.rules.panel import Module, PanelScheme, aggregate_module
 
 from .. import operations as ops
@@ -125,6 +126,29 @@ class PanelMarksModel(RowTableModel):
         self._index = {r.no: i for i, r in enumerate(rows)}
         self.read_only = session.finalized
         self.set_rows(rows)
+
+    def apply(self, marks, panel) -> bool:
+        """Exact changes from the log (Change.marks, Change.panel): update those rows only.
+        False when a change names a row this grid does not have (the caller reloads)."""
+        touched: dict[str, PanelRow] = {}
+        for holder, module, judge, new in panel:
+            if module != self.module.name:
+                continue
+            if holder not in self._index or not 1 <= judge <= self.scheme.judges:
+                return False
+            row = touched.get(holder) or self._rows[self._index[holder]]
+            scores = list(row.scores)
+            scores[judge - 1] = Decimal(new) if new is not None else None  # as panel_sheets reads it
+            touched[holder] = dataclasses.replace(row, scores=tuple(scores))
+        for no, field, _old, new in marks:
+            if field == "practical" and no in self._index:  # a team's other members have no row here
+                row = touched.get(no) or self._rows[self._index[no]]
+                touched[no] = dataclasses.replace(row, practical=mark_from_text(new))
+        for holder, row in touched.items():
+            judged = {j: s for j, s in enumerate(row.scores, 1) if s is not None}
+            result, dropped = aggregate_module(judged, self.scheme.judges, self.scheme.aggregation)
+            self.replace_row(self._index[holder], dataclasses.replace(row, result=result, dropped=dropped))
+        return True
 
     def row_of(self, no: str) -> int | None:
         return self._index.get(no)

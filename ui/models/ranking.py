@@ -40,6 +40,19 @@ FILTERS = ("all", "advancing", "incomplete", "unresolved")
 translate = QCoreApplication.translate
 
 
+def _last_advancing(standings: Standings) -> int | None:
+    """The row of the last advancing unit. Rows are one per position, so an advancing row
+    (its whole span within the quota) sits at an index below the quota: look back from there."""
+    quota = standings.advance_quota
+    if not quota:
+        return None
+    rows = standings.rows
+    for i in range(min(quota, len(rows)) - 1, -1, -1):
+        if rows[i].advances is True:
+            return i
+    return None
+
+
 class RankingModel(RowTableModel):
     extra_roles = frozenset({TIE_ROLE, CUTOFF_ROLE, Qt.BackgroundRole, Qt.ForegroundRole, Qt.ToolTipRole})
     columns = (
@@ -63,20 +76,34 @@ class RankingModel(RowTableModel):
         self._decisions: dict[str, TieDecision] = {}
         self._groups: dict[str, tuple[str, ...]] = {}
         self._cutoff_key: str | None = None
+        self._cutoff_index: int | None = None  # its row in the whole list
 
     # -- feeding ------------------------------------------------------------------------------
     def set_standings(self, standings: Standings, *, employers: dict[str, str],
-                      decisions: list[TieDecision] = ()) -> None:
+                      decisions: list[TieDecision] = (), since: tuple[Standings, tuple[int, int]] | None = None) -> None:
+        """Show ``standings``. ``since`` = (the standings shown until now, the rows [a, b)
+        that differ from them): then only those rows are announced, not all 10,000."""
+        previous, old_cutoff = self.standings, self.cutoff_row()
         self.standings = standings
         self._employer = employers
         self._decisions = {key: d for d in decisions for key in d.order}
         self._groups = {key: g for g in standings.tie_groups for key in g}
-        last_in = None
-        for s in standings.rows:
-            if s.advances is True:
-                last_in = s.unit.key
-        self._cutoff_key = last_in
-        self.set_rows(self._visible(standings.rows))
+        self._cutoff_index = _last_advancing(standings)
+        self._cutoff_key = standings.rows[self._cutoff_index].unit.key if self._cutoff_index is not None else None
+        if (since is None or previous is None or since[0] is not previous or self.mode != "all"
+                or len(standings.rows) != len(self._rows)):
+            self.set_rows(self._visible(standings.rows))
+            return
+        self._rows = list(standings.rows)
+        last = len(self.columns) - 1
+        a, b = since[1]
+        if a < b:
+            self.dataChanged.emit(self.index(a, 0), self.index(b - 1, last))
+        new_cutoff = self.cutoff_row()
+        if new_cutoff != old_cutoff:  # the line moves: repaint where it was and where it is
+            for row in (old_cutoff, new_cutoff):
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, 0), self.index(min(row + 1, len(self._rows) - 1), last))
 
     def set_filter(self, mode: str) -> None:
         if mode not in FILTERS:
@@ -100,6 +127,8 @@ class RankingModel(RowTableModel):
         """The visible row the cut-off line is drawn under, if it is shown."""
         if self._cutoff_key is None:
             return None
+        if self.mode == "all":
+            return self._cutoff_index
         if self._rows and self._rows[-1].unit.key == self._cutoff_key:
             return len(self._rows) - 1
         for i, s in enumerate(self._rows):  # stops at the cut-off: ~30% of the list at most
@@ -211,7 +240,8 @@ class RankingModel(RowTableModel):
         return {
             "ranked": st.ranked,
             "quota": st.advance_quota,
-            "incomplete": sum(1 for s in st.rows if s.unit.status is Status.INCOMPLETE),
+            # Ranked rows come first; only the rows after them can be incomplete.
+            "incomplete": sum(1 for s in st.rows[st.ranked:] if s.unit.status is Status.INCOMPLETE),
             "unresolved": len(st.tie_groups),
             "too_few": int("too_few_participants" in st.warnings),
         }

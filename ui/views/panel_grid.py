@@ -161,6 +161,9 @@ class PanelGrid(QWidget):
             model.reload(sheets)
 
     def _on_changed(self, change) -> None:
+        if (change.kinds == {ops.MARKS} and change.marks is not None and change.panel is not None
+                and not self.dirty and all(m.apply(change.marks, change.panel) for m in self.models.values())):
+            return  # the rows the log names, updated in place: no re-reading of every judge's mark
         if change.kinds & REFRESHING:
             if self.isVisible():
                 self.refresh()

@@ -1,0 +1,44 @@
+"""benchmarks/run.py --quick runs every row of issue 18's table (no time is asserted)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ROWS = (
+    "skillscore ranking FILE --json",
+    "results sheet of 50",
+    "results sheet of 300",
+    "roster import, 300-row csv",
+    "marks import, 300-row csv",
+    "typed mark → ranking view",
+    "judge's mark → judges' grid",
+    "desk cold start to a painted window",
+)
+NUMBER = r"\d+(\.\d+)?"
+
+
+def test_quick_run_prints_every_row_with_figure_floor_ratio_and_verdict():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    assert lines[0] == "| work | figure | floor | ratio | target | holds |"
+    body = lines[1:]
+    assert len(body) == len(ROWS)
+    for name, line in zip(ROWS, body):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        assert cells[0].startswith(name), (name, line)
+        assert re.fullmatch(f"{NUMBER} ms", cells[1]), line
+        assert re.fullmatch(f"([FQ] = )?{NUMBER} ms", cells[2]), line
+        assert re.fullmatch(f"{NUMBER}( [FQ]|×)", cells[3]), line
+        assert cells[4].startswith("≤ "), line
+        assert cells[5] in ("yes", "no"), line
+    # Every floor was measured in this run: the footnote counts its samples.
+    assert re.search(r"F = median of \d+ runs", done.stdout) and re.search(r"Q = median of \d+ bare-Qt", done.stdout)
