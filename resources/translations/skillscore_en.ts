@@ -243,25 +243,25 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="66"/>
-        <location filename="../../ui/models/panel_marks.py" line="102"/>
+        <location filename="../../ui/models/panel_marks.py" line="103"/>
         <location filename="../../ui/models/preview.py" line="71"/>
-        <location filename="../../ui/models/ranking.py" line="47"/>
+        <location filename="../../ui/models/ranking.py" line="60"/>
         <location filename="../../ui/models/roster.py" line="60"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="67"/>
-        <location filename="../../ui/models/panel_marks.py" line="103"/>
-        <location filename="../../ui/models/ranking.py" line="48"/>
+        <location filename="../../ui/models/panel_marks.py" line="104"/>
+        <location filename="../../ui/models/ranking.py" line="61"/>
         <location filename="../../ui/models/roster.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="68"/>
-        <location filename="../../ui/models/panel_marks.py" line="108"/>
-        <location filename="../../ui/models/ranking.py" line="49"/>
+        <location filename="../../ui/models/panel_marks.py" line="109"/>
+        <location filename="../../ui/models/ranking.py" line="62"/>
         <location filename="../../ui/models/roster.py" line="66"/>
         <location filename="../../ui/statistics_view.py" line="183"/>
         <source>工作单位</source>
@@ -275,14 +275,14 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="70"/>
-        <location filename="../../ui/models/ranking.py" line="50"/>
+        <location filename="../../ui/models/ranking.py" line="63"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
         <location filename="../../ui/models/marks.py" line="71"/>
-        <location filename="../../ui/models/panel_marks.py" line="106"/>
-        <location filename="../../ui/models/ranking.py" line="51"/>
+        <location filename="../../ui/models/panel_marks.py" line="107"/>
+        <location filename="../../ui/models/ranking.py" line="64"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
@@ -318,28 +318,28 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="46"/>
+        <location filename="../../ui/models/ranking.py" line="59"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="52"/>
+        <location filename="../../ui/models/ranking.py" line="65"/>
         <source>总成绩</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="53"/>
+        <location filename="../../ui/models/ranking.py" line="66"/>
         <location filename="../../ui/statistics_view.py" line="186"/>
         <source>晋级</source>
         <translation>Advances</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="54"/>
+        <location filename="../../ui/models/ranking.py" line="67"/>
         <source>取证等级</source>
         <translation>Certificate level</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="55"/>
+        <location filename="../../ui/models/ranking.py" line="68"/>
         <source>奖励</source>
         <translation>Awards</translation>
     </message>
@@ -389,7 +389,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="105"/>
+        <location filename="../../ui/models/panel_marks.py" line="106"/>
         <source>模块成绩</source>
         <translation>Module result</translation>
     </message>
@@ -428,7 +428,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="139"/>
         <location filename="../../ui/desk.py" line="93"/>
         <source>排名</source>
         <translation>Ranking</translation>
@@ -494,183 +494,187 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="214"/>
+        <location filename="../../ui/desk.py" line="215"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="215"/>
+        <location filename="../../ui/desk.py" line="216"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="218"/>
+        <location filename="../../ui/desk.py" line="219"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="219"/>
+        <location filename="../../ui/desk.py" line="220"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220"/>
+        <location filename="../../ui/desk.py" line="221"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="222"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="222"/>
+        <location filename="../../ui/desk.py" line="223"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="223"/>
+        <location filename="../../ui/desk.py" line="224"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245"/>
+        <location filename="../../ui/desk.py" line="246"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245"/>
+        <location filename="../../ui/desk.py" line="246"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
-        <location filename="../../ui/desk.py" line="299"/>
-        <location filename="../../ui/desk.py" line="305"/>
+        <location filename="../../ui/desk.py" line="247"/>
+        <location filename="../../ui/desk.py" line="301"/>
+        <location filename="../../ui/desk.py" line="307"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="257"/>
+        <location filename="../../ui/desk.py" line="258"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="263"/>
-        <location filename="../../ui/desk.py" line="267"/>
+        <location filename="../../ui/desk.py" line="264"/>
+        <location filename="../../ui/desk.py" line="268"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="263"/>
+        <location filename="../../ui/desk.py" line="264"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="268"/>
+        <location filename="../../ui/desk.py" line="269"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="277"/>
+        <location filename="../../ui/desk.py" line="278"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="301"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301"/>
+        <location filename="../../ui/desk.py" line="303"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="302"/>
-        <location filename="../../ui/desk.py" line="308"/>
-        <location filename="../../ui/desk.py" line="345"/>
+        <location filename="../../ui/desk.py" line="304"/>
+        <location filename="../../ui/desk.py" line="310"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="305"/>
+        <location filename="../../ui/desk.py" line="307"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="307"/>
+        <location filename="../../ui/desk.py" line="309"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="315"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="315"/>
         <source>成绩表（附成绩分布统计页）</source>
         <translation>Results sheet (with the statistics page)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
-        <location filename="../../ui/desk.py" line="321"/>
+        <location filename="../../ui/desk.py" line="316"/>
+        <location filename="../../ui/desk.py" line="323"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="316"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="326"/>
+        <location filename="../../ui/desk.py" line="328"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="329"/>
+        <location filename="../../ui/desk.py" line="331"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="340"/>
+        <location filename="../../ui/desk.py" line="342"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="341"/>
+        <location filename="../../ui/desk.py" line="343"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="343"/>
+        <location filename="../../ui/desk.py" line="345"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="223"/>
+        <location filename="../../ui/desk.py" line="347"/>
+        <source>已导出 {path} · 交接码 {code}（已签字的成绩表和晋级名单上印有同一交接码，接收方凭它打开文件；请勿与 U 盘放在一起）</source>
+        <translation>Exported {path} · code {code} (the signed results and advancement sheets print the same code; the receiving committee opens the file with it; never keep it with the USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/panel_grid.py" line="226"/>
         <source>裁判评分</source>
         <translation>Judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="224"/>
+        <location filename="../../ui/views/panel_grid.py" line="227"/>
         <source>裁判统计</source>
         <translation>Judge statistics</translation>
     </message>
@@ -678,37 +682,52 @@ The current state is saved as a backup first, so the restore can be undone.</tra
 <context>
     <name>DeskFiles</name>
     <message>
-        <location filename="../../ui/dialogs/desk_files.py" line="29"/>
+        <location filename="../../ui/dialogs/desk_files.py" line="32"/>
         <source>合并录入台文件</source>
         <translation>Merge desk files</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/desk_files.py" line="39"/>
+        <location filename="../../ui/dialogs/desk_files.py" line="43"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/desk_files.py" line="57"/>
+        <location filename="../../ui/dialogs/desk_files.py" line="49"/>
+        <source>录入台文件已加密：请输入各录入台导出时显示的交接码，再点“试合并”。</source>
+        <translation>Desk files are sealed: type the code each desk showed when it exported, then click “Trial merge”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="70"/>
+        <source>{name} 的交接码</source>
+        <translation>Code of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="74"/>
+        <source>试合并</source>
+        <translation>Trial merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/desk_files.py" line="97"/>
         <source>试合并：以下是合并将带来的变动，尚未写入。冲突的成绩将搁置，由裁判长对照原始成绩单裁定。</source>
         <translation>Trial merge: this is what merging would change; nothing is written yet. Conflicting marks are held for the chief judge to settle with the paper sheet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/desk_files.py" line="69"/>
+        <location filename="../../ui/dialogs/desk_files.py" line="109"/>
         <source>选择录入台文件</source>
         <translation>Choose desk files</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/desk_files.py" line="70"/>
+        <location filename="../../ui/dialogs/desk_files.py" line="110"/>
         <source>录入台文件 (*.ssdesk);;所有文件 (*)</source>
         <translation>Desk files (*.ssdesk);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/desk_files.py" line="75"/>
+        <location filename="../../ui/dialogs/desk_files.py" line="115"/>
         <source>导出本录入台文件</source>
         <translation>Export this desk&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/desk_files.py" line="76"/>
+        <location filename="../../ui/dialogs/desk_files.py" line="116"/>
         <source>录入台文件 (*.ssdesk)</source>
         <translation>Desk files (*.ssdesk)</translation>
     </message>
@@ -903,123 +922,143 @@ Total {total} · Practical {practical}</translation>
 <context>
     <name>HandoffImport</name>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="49"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="51"/>
         <source>成绩交接文件 (*.sspkg);;所有文件 (*)</source>
         <translation>Handoff files (*.sspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="68"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="75"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="94"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="105"/>
+        <source>纸质成绩单上的交接码：</source>
+        <translation>Code on the paper results sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="106"/>
         <source>纸质成绩单上成绩指纹的前 8 位：</source>
         <translation>First 8 characters of the fingerprint on the paper sheet:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="116"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="149"/>
+        <source>请对照已签字的纸质成绩单输入交接码（可用扫码枪扫描交接码二维码）</source>
+        <translation>Type the code from the signed paper results sheet (or scan its QR code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="151"/>
+        <source>已输入 {n}/16 位</source>
+        <translation>{n}/16 characters typed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="165"/>
+        <source>✓ 交接码正确，文件完好，与纸质成绩单一致</source>
+        <translation>✓ The code opens the file; the file is intact and matches the paper sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handoff_import.py" line="173"/>
         <source>✓ 与纸质成绩单一致</source>
         <translation>✓ Matches the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="118"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="175"/>
         <source>✘ 与本文件的成绩指纹不符：请核对已签字的纸质成绩单，或确认拿到的是对应的成绩交接文件</source>
         <translation>✘ Does not match this file&apos;s fingerprint: check the signed paper sheet, or make sure this is the handoff file that goes with it</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="121"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="178"/>
         <source>已输入 {n}/8 位</source>
         <translation>{n} of 8 characters typed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="123"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="180"/>
         <source>请对照已签字的纸质成绩单输入</source>
         <translation>Type it from the signed paper sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="139"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="196"/>
         <source>选择成绩交接文件…</source>
         <translation>Choose handoff files…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="143"/>
-        <source>每份文件须与已签字的纸质成绩单核对：输入成绩单上成绩指纹的前 8 位。</source>
-        <translation>Check every file against its signed paper sheet: type the first 8 characters of the fingerprint printed on it.</translation>
+        <location filename="../../ui/dialogs/handoff_import.py" line="200"/>
+        <source>每份文件须与已签字的纸质成绩单核对：输入成绩单上的交接码（旧版文件：成绩指纹的前 8 位）。</source>
+        <translation>Check every file against its signed paper sheet: type the code printed on the sheet (older files: the first 8 characters of the fingerprint).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="173"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="231"/>
         <source>选择成绩交接文件</source>
         <translation>Choose handoff files</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="227"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="290"/>
         <source>添加来源</source>
         <translation>Add source</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="249"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="312"/>
         <source>新建下一阶段（从成绩交接文件）</source>
         <translation>New next stage (from handoff files)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="276"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="339"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="281"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="344"/>
         <source>新阶段</source>
         <translation>New stage</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="282"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="345"/>
         <source>组委会</source>
         <translation>Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="283"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="346"/>
         <source>比赛日期</source>
         <translation>Stage date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="284"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="347"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="285"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="348"/>
         <source>再输入一次口令</source>
         <translation>PIN again</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="286"/>
-        <location filename="../../ui/dialogs/handoff_import.py" line="314"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="349"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="377"/>
         <source>新竞赛文件</source>
         <translation>New competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="315"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="378"/>
         <source>竞赛文件 (*.skillscore *.sqlite)</source>
         <translation>Competition files (*.skillscore *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="327"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="390"/>
         <source>两次输入的口令不一致</source>
         <translation>The two PINs differ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="329"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="392"/>
         <source>请填写组委会名称</source>
         <translation>Enter the committee</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="331"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="394"/>
         <source>请选择新竞赛文件的位置</source>
         <translation>Choose where the new competition file goes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/handoff_import.py" line="354"/>
+        <location filename="../../ui/dialogs/handoff_import.py" line="418"/>
         <source>正在生成名单…</source>
         <translation>Building the roster…</translation>
     </message>
@@ -1343,7 +1382,7 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="205"/>
-        <location filename="../../ui/mainwindow.py" line="381"/>
+        <location filename="../../ui/mainwindow.py" line="391"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1394,21 +1433,39 @@ Copy it to this computer&apos;s disk and open the copy?
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="329"/>
-        <source>已导出 {count} 项录入到 {path}</source>
-        <translation>Exported {count} entries to {path}</translation>
+        <source>已导出 {count} 项录入到 {path} · 本录入台交接码 {code}</source>
+        <translation>Exported {count} entries to {path} · this desk&apos;s code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="367"/>
+        <location filename="../../ui/mainwindow.py" line="332"/>
+        <source>本录入台交接码</source>
+        <translation>This desk&apos;s code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="333"/>
+        <source>已导出 {count} 项录入到 {path}。
+
+本录入台交接码：{code}
+
+合并时须输入此交接码（本录入台每次导出都相同）。请抄下交给主录入台，勿与 U 盘放在一起。</source>
+        <translation>Exported {count} entries to {path}.
+
+This desk&apos;s code: {code}
+
+The main desk types this code to merge the file (it is the same for every export of this desk). Copy it down for the main desk; never keep it with the USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="377"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="369"/>
+        <location filename="../../ui/mainwindow.py" line="379"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="383"/>
+        <location filename="../../ui/mainwindow.py" line="393"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -1496,13 +1553,13 @@ Copy it to this computer&apos;s disk and open the copy?
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="294"/>
-        <location filename="../../ui/views/panel_grid.py" line="190"/>
+        <location filename="../../ui/views/panel_grid.py" line="193"/>
         <source>没有可撤销的录入</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="300"/>
-        <location filename="../../ui/views/panel_grid.py" line="211"/>
+        <location filename="../../ui/views/panel_grid.py" line="214"/>
         <source>已撤销上一次录入（已记入日志）</source>
         <translation>Undid the last entry (logged as a correction)</translation>
     </message>
@@ -1632,48 +1689,48 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>PanelMarksModel</name>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="140"/>
-        <location filename="../../ui/models/panel_marks.py" line="202"/>
+        <location filename="../../ui/models/panel_marks.py" line="164"/>
+        <location filename="../../ui/models/panel_marks.py" line="226"/>
         <source>裁判{n}</source>
         <translation>Judge {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="144"/>
+        <location filename="../../ui/models/panel_marks.py" line="168"/>
         <source>去掉一个最高分和一个最低分后取平均</source>
         <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="145"/>
+        <location filename="../../ui/models/panel_marks.py" line="169"/>
         <source>各裁判分数取平均</source>
         <translation>mean of the judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="146"/>
+        <location filename="../../ui/models/panel_marks.py" line="170"/>
         <source>{module}（满分 {maximum}）：{how}，四舍五入到两位小数</source>
         <translation>{module} (max. {maximum}): {how}, rounded half-up to 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="149"/>
+        <location filename="../../ui/models/panel_marks.py" line="173"/>
         <source>各模块成绩之和；有裁判未评分时为空</source>
         <translation>The sum of the module results; empty while any judge&apos;s mark is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="199"/>
+        <location filename="../../ui/models/panel_marks.py" line="223"/>
         <source>最低分，已去掉（不计入模块成绩）</source>
         <translation>Lowest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="200"/>
+        <location filename="../../ui/models/panel_marks.py" line="224"/>
         <source>最高分，已去掉（不计入模块成绩）</source>
         <translation>Highest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="204"/>
+        <location filename="../../ui/models/panel_marks.py" line="228"/>
         <source>尚未评分：{judges}</source>
         <translation>Not marked yet: {judges}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="206"/>
+        <location filename="../../ui/models/panel_marks.py" line="230"/>
         <source>技能操作缺考；在此格按 Delete 可撤销缺考</source>
         <translation>Absent from the practical part; press Delete on this cell to take 缺考 back</translation>
     </message>
@@ -2014,37 +2071,37 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../ui/models/ranking.py" line="182"/>
+        <location filename="../../ui/models/ranking.py" line="211"/>
         <source>技能操作成绩决定名次：总成绩 {total} 与其他选手相同，按技能操作成绩 {practical} 排序</source>
         <translation>Placed by practical mark: the total {total} equals another contestant&apos;s; ordered by the practical mark {practical}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="187"/>
+        <location filename="../../ui/models/ranking.py" line="216"/>
         <source>并列待定：总成绩 {total} 和技能操作成绩 {practical} 均与 {others} 相同，名次 {a}–{b} 须由组委会裁定或抽签</source>
         <translation>Tie to be decided: total {total} and practical {practical} are the same as {others}; ranks {a}–{b} must be ordered by the committee or by lot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="193"/>
+        <location filename="../../ui/models/ranking.py" line="222"/>
         <source>抽签确定：总成绩和技能操作成绩均相同，按抽签排序（种子 {seed}）</source>
         <translation>Decided by lot: equal total and practical, ordered by a drawn lot (seed {seed})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="195"/>
+        <location filename="../../ui/models/ranking.py" line="224"/>
         <source>组委会裁定：总成绩和技能操作成绩均相同，理由：{reason}</source>
         <translation>Decided by committee: equal total and practical; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="199"/>
+        <location filename="../../ui/models/ranking.py" line="228"/>
         <source>{fields}待定：并列待定解决后才能确定</source>
         <translation>{fields} undecided until the tie is decided</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="201"/>
+        <location filename="../../ui/models/ranking.py" line="230"/>
         <source>成绩待录入，暂不排名</source>
         <translation>Marks not entered: not ranked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/models/ranking.py" line="203"/>
+        <location filename="../../ui/models/ranking.py" line="232"/>
         <source>{status}：不排名，不计入参赛人数</source>
         <translation>{status}: not ranked and not counted in N</translation>
     </message>
