@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import COMPETITION_NAME, __version__
 from ..errors import UsageError
+from ..system.files import replace_file
 from .fonts import FONT, MARKS, has_glyph, register_font, vector_marks, width_function
 from .closing import GAP_ABOVE, closing_height, draw_closing, draw_watermark
 from .marks import VECTOR_EM, mark_ops
@@ -201,7 +202,7 @@ class SheetRenderer:
                     progress(i + 1, pages)
             c.save()
             os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, out_path)
+            replace_file(tmp, out_path)  # retried while an antivirus holds it; refused while Excel does
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

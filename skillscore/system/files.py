@@ -2,15 +2,45 @@
 
 Write to a temporary name in the same folder, flush and fsync, rename over the target,
 fsync the folder. A reader sees the old file or the new one, never a mixture.
+
+On Windows a rename over a file fails with PermissionError while another program has it
+open: an antivirus or the indexer for a moment (retried with backoff, about 1.5 s in
+all), Excel or WPS for as long as the sheet is open there (then the user is asked to
+close it; nothing was changed).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from ..errors import RefusedError
+from ..messages import register
+
+register({"output_in_use": (
+    "无法写入 {path}：该文件正被其他程序打开（如 Excel 或 WPS）。请先关闭该文件，再重试。",
+    "Cannot write {path}: the file is open in another program (Excel or WPS, say). Close it first, then try again.",
+)})
+
+# Pauses between tries of a rename refused with PermissionError: 1.55 s in all.
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+def replace_file(source: str | Path, target: str | Path, *, sleep=time.sleep) -> None:
+    """os.replace, tried again while another program briefly holds the target; a target
+    still held after the last try is refused with "close the file first"."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if delay is None:
+                raise RefusedError("output_in_use", path=str(target)) from None
+            sleep(delay)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -38,7 +68,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         _readable_by_others(tmp_path)
         with open(tmp_path, "rb+") as f:
             os.fsync(f.fileno())
-        os.replace(tmp_path, target)
+        replace_file(tmp_path, target)
         fsync_dir(target.parent)  # so the rename itself survives pulling the stick
     finally:
         tmp_path.unlink(missing_ok=True)
