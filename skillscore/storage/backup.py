@@ -9,6 +9,7 @@ folder too (a USB stick). Rotation keeps the most recent ones and the newest one
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import shutil
 import sqlite3
@@ -60,8 +61,32 @@ class Backup:
     reason: str
 
 
+# A file name may have 255 bytes (Linux counts UTF-8: a Chinese character is 3). A backup's
+# name adds its time, counter and reason (about 37 bytes) and, while being written, the
+# temporary name's 14 more: an 80-character Chinese file name made every backup, and so
+# every import, fail with "File name too long". Such a name is shortened in the backups
+# (its start kept, a hash of the whole for uniqueness); a shorter one is used as it is.
+NAME_MAX = 255
+BACKUP_NAME_EXTRA = len("-20250920-093000-999-before-settings.sqlite") + len("..12345678.tmp")
+
+
+def _fit(name: str, extra: int) -> str:
+    """``name``, or its start and a hash of it, so that ``extra`` more bytes still fit."""
+    if len(name.encode("utf-8")) + extra <= NAME_MAX:
+        return name
+    digest = "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    room = NAME_MAX - extra - len(digest)
+    short = name.encode("utf-8")[:room].decode("utf-8", errors="ignore")  # whole characters only
+    return short + digest
+
+
+def backup_stem(stem: str) -> str:
+    """The stem a backup's name starts with (the live file's stem, shortened if need be)."""
+    return _fit(stem, BACKUP_NAME_EXTRA)
+
+
 def backup_dir(live: Path) -> Path:
-    return live.with_name(live.name + ".backups")
+    return live.with_name(_fit(live.name, len(".backups")) + ".backups")
 
 
 def integrity_problem(path: Path) -> str | None:
@@ -85,6 +110,7 @@ def list_backups(live: Path) -> list[Backup]:
 def backups_in(folder: Path, stem: str) -> list[Backup]:
     """The backups of the file named ``stem`` in ``folder`` (beside it, or on a USB stick)."""
     found = []
+    stem = backup_stem(stem)
     for p in folder.glob("*.sqlite") if folder.is_dir() else ():
         m = _NAME.match(p.name)
         if m and m["stem"] == stem:
@@ -114,10 +140,11 @@ def create_backup(
     # Backups within the same second are numbered in the order they are made (-2, -3 …),
     # whatever their reason, so the list can always say which came later.
     n = len([b for b in backups_in(folder, live.stem) if b.at == now.replace(microsecond=0)]) + 1
-    name = f"{live.stem}-{stamp}-{reason}.sqlite" if n == 1 else f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
+    stem = backup_stem(live.stem)
+    name = f"{stem}-{stamp}-{reason}.sqlite" if n == 1 else f"{stem}-{stamp}-{n}-{reason}.sqlite"
     while (folder / name).exists():
         n += 1
-        name = f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
+        name = f"{stem}-{stamp}-{n}-{reason}.sqlite"
     target = folder / name
     own = conn is None
     source = sqlite3.connect(live) if own else conn

@@ -32,6 +32,10 @@ from ..messages import register
 from ..system.locks import DeskLock, HeldElsewhere, SqliteHold, file_identity
 
 SCHEMA_VERSION = 7
+# The longest name of a competition file, in UTF-8 bytes: what the file systems allow (255)
+# less the longest name SQLite and the backups derive from it ("-journal", ".backups",
+# ".lock") and a margin.
+NAME_LIMIT = 255 - 16
 GENESIS = "0" * 64
 
 register(
@@ -61,6 +65,12 @@ register(
         "file_other_sqlite": (
             "{path} 不是 skillscore 竞赛文件：这是其他程序的 SQLite 数据库，未作改动",
             "{path} is not a skillscore competition file: it is another program's SQLite database; left unchanged",
+        ),
+        "file_name_too_long": (
+            "文件名太长：{name} 有 {size} 字节，最多 {limit} 字节（约 {chars} 个汉字），否则它的备份和日志文件"
+            "无法建立。请用更短的文件名。",
+            "The file name is too long: {name} has {size} bytes; at most {limit} (about {chars} Chinese "
+            "characters), or its backups and journal files could not be made. Choose a shorter name.",
         ),
         "file_busy": (
             "文件正被另一个程序使用：{path}。已等待 {seconds} 秒，未作任何改动；请关闭该程序后重试。",
@@ -360,6 +370,10 @@ class Store:
     @classmethod
     def create(cls, path: Path) -> "Store":
         path = Path(path)
+        size = len(path.name.encode("utf-8"))
+        if size > NAME_LIMIT:  # SQLite's "-journal" and the backups' folder add 8 bytes
+            raise RefusedError("file_name_too_long", name=path.name, size=size, limit=NAME_LIMIT,
+                               chars=(NAME_LIMIT - len(".sqlite")) // 3)
         if path.exists():
             raise RefusedError("file_exists", path=str(path))
         store = cls(_connect(path), path)

@@ -60,7 +60,10 @@ def fsync_dir(folder: Path) -> None:
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` durably."""
     target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # The temporary name adds 14 bytes to the target's: a name near the 255-byte limit
+    # (long Chinese names) is shortened there, never the target's own.
+    start = target.name.encode("utf-8")[:200].decode("utf-8", errors="ignore")
+    fd, tmp = tempfile.mkstemp(prefix=f".{start}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
