@@ -161,7 +161,9 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> tuple[list[_RawRow],
     try:
         # read_only streams the sheet (fast for 10,000 rows); data_only gives formulas'
         # cached results, which is what the user sees in Excel.
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # openpyxl judges a path by its suffix: an .xlsx named .xls is handed over as bytes.
+        source = path if path.suffix.lower() in XLSX_SUFFIXES else io.BytesIO(path.read_bytes())
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except OSError as exc:
         raise InputError([_unreadable(name, exc)]) from None
     except Exception:  # noqa: BLE001 - any parser failure on these bytes means "not xlsx"
@@ -214,18 +216,21 @@ def _read_xls(path: Path, name: str, sheet: str | None) -> tuple[list[_RawRow], 
         raise InputError([Problem("file_not_xls", file=name)]) from None
     try:
         names = book.sheet_names()
-        if sheet is None:
-            visible = [i for i in range(book.nsheets) if book.sheet_by_index(i).visibility == 0]
-            if not names:
-                raise InputError([Problem("file_empty", file=name)])
-            ws = book.sheet_by_index((visible or [0])[0])
-        elif sheet in names:
-            ws = book.sheet_by_name(sheet)
-        else:
-            raise InputError([Problem("sheet_missing", file=name, params={"sheet": sheet, "sheets": "、".join(names)})])
-        try:
+        if not names:
+            raise InputError([Problem("file_empty", file=name)])
+        try:  # on_demand: a sheet is parsed here, and damaged records surface here
+            if sheet is None:
+                visible = [i for i in range(book.nsheets) if book.sheet_by_index(i).visibility == 0]
+                ws = book.sheet_by_index((visible or [0])[0])
+            elif sheet in names:
+                ws = book.sheet_by_name(sheet)
+            else:
+                raise InputError([Problem("sheet_missing", file=name,
+                                          params={"sheet": sheet, "sheets": "、".join(names)})])
             raw = [_xls_row(line, ws.row(line - 1), book.datemode, xlrd) for line in range(1, ws.nrows + 1)]
-        except Exception:  # noqa: BLE001 - damaged records inside a valid container
+        except InputError:
+            raise
+        except Exception:  # noqa: BLE001 - xlrd asserts and indexes its way through bad records
             raise InputError([Problem("file_not_xls", file=name)]) from None
         return raw, ws.name
     finally:

@@ -30,7 +30,7 @@ register({"output_in_use": (
 RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
-def replace_file(source: str | Path, target: str | Path, *, sleep=time.sleep) -> None:
+def replace_file(source: str | Path, target: str | Path) -> None:
     """os.replace, tried again while another program briefly holds the target; a target
     still held after the last try is refused with "close the file first"."""
     for delay in (*RETRY_DELAYS, None):
@@ -40,7 +40,7 @@ def replace_file(source: str | Path, target: str | Path, *, sleep=time.sleep) ->
         except PermissionError:
             if delay is None:
                 raise RefusedError("output_in_use", path=str(target)) from None
-            sleep(delay)
+            time.sleep(delay)
 
 
 def fsync_dir(folder: Path) -> None:
