@@ -9,7 +9,6 @@ folder too (a USB stick). Rotation keeps the most recent ones and the newest one
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import shutil
 import sqlite3
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RefusedError
-from ..system.files import atomic_path, fsync_dir
+from ..system.files import NAME_MAX, PATH_BUDGET, absolute, atomic_path, byte_len, fit_name, fsync_dir
 from ..messages import register
 
 KEEP_RECENT = 20
@@ -61,32 +60,35 @@ class Backup:
     reason: str
 
 
-# A file name may have 255 bytes (Linux counts UTF-8: a Chinese character is 3). A backup's
-# name adds its time, counter and reason (about 37 bytes) and, while being written, the
-# temporary name's 14 more: an 80-character Chinese file name made every backup, and so
-# every import, fail with "File name too long". Such a name is shortened in the backups
-# (its start kept, a hash of the whole for uniqueness); a shorter one is used as it is.
-NAME_MAX = 255
+# A backup's name adds its time, counter and reason (about 37 bytes) to the file's stem, and
+# while it is written the temporary name adds 14 more; the backups' folder adds ".backups"
+# to the file's name. An 80-character Chinese file name made every backup, and so every
+# import, fail with "File name too long" (and a deep folder would pass SQLite's 512-byte
+# path limit). So the folder and the backups' names are shortened where they must be (their
+# start kept, a hash of the whole for uniqueness, see system/files.py fit_name); a file
+# with a short name in a short path gets them as they always were.
 BACKUP_NAME_EXTRA = len("-20250920-093000-999-before-settings.sqlite") + len("..12345678.tmp")
+BACKUP_NAME_ROOM = 80  # what a backup's name needs at least, stem included
 
 
-def _fit(name: str, extra: int) -> str:
-    """``name``, or its start and a hash of it, so that ``extra`` more bytes still fit."""
-    if len(name.encode("utf-8")) + extra <= NAME_MAX:
-        return name
-    digest = "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
-    room = NAME_MAX - extra - len(digest)
-    short = name.encode("utf-8")[:room].decode("utf-8", errors="ignore")  # whole characters only
-    return short + digest
+def backup_stem(stem: str, folder: Path | None = None) -> str:
+    """The stem a backup's name in ``folder`` starts with (the file's stem, shortened if need be)."""
+    limit = NAME_MAX if folder is None else min(NAME_MAX, PATH_BUDGET - byte_len(absolute(folder)) - 1)
+    return fit_name(stem, BACKUP_NAME_EXTRA, limit)
 
 
-def backup_stem(stem: str) -> str:
-    """The stem a backup's name starts with (the live file's stem, shortened if need be)."""
-    return _fit(stem, BACKUP_NAME_EXTRA)
+def _is_stem(found: str, stem: str) -> bool:
+    """Whether a backup's stem is ``stem``, whole or shortened by fit_name (in any folder)."""
+    if found == stem:
+        return True
+    head, sep, digest = found.rpartition("~")
+    return bool(sep) and digest == fit_name(stem, NAME_MAX + 1)[-8:] and stem.startswith(head)
 
 
 def backup_dir(live: Path) -> Path:
-    return live.with_name(_fit(live.name, len(".backups")) + ".backups")
+    live = Path(live)
+    limit = min(NAME_MAX, PATH_BUDGET - BACKUP_NAME_ROOM - byte_len(absolute(live.parent)) - 1)
+    return live.with_name(fit_name(live.name, len(".backups"), limit) + ".backups")
 
 
 def integrity_problem(path: Path) -> str | None:
@@ -110,10 +112,9 @@ def list_backups(live: Path) -> list[Backup]:
 def backups_in(folder: Path, stem: str) -> list[Backup]:
     """The backups of the file named ``stem`` in ``folder`` (beside it, or on a USB stick)."""
     found = []
-    stem = backup_stem(stem)
     for p in folder.glob("*.sqlite") if folder.is_dir() else ():
         m = _NAME.match(p.name)
-        if m and m["stem"] == stem:
+        if m and _is_stem(m["stem"], stem):
             found.append((int(m["n"] or 1), Backup(p, dt.datetime.strptime(m["at"], "%Y%m%d-%H%M%S"), m["reason"])))
     # Within one second, the name's counter (-2, -3 …) says which came later.
     return [b for _, b in sorted(found, key=lambda nb: (nb[1].at, nb[0]), reverse=True)]
@@ -140,7 +141,7 @@ def create_backup(
     # Backups within the same second are numbered in the order they are made (-2, -3 …),
     # whatever their reason, so the list can always say which came later.
     n = len([b for b in backups_in(folder, live.stem) if b.at == now.replace(microsecond=0)]) + 1
-    stem = backup_stem(live.stem)
+    stem = backup_stem(live.stem, folder)
     name = f"{stem}-{stamp}-{reason}.sqlite" if n == 1 else f"{stem}-{stamp}-{n}-{reason}.sqlite"
     while (folder / name).exists():
         n += 1
@@ -160,7 +161,8 @@ def create_backup(
     if second_folder:
         second = Path(second_folder)
         second.mkdir(parents=True, exist_ok=True)
-        with atomic_path(second / name) as tmp:
+        far = backup_stem(live.stem, second)  # the stick's folder may be deeper
+        with atomic_path(second / (far + name[len(stem):])) as tmp:
             shutil.copyfile(target, tmp)
         rotate(second, live.stem)
     rotate(folder, live.stem)

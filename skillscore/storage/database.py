@@ -29,6 +29,7 @@ import sqlite_utils
 
 from ..errors import RefusedError
 from ..messages import register
+from ..system.files import absolute, byte_len
 from ..system.locks import DeskLock, HeldElsewhere, SqliteHold, file_identity
 
 SCHEMA_VERSION = 7
@@ -36,6 +37,9 @@ SCHEMA_VERSION = 7
 # less the longest name SQLite and the backups derive from it ("-journal", ".backups",
 # ".lock") and a margin.
 NAME_LIMIT = 255 - 16
+# The longest full path of a new competition file: SQLite's own limit is 512 bytes, and the
+# backups' folder and names beside it need room (storage/backup.py).
+PATH_LIMIT = 380
 GENESIS = "0" * 64
 
 register(
@@ -71,6 +75,12 @@ register(
             "无法建立。请用更短的文件名。",
             "The file name is too long: {name} has {size} bytes; at most {limit} (about {chars} Chinese "
             "characters), or its backups and journal files could not be made. Choose a shorter name.",
+        ),
+        "file_path_too_long": (
+            "路径太长：{path} 的完整路径有 {size} 字节，最多 {limit} 字节，否则它的备份无法建立。"
+            "请放在层级更浅的文件夹中，或用更短的文件名。",
+            "The path is too long: {path} has {size} bytes in full; at most {limit}, or its backups could not be "
+            "made. Choose a folder nearer the top of the drive, or a shorter name.",
         ),
         "file_busy": (
             "文件正被另一个程序使用：{path}。已等待 {seconds} 秒，未作任何改动；请关闭该程序后重试。",
@@ -374,6 +384,9 @@ class Store:
         if size > NAME_LIMIT:  # SQLite's "-journal" and the backups' folder add 8 bytes
             raise RefusedError("file_name_too_long", name=path.name, size=size, limit=NAME_LIMIT,
                                chars=(NAME_LIMIT - len(".sqlite")) // 3)
+        full = byte_len(absolute(path))
+        if full > PATH_LIMIT:  # SQLite opens no path over 512 bytes, and the backups go deeper
+            raise RefusedError("file_path_too_long", path=str(path), size=full, limit=PATH_LIMIT)
         if path.exists():
             raise RefusedError("file_exists", path=str(path))
         store = cls(_connect(path), path)
