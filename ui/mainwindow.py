@@ -243,7 +243,8 @@ class MainWindow(QMainWindow):
             pass
 
     def open_file(self, path, *, operator: str | None = None) -> bool:
-        if self.session is not None and Path(path).resolve() == Path(self.session.path).resolve():
+        same = self.session is not None and Path(path).resolve() == Path(self.session.path).resolve()
+        if same and operator in (None, self.session.operator):
             return True  # already open here: a second opening would be refused as a second desk
         path = self.local_copy_if_unsafe(Path(path))
         if path is None:
@@ -251,10 +252,16 @@ class MainWindow(QMainWindow):
         operator = operator or OperatorDialog.ask(self, Path(path))
         if not operator:
             return False
+        if same:  # the same file for another clerk: this window lets go of it first
+            old, self.session = self.session, None
+            old.close()
         try:
             session = Session.open(path, operator=operator)
             session.info()
         except SkillscoreError as e:
+            if same:
+                self.projector.follow(None)
+                self.rebuild()
             QMessageBox.warning(self, translate("MainWindow", "无法打开"), e.message(current_lang()))
             return False
         remember_recent(Path(path))
