@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from skillscore.actions.competition import Competition
-from skillscore.demo import DEMO_PIN, ROSTER_HEADER, build_demo, roster_rows
+from skillscore.demo import DEMO_PIN, ROSTER_HEADER, build_demo
 from support import ROOT, run_cli, write_csv
 
 MARKS_HEADER = ["编号", "理论知识", "技能操作", "状态"]
@@ -102,8 +102,7 @@ HOLDER = textwrap.dedent("""
 
 def test_a_write_waits_then_says_the_file_is_in_use_and_changes_nothing(sitting, tmp_path):
     marks = write_csv(tmp_path / "成绩 改.csv", MARKS_HEADER, [["A002", "12.5", "", ""]])
-    before, count = Competition(sitting).__enter__(), None
-    with before:
+    with Competition(sitting) as before:
         count, a002 = len(before.audit_entries()), before.entries()["A002"].theory
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(sitting)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
