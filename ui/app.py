@@ -66,11 +66,45 @@ def use_user_folders() -> None:
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_base()))
 
 
+def install_error_hook() -> None:
+    """No traceback reaches a user of the desk: an error nobody caught (in a slot, a timer)
+    is written to the log folder and named in one line of the user's language."""
+
+    def hook(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        show_error(value.with_traceback(tb) if value is not None else kind())
+
+    sys.excepthook = hook
+
+
+def show_error(exc: BaseException) -> str:
+    """A user's mistake says what it is; anything else is logged and says where. Returns the line."""
+    from skillscore.errors import SkillscoreError
+    from skillscore.system.crashlog import report_crash
+    from PySide6.QtWidgets import QMessageBox
+
+    from .i18n import current_lang
+
+    lang = current_lang()
+    line = exc.message(lang) if isinstance(exc, SkillscoreError) else report_crash(exc, lang, where="desk")
+    _say(line, error=True)
+    app = QApplication.instance()
+    if app is not None:
+        QMessageBox.warning(app.activeWindow(), translate("App", "出错了"), line)
+    return line
+
+
 def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = False, operator: str | None = None,
         lang: str | None = None, report: str | None = None) -> int:
+    from skillscore.system.console import safe_streams
+
+    safe_streams()  # the windowed build has no console: sys.stdout and sys.stderr are None
     if self_test:
         return run_self_test(report)
     use_user_folders()
+    install_error_hook()
     app = make_app(lang=lang)
     window = start_window(file, demo=demo, operator=operator)
     if os.environ.get("SKILLSCORE_EXIT_AFTER_PAINT") == "1":

@@ -244,7 +244,7 @@ class Desk(QWidget):
     def import_file(self, kind: str, path: str | None = None) -> ImportDialog | None:
         if path is None:
             title = translate("Desk", "选择名单文件") if kind == "roster" else translate("Desk", "选择成绩文件")
-            path, _ = QFileDialog.getOpenFileName(self, title, "", translate("Desk", "表格 (*.xlsx *.csv)"))
+            path, _ = QFileDialog.getOpenFileName(self, title, "", translate("Desk", "表格 (*.xlsx *.xls *.csv)"))
             if not path:
                 return None
         dialog = ImportDialog(self, self.session, kind, path)

@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from skillscore import COMPETITION_NAME, __version__
 from skillscore.errors import SkillscoreError
@@ -28,6 +28,7 @@ from .session import Session
 translate = QCoreApplication.translate
 RECENT_MAX = 8
 WINDOW_SIZE = (1366, 768)
+OUTSIDE_POLL_MS = 2000  # how often an idle desk asks whether another program wrote its file
 
 
 def recent_files() -> list[str]:
@@ -98,6 +99,10 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel()
         self.statusBar().addWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.file_label)
+        self.outside_timer = QTimer(self)
+        self.outside_timer.setInterval(OUTSIDE_POLL_MS)
+        self.outside_timer.timeout.connect(self.check_outside)
+        self.outside_timer.start()
         self.rebuild()
 
     # -- building -------------------------------------------------------------------------------
@@ -210,6 +215,8 @@ class MainWindow(QMainWindow):
             self.session.close()
         self.session = session
         session.saved.connect(self.show_saved)
+        session.outside.connect(lambda: self.statusBar().showMessage(
+            translate("MainWindow", "文件已被其他程序（如命令行）修改，已重新读取"), 15000))
         self.desk = None
         self.rebuild()
         self.projector.follow(session)
@@ -226,17 +233,35 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
+    def check_outside(self) -> None:
+        """Between actions: a command-line import shows without waiting for the next entry."""
+        if self.session is None or QApplication.activeModalWidget() is not None:
+            return  # a dialog is working on what the views show now
+        try:
+            self.session.check_outside()
+        except Exception:  # noqa: BLE001 - a poll must never interrupt; the next action reports
+            pass
+
     def open_file(self, path, *, operator: str | None = None) -> bool:
+        same = self.session is not None and Path(path).resolve() == Path(self.session.path).resolve()
+        if same and operator in (None, self.session.operator):
+            return True  # already open here: a second opening would be refused as a second desk
         path = self.local_copy_if_unsafe(Path(path))
         if path is None:
             return False
         operator = operator or OperatorDialog.ask(self, Path(path))
         if not operator:
             return False
+        if same:  # the same file for another clerk: this window lets go of it first
+            old, self.session = self.session, None
+            old.close()
         try:
             session = Session.open(path, operator=operator)
             session.info()
         except SkillscoreError as e:
+            if same:
+                self.projector.follow(None)
+                self.rebuild()
             QMessageBox.warning(self, translate("MainWindow", "无法打开"), e.message(current_lang()))
             return False
         remember_recent(Path(path))
@@ -277,8 +302,16 @@ class MainWindow(QMainWindow):
 
     def reload_session(self) -> None:
         """The same file opened afresh (after a restore), so every view and cache reads it anew."""
-        old = self.session
-        self.set_session(Session.open(old.path, operator=old.operator, demo=old.demo))
+        old, self.session = self.session, None
+        old.close()  # first: the file is held by one session at a time
+        try:
+            session = Session.open(old.path, operator=old.operator, demo=old.demo)
+        except SkillscoreError as e:
+            self.projector.follow(None)
+            self.rebuild()
+            QMessageBox.warning(self, translate("MainWindow", "无法打开"), e.message(current_lang()))
+            return
+        self.set_session(session)
 
     # -- handoff files, backups, settling (issues 6 and 7): the dialogs do the work --------------
     def new_from_packages(self, packages=(), *, operator: str | None = None) -> None:

@@ -5,6 +5,10 @@ facade and act through ``Session.do`` (ui/operations.py). After an action the se
 drops its caches and emits ``changed`` with what changed, and the window refreshes the
 views that show it. Typed marks keep an undo list: Ctrl+Z writes the old value back as a
 new, audited change.
+
+The session holds the file for this desk (a second desk is refused) and, before each
+action and every few seconds, asks whether another program (the command line) wrote it
+meanwhile: then every view reads the file anew before anything is written over it.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ def input_text(stored: str | None) -> str:
 class Session(QObject):
     changed = Signal(object)  # Change
     saved = Signal(object)  # dt.datetime of the last write
+    outside = Signal()  # another program changed the file; the views were refreshed
 
     def __init__(self, comp: Competition, *, demo: bool = False, parent: QObject | None = None):
         super().__init__(parent)
@@ -58,7 +63,7 @@ class Session(QObject):
 
     @classmethod
     def open(cls, path: str | Path, *, operator: str, demo: bool = False) -> "Session":
-        comp = Competition(path, operator=operator)
+        comp = Competition(path, operator=operator, desk=True)
         comp.sleep = None  # a throttled PIN is refused with the wait, never sleeps the GUI thread
         return cls(comp, demo=demo)
 
@@ -120,9 +125,19 @@ class Session(QObject):
     def finalized(self) -> bool:
         return self.info().finalized
 
+    def check_outside(self) -> bool:
+        """Did another program write the file since we last looked? Then read it anew."""
+        if not self.comp.sync():
+            return False
+        self._cache = {}
+        self.changed.emit(Change(ops.EVERYTHING))
+        self.outside.emit()
+        return True
+
     # -- acting ------------------------------------------------------------------------------
     def do(self, op, *args, **kwargs):
         """Run one action; on success refresh whatever it changed. Errors propagate unchanged."""
+        self.check_outside()
         try:
             result = op(self.comp, *args, **kwargs)
         except PinError:
@@ -151,6 +166,7 @@ class Session(QObject):
 
     def set_marks(self, cells: list[tuple[str, str, str]], entry_pass: int = 1) -> list[tuple]:
         """A pasted block: every cell saved, undone together by one Ctrl+Z."""
+        self.check_outside()
         done: list[tuple] = []
         try:
             for no, field, text in cells:
@@ -165,6 +181,7 @@ class Session(QObject):
         """Write back the values before the last entry: a new change in the audit log."""
         if not self.undo_stack:
             return None
+        self.check_outside()
         entry = self.undo_stack.pop()
         done: list[tuple] = []
         try:

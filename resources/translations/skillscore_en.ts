@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="95"/>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../../ui/audit_view.py" line="75"/>
@@ -428,7 +436,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="139"/>
+        <location filename="../../ui/app.py" line="173"/>
         <location filename="../../ui/desk.py" line="93"/>
         <source>排名</source>
         <translation>Ranking</translation>
@@ -545,6 +553,10 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/desk.py" line="247"/>
+        <source>表格 (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
         <location filename="../../ui/desk.py" line="301"/>
         <location filename="../../ui/desk.py" line="307"/>
         <source>表格 (*.xlsx *.csv)</source>
@@ -1250,175 +1262,181 @@ The reason and the operator go into the audit log.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="106"/>
+        <location filename="../../ui/mainwindow.py" line="111"/>
         <source>成绩管理 · {name}</source>
         <translation>Scoring desk · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121"/>
+        <location filename="../../ui/mainwindow.py" line="126"/>
         <source>文件 {path}</source>
         <translation>File {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151"/>
+        <location filename="../../ui/mainwindow.py" line="156"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152"/>
+        <location filename="../../ui/mainwindow.py" line="157"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153"/>
+        <location filename="../../ui/mainwindow.py" line="158"/>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154"/>
+        <location filename="../../ui/mainwindow.py" line="159"/>
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158"/>
+        <location filename="../../ui/mainwindow.py" line="163"/>
         <source>打开演示</source>
         <translation>Open the demo</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="160"/>
+        <location filename="../../ui/mainwindow.py" line="165"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="161"/>
+        <location filename="../../ui/mainwindow.py" line="166"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="163"/>
+        <location filename="../../ui/mainwindow.py" line="168"/>
         <source>打印成绩表…</source>
         <translation>Print sheets…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="166"/>
+        <location filename="../../ui/mainwindow.py" line="171"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="168"/>
+        <location filename="../../ui/mainwindow.py" line="173"/>
         <source>新建下一阶段（从成绩交接文件）…</source>
         <translation>New next stage from handoff files…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="170"/>
+        <location filename="../../ui/mainwindow.py" line="175"/>
         <source>成绩来源…</source>
         <translation>Sources…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="171"/>
+        <location filename="../../ui/mainwindow.py" line="176"/>
         <source>备份…</source>
         <translation>Backups…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="172"/>
-        <location filename="../../ui/mainwindow.py" line="327"/>
+        <location filename="../../ui/mainwindow.py" line="177"/>
+        <location filename="../../ui/mainwindow.py" line="360"/>
         <source>导出本录入台文件…</source>
         <translation>Export this desk&apos;s file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="174"/>
+        <location filename="../../ui/mainwindow.py" line="179"/>
         <source>合并录入台文件…</source>
         <translation>Merge desk files…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="177"/>
+        <location filename="../../ui/mainwindow.py" line="182"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="179"/>
+        <location filename="../../ui/mainwindow.py" line="184"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="180"/>
+        <location filename="../../ui/mainwindow.py" line="185"/>
         <source>撤销上一次录入</source>
         <translation>Undo last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="182"/>
+        <location filename="../../ui/mainwindow.py" line="187"/>
         <source>粘贴成绩</source>
         <translation>Paste marks</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="183"/>
+        <location filename="../../ui/mainwindow.py" line="188"/>
         <source>查找编号或姓名</source>
         <translation>Find number or name</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="185"/>
+        <location filename="../../ui/mainwindow.py" line="190"/>
         <source>复核不一致…</source>
         <translation>Entries that disagree…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="189"/>
+        <location filename="../../ui/mainwindow.py" line="194"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="195"/>
+        <location filename="../../ui/mainwindow.py" line="200"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="203"/>
+        <location filename="../../ui/mainwindow.py" line="208"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="204"/>
+        <location filename="../../ui/mainwindow.py" line="209"/>
         <source>使用手册</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="205"/>
-        <location filename="../../ui/mainwindow.py" line="391"/>
+        <location filename="../../ui/mainwindow.py" line="210"/>
+        <location filename="../../ui/mainwindow.py" line="424"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="224"/>
+        <location filename="../../ui/mainwindow.py" line="219"/>
+        <source>文件已被其他程序（如命令行）修改，已重新读取</source>
+        <translation>The file was changed by another program (the command line, say) and has been read again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="231"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="225"/>
+        <location filename="../../ui/mainwindow.py" line="232"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="240"/>
-        <location filename="../../ui/mainwindow.py" line="266"/>
+        <location filename="../../ui/mainwindow.py" line="265"/>
+        <location filename="../../ui/mainwindow.py" line="291"/>
+        <location filename="../../ui/mainwindow.py" line="312"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="255"/>
+        <location filename="../../ui/mainwindow.py" line="280"/>
         <source>U盘（可移动磁盘）</source>
         <translation>a USB stick (removable drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="255"/>
+        <location filename="../../ui/mainwindow.py" line="280"/>
         <source>网络共享</source>
         <translation>a network share</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="257"/>
+        <location filename="../../ui/mainwindow.py" line="282"/>
         <source>复制到本机</source>
         <translation>Copy to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="258"/>
+        <location filename="../../ui/mainwindow.py" line="283"/>
         <source>该文件位于{where}上。直接在上面录入可能损坏文件。
 复制到本机硬盘后打开副本？
 {target}</source>
@@ -1427,22 +1445,22 @@ Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="273"/>
+        <location filename="../../ui/mainwindow.py" line="298"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="329"/>
+        <location filename="../../ui/mainwindow.py" line="362"/>
         <source>已导出 {count} 项录入到 {path} · 本录入台交接码 {code}</source>
         <translation>Exported {count} entries to {path} · this desk&apos;s code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="332"/>
+        <location filename="../../ui/mainwindow.py" line="365"/>
         <source>本录入台交接码</source>
         <translation>This desk&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="333"/>
+        <location filename="../../ui/mainwindow.py" line="366"/>
         <source>已导出 {count} 项录入到 {path}。
 
 本录入台交接码：{code}
@@ -1455,17 +1473,17 @@ This desk&apos;s code: {code}
 The main desk types this code to merge the file (it is the same for every export of this desk). Copy it down for the main desk; never keep it with the USB stick.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="377"/>
+        <location filename="../../ui/mainwindow.py" line="410"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="379"/>
+        <location filename="../../ui/mainwindow.py" line="412"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="393"/>
+        <location filename="../../ui/mainwindow.py" line="426"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -1489,27 +1507,27 @@ The main desk types this code to merge the file (it is the same for every export
 <context>
     <name>MarksTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="82"/>
+        <location filename="../../ui/views/tabs.py" line="85"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="83"/>
+        <location filename="../../ui/views/tabs.py" line="86"/>
         <source>导出成绩…</source>
         <translation>Export marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="84"/>
+        <location filename="../../ui/views/tabs.py" line="87"/>
         <source>回车 下一行 · Tab 下一列 · Shift+回车 上一行 · Q 或 / 缺考 · Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴</source>
         <translation>Enter next row · Tab next column · Shift+Enter previous row · Q or / absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="95"/>
+        <location filename="../../ui/views/tabs.py" line="98"/>
         <source>本文件启用复核（双人录入）：每个成绩由两位录入员各录一次，一致后才计入；未计入的显示“待复核”。</source>
         <translation>Double entry is on for this file: every mark is typed by two operators and counts once both agree; marks not counted yet show &quot;To be checked&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="98"/>
+        <location filename="../../ui/views/tabs.py" line="101"/>
         <source>我录第二遍（复核）</source>
         <translation>I am typing the check (second pass)</translation>
     </message>
@@ -1517,48 +1535,48 @@ The main desk types this code to merge the file (it is the same for every export
 <context>
     <name>MarksView</name>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="208"/>
+        <location filename="../../ui/views/marks_view.py" line="224"/>
         <source>未保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="244"/>
+        <location filename="../../ui/views/marks_view.py" line="262"/>
         <location filename="../../ui/views/panel_grid.py" line="81"/>
         <source>粘贴区域超出表格：第 {line} 行没有对应的选手</source>
         <translation>The pasted block is larger than the table: line {line} has no contestant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="249"/>
+        <location filename="../../ui/views/marks_view.py" line="267"/>
         <location filename="../../ui/views/panel_grid.py" line="86"/>
         <source>粘贴区域超出表格：第 {line} 行多出第 {col} 列</source>
         <translation>The pasted block is wider than the table: line {line} has an extra column {col}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="257"/>
+        <location filename="../../ui/views/marks_view.py" line="275"/>
         <location filename="../../ui/views/panel_grid.py" line="94"/>
         <source>编号 {no}「{value}」：{reason}</source>
         <translation>No. {no} &apos;{value}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="261"/>
+        <location filename="../../ui/views/marks_view.py" line="279"/>
         <location filename="../../ui/views/panel_grid.py" line="98"/>
         <source>粘贴被拒绝，未作任何改动：</source>
         <translation>Paste refused; nothing was changed:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="269"/>
+        <location filename="../../ui/views/marks_view.py" line="287"/>
         <location filename="../../ui/views/panel_grid.py" line="106"/>
         <source>已粘贴 {count} 个成绩</source>
         <translation>Pasted {count} marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="294"/>
+        <location filename="../../ui/views/marks_view.py" line="312"/>
         <location filename="../../ui/views/panel_grid.py" line="193"/>
         <source>没有可撤销的录入</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="300"/>
+        <location filename="../../ui/views/marks_view.py" line="318"/>
         <location filename="../../ui/views/panel_grid.py" line="214"/>
         <source>已撤销上一次录入（已记入日志）</source>
         <translation>Undid the last entry (logged as a correction)</translation>
@@ -2109,27 +2127,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="128"/>
+        <location filename="../../ui/views/tabs.py" line="131"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="150"/>
+        <location filename="../../ui/views/tabs.py" line="153"/>
         <source>只显示晋级（含待定）</source>
         <translation>Only those advancing (or undecided)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="151"/>
+        <location filename="../../ui/views/tabs.py" line="154"/>
         <source>只显示待录入</source>
         <translation>Only marks not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="152"/>
+        <location filename="../../ui/views/tabs.py" line="155"/>
         <source>只显示并列待定</source>
         <translation>Only ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="154"/>
+        <location filename="../../ui/views/tabs.py" line="157"/>
         <source>筛选：{name}（{n} 行）</source>
         <translation>Filter: {name} ({n} rows)</translation>
     </message>
@@ -2142,55 +2160,65 @@ Enter your name: every change is logged under it.</translation>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="92"/>
+        <location filename="../../ui/models/roster.py" line="93"/>
         <source>准予参赛</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="93"/>
+        <location filename="../../ui/models/roster.py" line="94"/>
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="111"/>
+        <location filename="../../ui/models/roster.py" line="112"/>
         <source>裁判长准予参赛，理由：{reason}</source>
         <translation>Admitted by the chief judge; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="117"/>
+        <location filename="../../ui/models/roster.py" line="118"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/models/roster.py" line="117"/>
+        <location filename="../../ui/models/roster.py" line="118"/>
         <source>女</source>
         <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="119"/>
+        <source>女干部</source>
+        <translation>Female cadre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/roster.py" line="119"/>
+        <source>女工人</source>
+        <translation>Female worker</translation>
     </message>
 </context>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="52"/>
+        <location filename="../../ui/views/tabs.py" line="55"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="53"/>
+        <location filename="../../ui/views/tabs.py" line="56"/>
         <source>准予参赛…</source>
         <translation>Admit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="54"/>
+        <location filename="../../ui/views/tabs.py" line="57"/>
         <source>裁判长写明理由，准予某编号违反资格规定参赛（导入名单前或导入被拒后）</source>
         <translation>The chief judge admits a number against an eligibility rule with a written reason (before importing the roster, or after it was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="55"/>
+        <location filename="../../ui/views/tabs.py" line="58"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="72"/>
+        <location filename="../../ui/views/tabs.py" line="75"/>
         <source>共 {n} 人 · 准予参赛 {admitted} 人</source>
         <translation>{n} contestants · {admitted} admitted</translation>
     </message>
@@ -2299,27 +2327,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="57"/>
+        <location filename="../../ui/mainwindow.py" line="58"/>
         <source>成绩管理</source>
         <translation>Scoring desk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="62"/>
+        <location filename="../../ui/mainwindow.py" line="63"/>
         <source>新建竞赛…</source>
         <translation>New competition…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="63"/>
+        <location filename="../../ui/mainwindow.py" line="64"/>
         <source>打开竞赛文件…</source>
         <translation>Open competition file…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="64"/>
+        <location filename="../../ui/mainwindow.py" line="65"/>
         <source>打开演示（60 名选手，含待录、并列）</source>
         <translation>Open the demo (60 contestants, missing marks, ties)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="71"/>
+        <location filename="../../ui/mainwindow.py" line="72"/>
         <source>最近打开：</source>
         <translation>Recent files:</translation>
     </message>

@@ -139,11 +139,20 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
                   NextStageMixin, MarkFeedMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None):
+    def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None,
+                 desk: bool = False):
+        """``desk=True``: the desk's long-lived opening, which holds the file against a second
+        desk and keeps its hold whatever else the process opens (system/locks.py)."""
         self.path = Path(path)
         self.operator = operator or default_operator()
         self.clock = clock or _now
         self.store = Store.open(self.path)
+        if desk:
+            try:
+                self.store.hold(self.operator)
+            except BaseException:
+                self.store.close()
+                raise
         self._changed_since_backup = False
         newest = list_backups(self.path)
         self._last_backup = newest[0].at if newest else None
@@ -228,6 +237,19 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def sync(self) -> bool:
+        """Before each action of the desk: True when another program (the command line, a
+        worker) changed the file since the last look, so every view must read it anew."""
+        changed = self.store.sync()
+        if changed:
+            self._live = None  # the live ranking's cache was read from the old file
+        return changed
+
+    @property
+    def read_only(self) -> bool:
+        """The file is on a read-only medium: it can be read, never changed."""
+        return self.store.readonly
 
     # -- reading -------------------------------------------------------------------
     def info(self) -> Info:

@@ -16,7 +16,10 @@ LOCATION_WORDS = {"removable": ("可移动磁盘（U盘）", "removable drive"),
 class SafetyMixin:
     # -- safety: location and backups -----------------------------------------------------
     def check_location(self) -> None:
-        """Refuse to write to a file on a removable drive or network share (DESIGN.md)."""
+        """Refuse to write to a file on a removable drive or network share (DESIGN.md), or
+        on a read-only medium (opened read-only: nothing can be written there)."""
+        if self.store.readonly:
+            raise RefusedError("file_read_only", path=str(self.path))
         # The file does not move while it is open: look at the mount table once.
         if not hasattr(self, "_location"):
             self._location = unsafe_reason(self.path)

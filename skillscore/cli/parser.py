@@ -13,12 +13,20 @@ from . import desks, gui, handoff, panel, record, reports, safety, scoring
 GROUPS = (scoring, handoff, safety, reports, panel, record, gui, desks)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common(default) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--operator", default=None, help="录入员 / operator recorded in the audit log")
-    common.add_argument("--lang", choices=["zh", "en"], default=None)
+    common.add_argument("--operator", default=default, help="录入员 / operator recorded in the audit log")
+    common.add_argument("--lang", choices=["zh", "en"], default=default)
+    return common
 
-    parser = argparse.ArgumentParser(prog="skillscore", parents=[common],
+
+def build_parser() -> argparse.ArgumentParser:
+    # The options may stand before the command or after it. A command's own copy must not
+    # default to None: argparse copies a sub-command's values over the top level's, so
+    # ``skillscore --operator 王秘书 marks import …`` recorded the login name.
+    common = _common(argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(prog="skillscore", parents=[_common(None)],
                                      description="北京市职工职业技能大赛 成绩管理 / competition scoring")
     sub = parser.add_subparsers(dest="command", required=True)
 

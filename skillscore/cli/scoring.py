@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..catalog import level_name
+from ..model import stage_name
 from ..actions.competition import Competition, parse_levels
 from ..errors import UsageError
 from ..messages import register, render
@@ -137,7 +138,7 @@ def format_ranking(doc: dict, lang: str) -> str:
     zh = lang != "en"
     ev = doc["event"]
     head = [
-        f"{ev['name']} · {doc['stage']} · {doc['committee']}",
+        f"{ev['name']} · {stage_name(doc['stage'], lang)} · {doc['committee']}",
         (f"参赛 {doc['ranked']} · 晋级名额 {doc['advance_quota'] if doc['advance_quota'] is not None else '—'}"
          if zh else f"Ranked {doc['ranked']} · quota {doc['advance_quota'] if doc['advance_quota'] is not None else '—'}"),
     ]

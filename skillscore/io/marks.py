@@ -43,6 +43,10 @@ register(
             "编号 {value} 不在名单中：请先导入名单或核对编号",
             "number {value} is not on the roster: import the roster first or check the number",
         ),
+        "roster_empty_for_marks": (
+            "名单为空：成绩文件中的 {count} 个编号都不在名单中。请先导入名单，再导入成绩。",
+            "The roster is empty: none of the {count} numbers in the marks file is on it. Import the roster first.",
+        ),
         "no_duplicate": (
             "编号 {value} 在文件中出现了两次（另见第 {other} 行）",
             "number {value} appears twice in the file (see also row {other})",
@@ -89,6 +93,8 @@ def read_marks(
     if not present:
         raise InputError([Problem("marks_no_columns", file=name)])
     col = {k: table.columns_found.get(k, header(MARKS_COLUMNS, k)) for k in MARKS_COLUMNS}
+    if not known:
+        raise empty_roster(name, table.rows)
     problems: list[Problem] = []
     rows: list[MarkRow] = []
     seen: dict[str, int] = {}
@@ -127,6 +133,12 @@ def read_marks(
     if problems:
         raise InputError(problems)
     return rows
+
+
+def empty_roster(name: str, rows) -> InputError:
+    """On an empty roster every number is unknown: one line with the count, not one per row."""
+    count = len({r.values.get("no", "").strip() for r in rows} - {""})
+    return InputError([Problem("roster_empty_for_marks", file=name, params={"count": count})])
 
 
 def _team_practical_problems(rows: list[MarkRow], team_of: dict[str, str], name: str, column: str) -> list[Problem]:

@@ -11,6 +11,7 @@ from ..messages import register
 from ..model import ABSENT
 from ..rules.marks import MarkError, parse_mark
 from ..rules.panel import PanelScheme
+from .marks import empty_roster
 from .tables import read_table
 
 PANEL_COLUMNS = {"no": ("编号", "no"), "module": ("模块", "module"), "judge": ("裁判", "judge"),
@@ -53,6 +54,8 @@ def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str |
     name = table.file
     col = {k: table.columns_found.get(k, v[0]) for k, v in PANEL_COLUMNS.items()}
     modules = "、".join(m.name for m in scheme.modules)
+    if not known:
+        raise empty_roster(name, table.rows)
     problems: list[Problem] = []
     rows: list[PanelRow] = []
     seen: dict[tuple[str, str, int], int] = {}

@@ -1,4 +1,4 @@
-"""Read a roster or marks spreadsheet (.csv or .xlsx) into rows keyed by column.
+"""Read a roster or marks spreadsheet (.csv, .xlsx or Excel 97–2003 .xls) into rows keyed by column.
 
 The importers describe the columns they want (canonical key -> accepted headers) and get
 back cleaned strings with the row numbers a user sees in Excel, so every later message can
@@ -22,6 +22,7 @@ from ..messages import register
 
 HEADER_SEARCH_ROWS = 10  # the header may sit below a title row or two
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+XLS_SUFFIXES = {".xls"}
 CSV_SUFFIXES = {".csv"}
 
 # Full-width digits, Latin letters and the characters of a number (．＋－), as typed with a
@@ -108,8 +109,10 @@ def read_table(
         raise InputError([Problem("file_not_found", file=name, params={"path": str(path)})])
     if suffix in CSV_SUFFIXES:
         raw, sheet_name = _read_csv(path, name), None
-    elif suffix in XLSX_SUFFIXES:
-        raw, sheet_name = _read_xlsx(path, name, sheet)
+    elif suffix in XLSX_SUFFIXES or (suffix in XLS_SUFFIXES and _is_zip(path)):
+        raw, sheet_name = _read_xlsx(path, name, sheet)  # an .xlsx merely named .xls reads as one
+    elif suffix in XLS_SUFFIXES:
+        raw, sheet_name = _read_xls(path, name, sheet)
     else:
         raise InputError([Problem("file_type_unsupported", file=name, params={"suffix": suffix})])
     return _build_table(raw, name, sheet_name, columns, required)
@@ -158,7 +161,9 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> tuple[list[_RawRow],
     try:
         # read_only streams the sheet (fast for 10,000 rows); data_only gives formulas'
         # cached results, which is what the user sees in Excel.
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # openpyxl judges a path by its suffix: an .xlsx named .xls is handed over as bytes.
+        source = path if path.suffix.lower() in XLSX_SUFFIXES else io.BytesIO(path.read_bytes())
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except OSError as exc:
         raise InputError([_unreadable(name, exc)]) from None
     except Exception:  # noqa: BLE001 - any parser failure on these bytes means "not xlsx"
@@ -186,6 +191,70 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> tuple[list[_RawRow],
         return raw, ws.title
     finally:
         book.close()  # read-only keeps the file open; Windows would lock it
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+# --- xls (Excel 97–2003) ---------------------------------------------------------------
+
+def _read_xls(path: Path, name: str, sheet: str | None) -> tuple[list[_RawRow], str]:
+    """The same rows as an .xlsx gives: typed cells become the same texts, numbers are
+    marked as numbers (an ID number stored as one is reported the same way)."""
+    import xlrd  # imported here: only .xls files pay for it
+
+    try:
+        book = xlrd.open_workbook(path, on_demand=True)
+    except OSError as exc:
+        raise InputError([_unreadable(name, exc)]) from None
+    except Exception:  # noqa: BLE001 - any parser failure on these bytes means "not xls"
+        raise InputError([Problem("file_not_xls", file=name)]) from None
+    try:
+        names = book.sheet_names()
+        if not names:
+            raise InputError([Problem("file_empty", file=name)])
+        try:  # on_demand: a sheet is parsed here, and damaged records surface here
+            if sheet is None:
+                visible = [i for i in range(book.nsheets) if book.sheet_by_index(i).visibility == 0]
+                ws = book.sheet_by_index((visible or [0])[0])
+            elif sheet in names:
+                ws = book.sheet_by_name(sheet)
+            else:
+                raise InputError([Problem("sheet_missing", file=name,
+                                          params={"sheet": sheet, "sheets": "、".join(names)})])
+            raw = [_xls_row(line, ws.row(line - 1), book.datemode, xlrd) for line in range(1, ws.nrows + 1)]
+        except InputError:
+            raise
+        except Exception:  # noqa: BLE001 - xlrd asserts and indexes its way through bad records
+            raise InputError([Problem("file_not_xls", file=name)]) from None
+        return raw, ws.name
+    finally:
+        book.release_resources()
+
+
+def _xls_row(line: int, cells, datemode: int, xlrd) -> _RawRow:
+    values: list[object] = []
+    numeric = []
+    for i, cell in enumerate(cells):
+        value = cell.value
+        if cell.ctype == xlrd.XL_CELL_NUMBER:
+            numeric.append(i)
+            value = int(value) if value.is_integer() and abs(value) < 2**53 else value
+        elif cell.ctype == xlrd.XL_CELL_DATE:
+            value = xlrd.xldate_as_datetime(value, datemode)
+        elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            value = bool(value)
+        elif cell.ctype == xlrd.XL_CELL_ERROR:
+            value = xlrd.error_text_from_code.get(value, "#ERROR")
+        elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+            value = None
+        values.append(cell_text(value))
+    return _RawRow(line, values, frozenset(numeric))
 
 
 def _xlsx_row(line: int, values: tuple) -> _RawRow:
@@ -340,6 +409,12 @@ register(
             "这不是有效的 Excel（.xlsx）文件，可能已损坏或只是改了扩展名。"
             "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。",
             "This is not a valid Excel (.xlsx) file: it may be damaged or merely renamed. "
+            "Open it in Excel or WPS, save it as .xlsx and import again.",
+        ),
+        "file_not_xls": (
+            "这不是有效的 Excel 97–2003（.xls）文件，可能已损坏或只是改了扩展名。"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。",
+            "This is not a valid Excel 97–2003 (.xls) file: it may be damaged or merely renamed. "
             "Open it in Excel or WPS, save it as .xlsx and import again.",
         ),
         "file_csv_is_xlsx": (

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import COMPETITION_NAME, __version__
 from ..errors import UsageError
+from ..system.files import replace_file
 from .fonts import FONT, MARKS, has_glyph, register_font, vector_marks, width_function
 from .closing import GAP_ABOVE, closing_height, code_shown, draw_closing, draw_watermark
 from .marks import VECTOR_EM, mark_ops
@@ -139,8 +140,37 @@ class SheetRenderer:
         return [word(code, self.lang) for code in codes if code in ("too_few_participants", "unresolved_ties",
                                                                      "incomplete_marks")]
 
+    INFO_SIZE = 8.5
+    INFO_LEADING = 12.0
+
+    def _info_lines(self) -> list[str]:
+        """Committee, date, counts and quota, wrapped to the room the status leaves beside
+        them: a committee of 18 characters printed 晋级名额 over the red draft notice, one of
+        37 ran past the table."""
+        doc, lang, size = self.source.doc, self.lang, self.INFO_SIZE
+        ranking = self.source.ranking
+        parts = [word("committee", lang, value=doc["committee"]), word("date", lang, value=doc["date"]),
+                 word("counts", lang, units=len(self.source.rows), ranked=ranking["ranked"])]
+        if ranking.get("advance_quota") is not None:
+            parts.append(word("quota", lang, value=ranking["advance_quota"]))
+        sep = "   " if lang == "en" else "　"
+        room = self.width - self.measure(self._status(), size) - 12
+        lines: list[str] = []
+        line = ""
+        for part in parts:
+            joined = f"{line}{sep}{part}" if line else part
+            if self.measure(joined, size) <= room:
+                line = joined
+                continue
+            if line:
+                lines.append(line)
+            pieces = self.wrapper.wrap(part, room, size)  # one part wider than the room
+            lines.extend(pieces[:-1])
+            line = pieces[-1]
+        return lines + [line]
+
     def _full_header_height(self) -> float:
-        h = 22 + 19 + 14 + 14 * len(self._warnings())
+        h = 22 + 19 + 14 + self.INFO_LEADING * (len(self._info_lines()) - 1) + 14 * len(self._warnings())
         if self.spec.internal:
             h += 18
         return h + 6
@@ -202,7 +232,7 @@ class SheetRenderer:
                     progress(i + 1, pages)
             c.save()
             os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, out_path)
+            replace_file(tmp, out_path)  # retried while an antivirus holds it; refused while Excel does
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -299,22 +329,24 @@ class SheetRenderer:
         status_colour = BLACK if self.source.finalized else WARN
         if not first:
             y = top - 9
-            self.text(c, self.x0, y, f"{COMPETITION_NAME} · {self._event_line()} · {doc['committee']}", 8,
-                      colour=GREY_TEXT)
-            self.text(c, right, y, self._status(), 8, align="right", colour=status_colour)
+            status_w = self.text(c, right, y, self._status(), 8, align="right", colour=status_colour)
+            running = f"{COMPETITION_NAME} · {self._event_line()} · {doc['committee']}"
+            room = self.width - status_w - 12
+            size = max(6.0, min(8.0, 8.0 * room / max(self.measure(running, 8.0), 1.0)))  # shrink to fit
+            while self.measure(running, size) > room and len(running) > 1:
+                running = running[:-2] + "…"  # and past the smallest size, shorten
+            self.text(c, self.x0, y, running, size, colour=GREY_TEXT)
             return top - self.RUNNING_HEADER_H
         y = top - 16
         self.text(c, PAGE_W / 2, y, COMPETITION_NAME, 16, align="center")
         y -= 20
         self.text(c, PAGE_W / 2, y, self._event_line(), 12.5, align="center")
         y -= 17
-        ranking = self.source.ranking
-        parts = [word("committee", lang, value=doc["committee"]), word("date", lang, value=doc["date"]),
-                 word("counts", lang, units=len(self.source.rows), ranked=ranking["ranked"])]
-        if ranking.get("advance_quota") is not None:
-            parts.append(word("quota", lang, value=ranking["advance_quota"]))
-        self.text(c, self.x0, y, ("   " if lang == "en" else "　").join(parts), 8.5)
-        self.text(c, right, y, self._status(), 8.5, align="right", colour=status_colour)
+        self.text(c, right, y, self._status(), self.INFO_SIZE, align="right", colour=status_colour)
+        for i, line in enumerate(self._info_lines()):
+            if i:
+                y -= self.INFO_LEADING
+            self.text(c, self.x0, y, line, self.INFO_SIZE)
         for warning in self._warnings():
             y -= 14
             self.text(c, self.x0, y, "⚠ " + warning, 8.5, colour=WARN)

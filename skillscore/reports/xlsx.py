@@ -14,6 +14,7 @@ from typing import Callable
 
 from .. import COMPETITION_NAME
 from ..errors import UsageError
+from ..system.files import replace_file
 from .common import advances_text, level_text, note_text, rank_text, row_marks, tint, who
 from .results import columns
 from .source import SheetSource
@@ -109,7 +110,7 @@ def write_results_xlsx(source: SheetSource, out_path: str | Path, *, progress: C
     os.close(fd)
     try:
         wb.save(tmp)
-        os.replace(tmp, out_path)
+        replace_file(tmp, out_path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

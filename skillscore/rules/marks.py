@@ -71,7 +71,9 @@ def parse_mark(text: str | None, *, maximum: Decimal = HUNDRED, allow_absent: bo
         raise MarkError("mark_out_of_range", text, maximum)
     if value != value.quantize(CENT):
         raise MarkError("mark_too_many_decimals", text, maximum)
-    return value.quantize(CENT)
+    # "-0" passes the range check (it equals 0) but Decimal keeps its sign: -0.00 would be
+    # stored, printed and fingerprinted. A mark has no sign.
+    return value.copy_abs().quantize(CENT)
 
 
 def as_number(mark: Mark) -> Decimal:
@@ -89,7 +91,7 @@ def passes(mark: Mark, pass_mark: Decimal) -> bool:
 
 
 def format_decimal(value: Decimal) -> str:
-    return str(round2(value))
+    return str(round2(value) + 0)  # + 0 drops the sign of a zero (-0.00 → 0.00), nothing else
 
 
 def format_mark(mark: Mark) -> str | None:
@@ -107,4 +109,4 @@ def mark_from_text(text: str | None) -> Mark:
         return None
     if text == "absent":
         return ABSENT
-    return Decimal(text)
+    return Decimal(text) + 0  # a -0.00 stored before parse_mark dropped the sign reads as 0.00

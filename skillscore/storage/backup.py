@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RefusedError
-from ..system.files import atomic_path, fsync_dir
+from ..system.files import NAME_MAX, PATH_BUDGET, absolute, atomic_path, byte_len, fit_name, fsync_dir
 from ..messages import register
 
 KEEP_RECENT = 20
@@ -60,8 +60,35 @@ class Backup:
     reason: str
 
 
+# A backup's name adds its time, counter and reason (about 37 bytes) to the file's stem, and
+# while it is written the temporary name adds 14 more; the backups' folder adds ".backups"
+# to the file's name. An 80-character Chinese file name made every backup, and so every
+# import, fail with "File name too long" (and a deep folder would pass SQLite's 512-byte
+# path limit). So the folder and the backups' names are shortened where they must be (their
+# start kept, a hash of the whole for uniqueness, see system/files.py fit_name); a file
+# with a short name in a short path gets them as they always were.
+BACKUP_NAME_EXTRA = len("-20250920-093000-999-before-settings.sqlite") + len("..12345678.tmp")
+BACKUP_NAME_ROOM = 80  # what a backup's name needs at least, stem included
+
+
+def backup_stem(stem: str, folder: Path | None = None) -> str:
+    """The stem a backup's name in ``folder`` starts with (the file's stem, shortened if need be)."""
+    limit = NAME_MAX if folder is None else min(NAME_MAX, PATH_BUDGET - byte_len(absolute(folder)) - 1)
+    return fit_name(stem, BACKUP_NAME_EXTRA, limit)
+
+
+def _is_stem(found: str, stem: str) -> bool:
+    """Whether a backup's stem is ``stem``, whole or shortened by fit_name (in any folder)."""
+    if found == stem:
+        return True
+    head, sep, digest = found.rpartition("~")
+    return bool(sep) and digest == fit_name(stem, NAME_MAX + 1)[-8:] and stem.startswith(head)
+
+
 def backup_dir(live: Path) -> Path:
-    return live.with_name(live.name + ".backups")
+    live = Path(live)
+    limit = min(NAME_MAX, PATH_BUDGET - BACKUP_NAME_ROOM - byte_len(absolute(live.parent)) - 1)
+    return live.with_name(fit_name(live.name, len(".backups"), limit) + ".backups")
 
 
 def integrity_problem(path: Path) -> str | None:
@@ -87,7 +114,7 @@ def backups_in(folder: Path, stem: str) -> list[Backup]:
     found = []
     for p in folder.glob("*.sqlite") if folder.is_dir() else ():
         m = _NAME.match(p.name)
-        if m and m["stem"] == stem:
+        if m and _is_stem(m["stem"], stem):
             found.append((int(m["n"] or 1), Backup(p, dt.datetime.strptime(m["at"], "%Y%m%d-%H%M%S"), m["reason"])))
     # Within one second, the name's counter (-2, -3 …) says which came later.
     return [b for _, b in sorted(found, key=lambda nb: (nb[1].at, nb[0]), reverse=True)]
@@ -114,10 +141,11 @@ def create_backup(
     # Backups within the same second are numbered in the order they are made (-2, -3 …),
     # whatever their reason, so the list can always say which came later.
     n = len([b for b in backups_in(folder, live.stem) if b.at == now.replace(microsecond=0)]) + 1
-    name = f"{live.stem}-{stamp}-{reason}.sqlite" if n == 1 else f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
+    stem = backup_stem(live.stem, folder)
+    name = f"{stem}-{stamp}-{reason}.sqlite" if n == 1 else f"{stem}-{stamp}-{n}-{reason}.sqlite"
     while (folder / name).exists():
         n += 1
-        name = f"{live.stem}-{stamp}-{n}-{reason}.sqlite"
+        name = f"{stem}-{stamp}-{n}-{reason}.sqlite"
     target = folder / name
     own = conn is None
     source = sqlite3.connect(live) if own else conn
@@ -133,7 +161,8 @@ def create_backup(
     if second_folder:
         second = Path(second_folder)
         second.mkdir(parents=True, exist_ok=True)
-        with atomic_path(second / name) as tmp:
+        far = backup_stem(live.stem, second)  # the stick's folder may be deeper
+        with atomic_path(second / (far + name[len(stem):])) as tmp:
             shutil.copyfile(target, tmp)
         rotate(second, live.stem)
     rotate(folder, live.stem)

@@ -1,8 +1,13 @@
 """The competition file: one SQLite file per committee, event and stage.
 
-Opened with WAL, synchronous=FULL and foreign keys on. The schema carries a version and
-migrates forward; a file from a newer program is refused. Every user action is one
-transaction, and its audit entries are written inside that same transaction. The audit
+Opened with WAL, synchronous=FULL and foreign keys on, but only after a read-only look has
+found a competition file: nothing in some other program's file (or an empty one) is ever
+changed. The schema carries a version and migrates forward; a file from a newer program is
+refused. A file on a read-only medium opens read-only (immutable), and writes to it are
+refused with the way out. Every user action is one transaction begun IMMEDIATE, so that
+SQLite's busy timeout applies when another program holds the file (a deferred one fails at
+once when it upgrades to write); after the wait it is refused as "in use", nothing written.
+Its audit entries are written inside that same transaction. The audit
 log is append-only (triggers refuse UPDATE and DELETE) and hash-chained; the chain's head
 and length are kept in ``meta`` so that a removed last row is found too.
 """
@@ -12,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import socket
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,8 +29,17 @@ import sqlite_utils
 
 from ..errors import RefusedError
 from ..messages import register
+from ..system.files import absolute, byte_len
+from ..system.locks import DeskLock, HeldElsewhere, SqliteHold, file_identity
 
 SCHEMA_VERSION = 7
+# The longest name of a competition file, in UTF-8 bytes: what the file systems allow (255)
+# less the longest name SQLite and the backups derive from it ("-journal", ".backups",
+# ".lock") and a margin.
+NAME_LIMIT = 255 - 16
+# The longest full path of a new competition file: SQLite's own limit is 512 bytes, and the
+# backups' folder and names beside it need room (storage/backup.py).
+PATH_LIMIT = 380
 GENESIS = "0" * 64
 
 register(
@@ -36,6 +52,52 @@ register(
         "file_not_competition": (
             "{path} 不是 skillscore 竞赛文件（或已损坏）：{detail}",
             "{path} is not a skillscore competition file (or it is damaged): {detail}",
+        ),
+        "file_is_folder": (
+            "{path} 是一个文件夹，不是竞赛文件：请给出文件夹中的竞赛文件",
+            "{path} is a folder, not a competition file: name the competition file in it",
+        ),
+        "store_empty": (
+            "{path} 不是 skillscore 竞赛文件：这是一个空文件（0 字节），未作改动",
+            "{path} is not a skillscore competition file: it is empty (0 bytes); left unchanged",
+        ),
+        "file_not_sqlite": (
+            "{path} 不是 skillscore 竞赛文件：它不是 SQLite 数据库（其他格式，或已损坏），未作改动",
+            "{path} is not a skillscore competition file: it is not an SQLite database (another format, "
+            "or damaged); left unchanged",
+        ),
+        "file_other_sqlite": (
+            "{path} 不是 skillscore 竞赛文件：这是其他程序的 SQLite 数据库，未作改动",
+            "{path} is not a skillscore competition file: it is another program's SQLite database; left unchanged",
+        ),
+        "file_name_too_long": (
+            "文件名太长：{name} 有 {size} 字节，最多 {limit} 字节（约 {chars} 个汉字），否则它的备份和日志文件"
+            "无法建立。请用更短的文件名。",
+            "The file name is too long: {name} has {size} bytes; at most {limit} (about {chars} Chinese "
+            "characters), or its backups and journal files could not be made. Choose a shorter name.",
+        ),
+        "file_path_too_long": (
+            "路径太长：{path} 的完整路径有 {size} 字节，最多 {limit} 字节，否则它的备份无法建立。"
+            "请放在层级更浅的文件夹中，或用更短的文件名。",
+            "The path is too long: {path} has {size} bytes in full; at most {limit}, or its backups could not be "
+            "made. Choose a folder nearer the top of the drive, or a shorter name.",
+        ),
+        "file_busy": (
+            "文件正被另一个程序使用：{path}。已等待 {seconds} 秒，未作任何改动；请关闭该程序后重试。",
+            "The file is in use by another program: {path}. Waited {seconds} s and changed nothing; "
+            "close that program and try again.",
+        ),
+        "file_read_only": (
+            "{path} 位于只读介质上，只能查看，不能修改：请先复制到本机硬盘"
+            "（界面中“复制到本机”，或命令 skillscore copy FILE 目标路径）",
+            "{path} is on a read-only medium: it can be read but not changed. Copy it to the local disk first "
+            "(the desk offers this; or skillscore copy FILE TARGET)",
+        ),
+        "file_held_by_desk": (
+            "{path} 已在另一个录入窗口中打开（{who}，自 {since} 起）。同一文件只能在一个窗口中录入：请切换到那个窗口，"
+            "或先将其关闭。",
+            "{path} is already open in another desk window ({who}, since {since}). One file is worked in one "
+            "window only: switch to that window, or close it first.",
         ),
         "file_damaged": (
             "{path} 未通过完整性检查（{detail}）：请用“备份”恢复最近的完好备份",
@@ -287,17 +349,44 @@ def _entry_hash(prev_hash: str, id: int, at, operator, action, subject, field, o
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def busy_timeout() -> float:
+    """Seconds a write waits for another program's transaction (CONTRACT.md: 10 s).
+    ``SKILLSCORE_BUSY_TIMEOUT`` changes it (the tests wait about 1 s)."""
+    try:
+        return max(0.0, float(os.environ.get("SKILLSCORE_BUSY_TIMEOUT", "10")))
+    except ValueError:
+        return 10.0
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" (SQLITE_BUSY), whatever the operation."""
+    return isinstance(exc, sqlite3.OperationalError) and (
+        getattr(exc, "sqlite_errorname", "").startswith("SQLITE_BUSY") or "database is locked" in str(exc))
+
+
 class Store:
     """Thin layer over the SQLite file; only ``Competition`` talks to it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path):
+    def __init__(self, db: sqlite_utils.Database, path: Path, *, readonly: bool = False):
         self.db = db
         self.path = path
+        self.readonly = readonly
+        self._data_version: int | None = None
+        self._desk_lock: DeskLock | None = None
+        self._sqlite_hold: SqliteHold | None = None
+        self._files: tuple | None = None  # the -wal and -shm the connection uses, while held
 
     # -- opening -------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path) -> "Store":
         path = Path(path)
+        size = len(path.name.encode("utf-8"))
+        if size > NAME_LIMIT:  # SQLite's "-journal" and the backups' folder add 8 bytes
+            raise RefusedError("file_name_too_long", name=path.name, size=size, limit=NAME_LIMIT,
+                               chars=(NAME_LIMIT - len(".sqlite")) // 3)
+        full = byte_len(absolute(path))
+        if full > PATH_LIMIT:  # SQLite opens no path over 512 bytes, and the backups go deeper
+            raise RefusedError("file_path_too_long", path=str(path), size=full, limit=PATH_LIMIT)
         if path.exists():
             raise RefusedError("file_exists", path=str(path))
         store = cls(_connect(path), path)
@@ -307,22 +396,31 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> "Store":
         path = Path(path)
+        if path.is_dir():
+            raise RefusedError("file_is_folder", path=str(path))
         if not path.is_file():
             raise RefusedError("file_missing", path=str(path))
+        readonly = _look_before_opening(path)
         try:
-            db = _connect(path)
+            db = _connect(path, readonly=readonly)
             found = int(db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+            problems = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
         except (sqlite3.DatabaseError, TypeError, ValueError) as exc:
+            if is_busy(exc):
+                raise RefusedError("file_busy", path=str(path), seconds=f"{busy_timeout():g}") from None
             raise RefusedError("file_not_competition", path=str(path), detail=str(exc)) from None
         if found > SCHEMA_VERSION:
             db.close()
             raise RefusedError("file_too_new", path=str(path), found=found, supported=SCHEMA_VERSION)
-        problems = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
         if problems != ["ok"]:
             db.close()
             raise RefusedError("file_damaged", path=str(path), detail="; ".join(problems[:3]))
-        store = cls(db, path)
+        store = cls(db, path, readonly=readonly)
+        store._data_version = store._read_data_version()
         if found < SCHEMA_VERSION:
+            if readonly:
+                db.close()
+                raise RefusedError("file_read_only", path=str(path))
             # An older file is migrated only after a backup of it as it was.
             from .backup import create_backup
 
@@ -338,14 +436,95 @@ class Store:
             self.set_meta("schema_version", str(SCHEMA_VERSION))
 
     def close(self) -> None:
+        if self._sqlite_hold is not None:
+            self._sqlite_hold.release()  # before SQLite's close, which checkpoints under EXCLUSIVE
+        try:
+            self.db.close()
+        finally:
+            if self._desk_lock is not None:
+                self._desk_lock.release()
+                self._desk_lock = None
+
+    # -- the desk's hold (system/locks.py says why SQLite's own is not enough) --------------
+    def hold(self, operator: str) -> None:
+        """Take the desk's hold on the file, or refuse naming the desk that has it."""
+        if self.readonly:
+            return  # nothing can be written there, by this desk or another
+        try:
+            self._desk_lock = DeskLock(self.path, {"operator": operator, "host": socket.gethostname()})
+        except HeldElsewhere as held:
+            who = "、".join(str(x) for x in (held.owner.get("operator"), held.owner.get("host")) if x) or "?"
+            raise RefusedError("file_held_by_desk", path=str(self.path), who=who,
+                               since=held.owner.get("since", "?")) from None
+        except OSError:
+            self._desk_lock = None  # no lock file possible here (permissions): SQLite's locks still work
+        self._take_sqlite_hold()
+
+    def _take_sqlite_hold(self) -> None:
+        self.db.execute("SELECT count(*) FROM meta").fetchone()  # the -wal and -shm exist from here on
+        self._files = self._wal_files()
+        self._sqlite_hold = SqliteHold(self.path)
+
+    def _wal_files(self) -> tuple:
+        return tuple(file_identity(self.path.with_name(self.path.name + suffix)) for suffix in ("-wal", "-shm"))
+
+    def sync(self) -> bool:
+        """Before an action: True when another program changed the file since the last look.
+
+        A held store whose -wal or -shm is no longer the file on disk (another process
+        believed it was the last user and deleted them) reconnects first, so nothing is
+        read from or written into the deleted WAL."""
+        if self._files is not None and self._wal_files() != self._files:
+            self._reconnect()
+            return True
+        version = self._read_data_version()
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
+
+    def _read_data_version(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _reconnect(self) -> None:
+        if self._sqlite_hold is not None:
+            self._sqlite_hold.release()
         self.db.close()
+        self.db = _connect(self.path)
+        self._take_sqlite_hold()
+        self._data_version = self._read_data_version()
 
     # -- transactions ---------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One user action: everything inside commits together or not at all."""
-        with self.db.atomic():
+        conn = self.db.conn
+        if conn.in_transaction:  # nested: a savepoint inside the action's transaction
+            with self.db.atomic():
+                yield
+            return
+        if self.readonly:
+            raise RefusedError("file_read_only", path=str(self.path))
+        if self._files is not None:
+            self.sync()
+            conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise RefusedError("file_busy", path=str(self.path), seconds=f"{busy_timeout():g}") from None
+            raise
+        try:
             yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     # -- meta -------------------------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -437,8 +616,47 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+def _look_before_opening(path: Path) -> bool:
+    """Refuse anything that is not a competition file before changing a byte of it (opening
+    read-write would switch another program's file to WAL, or grow an empty one to 4 KB).
+    Returns True when only a read-only (immutable) open works: a read-only medium."""
+    if path.stat().st_size == 0:
+        raise RefusedError("store_empty", path=str(path))
+    uri = path.resolve().as_uri()
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            con = sqlite3.connect(uri + query, uri=True, timeout=busy_timeout())
+            try:
+                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if name == "SQLITE_NOTADB":
+                raise RefusedError("file_not_sqlite", path=str(path)) from None
+            if is_busy(exc):
+                raise RefusedError("file_busy", path=str(path), seconds=f"{busy_timeout():g}") from None
+            if name.startswith("SQLITE_CANTOPEN") and query == "?mode=ro" and not _writable_here(path):
+                continue  # a WAL file on a read-only medium: SQLite cannot make its -shm there
+            raise RefusedError("file_not_competition", path=str(path), detail=str(exc)) from None
+        if not {"meta", "audit"} <= tables:
+            raise RefusedError("file_other_sqlite", path=str(path))
+        return "immutable" in query
+    raise AssertionError("unreachable")
+
+
+def _writable_here(path: Path) -> bool:
+    """Whether the file's folder is writable (False on a read-only mount or medium)."""
+    return os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+
+
+def _connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
+    if readonly:
+        # immutable: no -shm can be made on the medium, and nothing can change the file there.
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
+                               isolation_level=None)
+        return sqlite_utils.Database(conn)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout())
     db = sqlite_utils.Database(conn)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")

@@ -2,15 +2,73 @@
 
 Write to a temporary name in the same folder, flush and fsync, rename over the target,
 fsync the folder. A reader sees the old file or the new one, never a mixture.
+
+On Windows a rename over a file fails with PermissionError while another program has it
+open: an antivirus or the indexer for a moment (retried with backoff, about 1.5 s in
+all), Excel or WPS for as long as the sheet is open there (then the user is asked to
+close it; nothing was changed).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from ..errors import RefusedError
+from ..messages import register
+
+register({"output_in_use": (
+    "无法写入 {path}：该文件正被其他程序打开（如 Excel 或 WPS）。请先关闭该文件，再重试。",
+    "Cannot write {path}: the file is open in another program (Excel or WPS, say). Close it first, then try again.",
+)})
+
+# Limits of names and paths, in UTF-8 bytes (a Chinese character is 3): a file name may have
+# 255 (Linux; Windows counts 255 UTF-16 units, fewer bytes never hurt), and SQLite's unix
+# VFS opens no path longer than 512 (MAX_PATHNAME), so derived names keep under 496 to
+# leave room for "-journal" and a margin.
+NAME_MAX = 255
+PATH_BUDGET = 496
+
+
+def byte_len(text: str | Path) -> int:
+    return len(str(text).encode("utf-8"))
+
+
+def fit_name(name: str, extra: int, limit: int = NAME_MAX) -> str:
+    """``name`` as it is when ``extra`` more bytes still fit in ``limit``; otherwise its start
+    (whole characters) and ``~`` and a hash of the whole name, which keeps names apart."""
+    if byte_len(name) + extra <= limit:
+        return name
+    digest = "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    room = max(0, limit - extra - len(digest))
+    return name.encode("utf-8")[:room].decode("utf-8", errors="ignore") + digest
+
+
+def absolute(path: str | Path) -> str:
+    """The path as SQLite and the system see it: made absolute, without resolving links."""
+    return os.path.abspath(path)
+
+
+# Pauses between tries of a rename refused with PermissionError: 1.55 s in all.
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+def replace_file(source: str | Path, target: str | Path) -> None:
+    """os.replace, tried again while another program briefly holds the target; a target
+    still held after the last try is refused with "close the file first"."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if delay is None:
+                raise RefusedError("output_in_use", path=str(target)) from None
+            time.sleep(delay)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -30,7 +88,11 @@ def fsync_dir(folder: Path) -> None:
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` durably."""
     target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # The temporary name adds 14 bytes to the target's: a name near the limits (long Chinese
+    # names, deep folders) is shortened there, never the target's own.
+    room = min(200, PATH_BUDGET - byte_len(absolute(target.parent)) - 1 - len("..12345678.tmp"))
+    start = target.name.encode("utf-8")[:max(0, room)].decode("utf-8", errors="ignore")
+    fd, tmp = tempfile.mkstemp(prefix=f".{start}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -38,7 +100,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         _readable_by_others(tmp_path)
         with open(tmp_path, "rb+") as f:
             os.fsync(f.fileno())
-        os.replace(tmp_path, target)
+        replace_file(tmp_path, target)
         fsync_dir(target.parent)  # so the rename itself survives pulling the stick
     finally:
         tmp_path.unlink(missing_ok=True)

@@ -85,8 +85,9 @@ class RosterModel(RowTableModel):
             return mask_id(c.id_number)
         if key == "union_card":
             return translate("RosterModel", "是") if c.union_card else ""
-        if key == "sex":
-            return translate("RosterModel", c.sex) if c.sex else ""
+        if key in ("sex", "category"):  # stored in Chinese; the English desk shows its words
+            value = getattr(c, key)
+            return translate("RosterModel", value) if value else ""
         if key == "eligibility":
             if row.admitted_reason is not None:
                 return "◆ " + translate("RosterModel", "准予参赛")
@@ -113,5 +114,6 @@ class RosterModel(RowTableModel):
         return None
 
 
-# The sexes as stored in the file (Chinese), for the English translation of the column.
+# The sexes and categories as stored in the file (Chinese), for the English translation.
 SEX_WORDS = (QT_TRANSLATE_NOOP("RosterModel", "男"), QT_TRANSLATE_NOOP("RosterModel", "女"))
+CATEGORY_WORDS = (QT_TRANSLATE_NOOP("RosterModel", "女干部"), QT_TRANSLATE_NOOP("RosterModel", "女工人"))

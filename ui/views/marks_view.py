@@ -182,6 +182,9 @@ class MarksView(QTableView):
         if key in (Qt.Key_Tab, Qt.Key_Backtab):
             self.move_by(0, -1 if key == Qt.Key_Backtab or mods & Qt.ShiftModifier else 1)
             return
+        if self.marks.read_only and self._typing(event) and self._on_mark(self.currentIndex()):
+            self.explain_read_only(self.currentIndex())  # typing into a finalised grid says why
+            return
         if self.current_is_editable() and not mods & (Qt.ControlModifier | Qt.AltModifier):
             index = self.currentIndex()
             if key in (Qt.Key_Delete, Qt.Key_Backspace):
@@ -192,6 +195,19 @@ class MarksView(QTableView):
                     self.move_by(1, 0, index)
                 return
         super().keyPressEvent(event)
+
+    @staticmethod
+    def _typing(event) -> bool:
+        if event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            return False
+        return event.key() in (Qt.Key_Delete, Qt.Key_Backspace, Qt.Key_F2) or bool(event.text().strip())
+
+    def _on_mark(self, index: QModelIndex) -> bool:
+        return index.isValid() and self.marks.columns[index.column()].key in MARK_FIELDS
+
+    def explain_read_only(self, index: QModelIndex) -> None:
+        """The stage is finalised: nothing typed is taken, and the cell says so."""
+        self.show_reason(index, render("finalized", current_lang(), version=self.marks.session.info().version))
 
     def focusNextPrevChild(self, next: bool) -> bool:
         if self.state() == QAbstractItemView.EditingState:
@@ -225,6 +241,8 @@ class MarksView(QTableView):
     def paste(self, text: str) -> bool:
         """Paste a tab-separated block from the current cell; all of it, or nothing."""
         if self.marks.read_only:
+            if self._on_mark(self.currentIndex()):
+                self.explain_read_only(self.currentIndex())
             return False
         lines = [line.split("\t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         while lines and lines[-1] == [""]:

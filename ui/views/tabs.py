@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -26,7 +26,10 @@ def _plain_table(model) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(26)
     header = view.horizontalHeader()
     for i, column in enumerate(model.columns):
-        header.resizeSection(i, column.width)
+        # Never narrower than the header's own words: in English they are often longer
+        # ("Mutual-aid card" was clipped at the Chinese width).
+        title = model.headerData(i, Qt.Horizontal, Qt.DisplayRole) or ""
+        header.resizeSection(i, max(column.width, header.fontMetrics().horizontalAdvance(title) + 24))
     return view
 
 

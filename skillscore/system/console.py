@@ -1,0 +1,39 @@
+"""Standard output that never fails on encoding (CONTRACT.md, "under real conditions").
+
+A Chinese Windows console or a redirect there encodes with GBK (cp936), which lacks ✓, ⚠,
+▲ and the rarer characters of names: printing them raised UnicodeEncodeError. Text
+output keeps the console's encoding and replaces what it cannot show; JSON is written
+in UTF-8 whatever the code page, as JSON requires, so no character of a name is lost.
+The windowed build has no console at all (sys.stdout is None): output goes nowhere.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def safe_streams(*, utf8_stdout: bool = False) -> None:
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            continue
+        try:
+            if name == "stdout" and utf8_stdout:
+                stream.reconfigure(encoding="utf-8", errors="strict")
+            else:
+                stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass  # not a text stream we can change (a test's capture): it takes any text
+
+
+def quiet_closed_pipe() -> None:
+    """After a reader closed the pipe (``skillscore ranking FILE | head -1``): send whatever
+    is still buffered nowhere, so that exiting does not raise BrokenPipeError again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
