@@ -37,6 +37,9 @@ from .safety import SafetyMixin
 from .panel import PanelMixin, check_scheme, scheme_to_json
 from .desks import DeskMixin
 from .next_stage import NextStageMixin
+from .checkin import CheckinMixin
+from .draw import DrawMixin
+from .day_sheets import DaySheetsMixin
 
 # What the desk needs besides the facade's methods, re-exported so that ui/ imports only
 # this module of the core's file side (tests/test_layout.py holds it to that).
@@ -135,7 +138,7 @@ def parse_date(text: str | dt.date | None) -> dt.date:
 
 
 class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin, DeskMixin,
-                  NextStageMixin):
+                  NextStageMixin, CheckinMixin, DrawMixin, DaySheetsMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None):
