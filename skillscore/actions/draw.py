@@ -155,10 +155,10 @@ class DrawMixin:
         last = max(s for s, _ in seats.values())
         if isinstance(session, int) and session > last + 1:
             raise RefusedError("draw_session_gap", value=str(session), missing=last + 1)
-        before = seats.get(key)
-        seats[key] = (session, station)
-        rows = [(u, s, j) for u, (s, j) in seats.items()]
-        problems = check_hand_draw(rows, list(seats), stations)
+        before = seats.pop(key, None)
+        # The moved unit last: a clash is then reported as its own, naming the occupant.
+        rows = [(u, s, j) for u, (s, j) in seats.items()] + [(key, session, station)]
+        problems = check_hand_draw(rows, [u for u, _, _ in rows], stations)
         if problems:
             p = problems[0]
             raise RefusedError(p.code, value=p.value, **p.params)
