@@ -106,7 +106,7 @@ class CheckinMixin:
         """When check-in for ``part`` was closed, or None while it is open."""
         return self.store.meta(f"checkin_closed_{_check_part(part)}") or None
 
-    def _barred(self) -> dict[str, Status]:
+    def not_expected(self) -> dict[str, Status]:
         """Who is not expected: a stage-wide status (in the team event, on any member of the
         team, RULES.md §8: the strongest one)."""
         entries = self.entries()
@@ -127,7 +127,7 @@ class CheckinMixin:
 
     def checkin_counts(self, part: str) -> tuple[int, int]:
         """(到场, 应到): people expected for the part (no stage-wide status) and those in."""
-        barred = self._barred()
+        barred = self.not_expected()
         expected = {c.no for c in self.contestants() if c.no not in barred}
         present = {no for no, p in self.store.db.execute("SELECT no, part FROM checkins") if p == _check_part(part)}
         return len(present & expected), len(expected)
@@ -142,7 +142,7 @@ class CheckinMixin:
         shows they were there. In the team event the practical part is the team's: a team
         is absent only when none of its members checked in."""
         part = _check_part(part)
-        barred = self._barred()
+        barred = self.not_expected()
         checked = {no for no, p in self.store.db.execute("SELECT no, part FROM checkins") if p == part}
         marks = dict(self.store.db.execute(f"SELECT no, {part} FROM marks").fetchall())
         people = [c for c in self.contestants() if c.no not in barred]
@@ -165,7 +165,7 @@ class CheckinMixin:
             return CheckinCard("unknown", text)
         seat = self._seat_of(c)
         at, late = self.checkin_times().get(c.no, {}).get(part, (None, None))
-        status = self._barred().get(c.no)
+        status = self.not_expected().get(c.no)
         state = ("already" if at else status.value if status else
                  "closed" if self.checkin_closed(part) else "ready")
         return CheckinCard(state, text, c.no, c.name, c.unit, mask_id(c.id_number), c.team,

@@ -47,6 +47,8 @@ from ..storage.backup import REASONS as BACKUP_REASONS, backup_dir  # noqa: F401
 from .desks import merge_report_lines, value_text  # noqa: F401,E402
 from .panel import parse_modules  # noqa: F401,E402
 from .safety import copy_file  # noqa: F401,E402
+from .checkin import PARTS, CheckinCard, part_word  # noqa: F401,E402
+from .day_sheets import DAY_SHEETS  # noqa: F401,E402
 from ..rules.panel import PanelScheme
 
 Clock = Callable[[], dt.datetime]

@@ -49,7 +49,7 @@ class DaySheetsMixin:
     def checkin_sheet(self, lang: str = "zh") -> CheckinData:
         """Everyone expected (no stage-wide status), each member on their own line."""
         seats, team = self._unit_seats(), self.info().rules.team_size > 1
-        barred = self._barred()
+        barred = self.not_expected()
         people = []
         for c in self.contestants():
             if c.no in barred:

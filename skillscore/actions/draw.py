@@ -48,7 +48,7 @@ class DrawMixin:
     # -- reading --------------------------------------------------------------------------
     def draw_keys(self) -> list[str]:
         """The units drawn: contestants (teams in the team event) without a stage-wide status."""
-        barred = self._barred()
+        barred = self.not_expected()
         people = [c for c in self.contestants() if c.no not in barred]
         if self.info().rules.team_size > 1:
             return list(dict.fromkeys(c.team for c in people))
