@@ -50,6 +50,7 @@ def day_demo(path: Path) -> Path:
 def take(out_dir: str | Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractItemView
 
     settings_dir = tempfile.mkdtemp(prefix="skillscore-shots-")
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, settings_dir)
@@ -92,7 +93,12 @@ def take(out_dir: str | Path) -> list[Path]:
         window.statusBar().clearMessage()
         desk.strip.hide()
         shot(window, f"checkin{suffix}")
-        desk.day_tab.pages.setCurrentWidget(desk.day_tab.draw)
+        draw = desk.day_tab.draw
+        desk.day_tab.pages.setCurrentWidget(draw)
+        moved = next(i for i, r in enumerate(draw.model.rows) if r.note)  # the seat moved after a failure
+        draw.table.setFocus()
+        draw.table.selectRow(moved)
+        draw.table.scrollTo(draw.model.index(moved, 0), QAbstractItemView.PositionAtCenter)
         shot(window, f"draw{suffix}")
     install_language("zh")
     window.close()

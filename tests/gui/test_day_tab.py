@@ -4,6 +4,8 @@ guarded, the hand draw, the sheets, and 场次/工位号 in the marks grid (sort
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QSpinBox
@@ -17,6 +19,7 @@ from helpers import answer_next_dialog, write_csv
 from support import PIN
 
 pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -188,3 +191,18 @@ def test_a_file_without_a_draw_shows_no_seat_columns(window):
     grid = window.desk.marks_tab.view
     assert grid.isColumnHidden(grid.marks.column_of("session"))
     assert grid.isColumnHidden(grid.marks.column_of("station"))
+
+
+def test_the_day_screenshots_are_made_at_1366x768_in_both_languages(tmp_path):
+    from PySide6.QtGui import QImage
+
+    from ui.day_screenshots import take
+
+    names = ["desk-checkin", "desk-draw", "desk-checkin-en", "desk-draw-en"]
+    written = {p.stem: p for p in take(tmp_path)}
+    assert sorted(written) == sorted(names)
+    for name in names:
+        image = QImage(str(written[name]))
+        assert (image.width(), image.height()) == (1366, 768), name
+        assert written[name].stat().st_size < 300_000
+        assert (ROOT / "docs" / "screenshots" / f"{name}.png").is_file(), name

@@ -130,7 +130,7 @@ class CheckinView(QWidget):
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
         self.scan.setPlaceholderText(translate("CheckinView", "扫描身份证或输入编号、身份证号，回车"))
-        self.scan.setMinimumWidth(340)
+        self.scan.setMinimumWidth(440)
         self.scan.setStyleSheet("font-size: 18px; padding: 4px;")
         self.scan.returnPressed.connect(lambda: self.submit())
         bar.addWidget(self.scan)
