@@ -79,7 +79,10 @@ def take(out_dir: str | Path) -> list[Path]:
     window.show()
     window.open_file(demo, operator="王芳")
     at = dt.datetime(2025, 9, 20, 13, 4, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    for lang, suffix in (("zh", ""), ("en", "-en")):
+    from .screenshots import DAY_SCREENS
+
+    names = iter(DAY_SCREENS)
+    for lang in ("zh", "en"):
         if lang == "en":
             window.set_language("en")
         desk = window.desk
@@ -92,14 +95,14 @@ def take(out_dir: str | Path) -> list[Path]:
         view.submit(person.id_number)  # as a card reader types it
         window.statusBar().clearMessage()
         desk.strip.hide()
-        shot(window, f"checkin{suffix}")
+        shot(window, next(names))
         draw = desk.day_tab.draw
         desk.day_tab.pages.setCurrentWidget(draw)
         moved = next(i for i, r in enumerate(draw.model.rows) if r.note)  # the seat moved after a failure
         draw.table.setFocus()
         draw.table.selectRow(moved)
         draw.table.scrollTo(draw.model.index(moved, 0), QAbstractItemView.PositionAtCenter)
-        shot(window, f"draw{suffix}")
+        shot(window, next(names))
     install_language("zh")
     window.close()
     return written

@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1366, 768)
+# The competition day (赛务), taken by ui/day_screenshots.py in the order it takes them.
+DAY_SCREENS = ("checkin", "draw", "checkin-en", "draw-en")
 
 
 def _settle(app, widget=None) -> None:
