@@ -187,15 +187,20 @@ def cmd_draw(args, lang):
 
 
 def add_commands(sub, command, groups) -> None:
-    p = command("checkin", cmd_checkin, help="检录 / check-in: FILE NO... | close FILE | list FILE")
-    p.add_argument("words", nargs="+", metavar="[close|list] FILE [NO ...]")
+    p = command("checkin", cmd_checkin, help="检录 / check-in: FILE NO... | close FILE | list FILE",
+                description="skillscore checkin FILE NO [NO ...] --part P [--pin PIN --reason TEXT] | "
+                            "checkin close FILE --part P --pin PIN | checkin list FILE [--json]")
+    p.add_argument("words", nargs="+", metavar="ARG", help="[close|list] FILE [NO ...]")
     p.add_argument("--part", choices=list(PARTS))
     p.add_argument("--pin")
     p.add_argument("--reason", help="迟到检录的理由 / reason for a late check-in (with --pin)")
     p.add_argument("--json", action="store_true")
 
-    p = command("draw", cmd_draw, help="抽签 / the draw: FILE --stations S | import FILE DRAW | move FILE NO | list FILE")
-    p.add_argument("words", nargs="+", metavar="[import|move|list] FILE [DRAW|NO]")
+    p = command("draw", cmd_draw, help="抽签 / the draw: FILE --stations S | import FILE DRAW | move FILE NO | list FILE",
+                description="skillscore draw FILE --stations S [--seed TEXT] [--redo --reason TEXT --pin PIN] | "
+                            "draw import FILE DRAW.(csv|xlsx) | draw move FILE NO --session K --station J "
+                            "--reason TEXT --pin PIN | draw list FILE [--json]")
+    p.add_argument("words", nargs="+", metavar="ARG", help="[import|move|list] FILE [DRAW|NO]")
     p.add_argument("--stations", type=int, help="工位数 S / stations")
     p.add_argument("--seed", help="抽签种子 / seed (default: 16 random hex digits)")
     p.add_argument("--redo", action="store_true", help="重新抽签（需口令和理由）/ draw again (PIN and reason)")
