@@ -24,6 +24,7 @@ from .dialogs.pin import PinDialog
 from .i18n import current_lang
 from .views.finalize_tab import FinalizeTab
 from .views.panel_grid import add_panel_tabs
+from .views.day_tab import add_day_tab
 from .audit_view import AuditView
 from .statistics_view import StatisticsView
 from .views.tabs import MarksTab, RankingTab, RosterTab
@@ -110,6 +111,7 @@ class Desk(QWidget):
         session.changed.connect(self.on_changed)
         self.employers: dict[str, str] = {}
         add_panel_tabs(self)  # files scored by a judging panel: 裁判评分 and 裁判统计 (issue 9)
+        add_day_tab(self)  # 赛务: check-in and the draw (RULES.md §12)
         self.refresh_everything()
 
     # -- building ---------------------------------------------------------------------------------
@@ -145,8 +147,10 @@ class Desk(QWidget):
         self.refresh_employers()
         self.marks_tab.refresh()
         self.refresh_ranking()
-        for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab):
-            tab.dirty = True
+        for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab,
+                    getattr(self, "day_tab", None)):
+            if tab is not None:
+                tab.dirty = True
         self._tab_shown(self.tabs.currentIndex())
 
     def on_changed(self, change) -> None:
@@ -157,8 +161,8 @@ class Desk(QWidget):
             self.refresh_employers()
         if ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
             self.marks_tab.model.apply(change.marks)
-        elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS}:
-            self.marks_tab.refresh()
+        elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS, ops.DAY}:
+            self.marks_tab.refresh()  # the draw shows in the grid's 场次 and 工位号
         if kinds:
             self.refresh_ranking()
         if kinds & {ops.ROSTER, ops.STAGE}:
@@ -167,6 +171,7 @@ class Desk(QWidget):
             self.statistics_tab.dirty = True
         self.finalize_tab.dirty = True
         self.log_tab.dirty = True
+        self.day_tab.dirty = True
         self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, index: int) -> None:
@@ -320,7 +325,9 @@ class Desk(QWidget):
             index = names.index(chosen)
             kind, with_statistics = (REPORT_KINDS + ("results",))[index], index == len(REPORT_KINDS)
         chosen_here = out is None
-        out = out or self._save_path(translate("Desk", "打印"), f"{kind}.pdf", "PDF (*.pdf)")
+        names = {"checkin": translate("Desk", "签到表"), "draw": translate("Desk", "抽签记录表"),
+                 "scoresheets": translate("Desk", "评分表")}
+        out = out or self._save_path(translate("Desk", "打印"), f"{names.get(kind, kind)}.pdf", "PDF (*.pdf)")
         if out:
             lang = current_lang()
             # A sheet the user just asked for opens in the PDF viewer (not when a path was given by code).

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skillscore.actions.competition import Competition
+from skillscore.actions.competition import DAY_SHEETS, Competition
 
 ROSTER = "roster"  # who is on the list
 MARKS = "marks"  # marks and stage-wide statuses
 TIES = "ties"  # tie decisions
 STAGE = "stage"  # finalised / reopened
 SETTINGS = "settings"  # quota and other settings
-EVERYTHING = frozenset({ROSTER, MARKS, TIES, STAGE, SETTINGS})
+DAY = "day"  # check-in and the draw (RULES.md §12.1, §12.2)
+EVERYTHING = frozenset({ROSTER, MARKS, TIES, STAGE, SETTINGS, DAY})
 
 
 def changes(*kinds: str):
@@ -88,6 +89,8 @@ def write_report(comp: Competition, kind: str, out: str | Path, *, lang: str, pr
                  with_statistics: bool = False):
     from skillscore.reports import write_report as write
 
+    if kind in DAY_SHEETS:  # the day's sheets are drawn from what the facade reads for them
+        return write(comp.day_sheet(kind, lang), kind, out, progress=progress, lang=lang)
     return write(comp, kind, out, progress=progress, lang=lang, with_statistics=with_statistics)
 
 
@@ -133,3 +136,32 @@ def set_second_backup_folder(comp: Competition, folder: str | Path | None) -> No
 @changes(*EVERYTHING)
 def restore(comp: Competition, backup: str | Path) -> Path:
     return comp.restore(backup)
+
+
+# -- the competition day (RULES.md §12.1, §12.2) -----------------------------------------
+# A late check-in may give back a mark, and a close writes 缺考: both change marks.
+@changes(DAY, MARKS)
+def check_in(comp: Competition, texts: list[str], part: str, *, pin: str | None = None, reason: str | None = None):
+    return comp.check_in(texts, part, pin=pin, reason=reason)
+
+
+@changes(DAY, MARKS)
+def close_checkin(comp: Competition, part: str, *, pin: str) -> list[str]:
+    return comp.close_checkin(part, pin=pin)
+
+
+@changes(DAY)
+def make_draw(comp: Competition, stations: int, seed: str, *, redo: bool = False, reason: str | None = None,
+              pin: str | None = None):
+    return comp.make_draw(stations, seed, redo=redo, reason=reason, pin=pin)
+
+
+@changes(DAY)
+def import_draw(comp: Competition, path: str | Path, *, stations: int | None = None, redo: bool = False,
+                reason: str | None = None, pin: str | None = None):
+    return comp.import_draw(path, stations=stations, redo=redo, reason=reason, pin=pin)
+
+
+@changes(DAY)
+def move_seat(comp: Competition, key: str, session: int, station: int, *, reason: str, pin: str):
+    return comp.move_seat(key, session, station, reason=reason, pin=pin)

@@ -2,7 +2,8 @@
 
     python -m ui.screenshots docs/screenshots
 
-Writes desk-*.png (each kept under 300 KB) from a fresh copy of the demo. Settings go to
+Writes desk-*.png (each kept under 300 KB) from a fresh copy of the demo, the dialogs, and
+the competition day's screens (ui/day_screenshots.py). Settings go to
 a temporary folder, so taking screenshots never changes the user's language or recent
 files.
 """
@@ -15,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1366, 768)
+# The competition day (赛务), taken by ui/day_screenshots.py in the order it takes them.
+DAY_SCREENS = ("checkin", "draw", "checkin-en", "draw-en")
 
 
 def _settle(app, widget=None) -> None:
@@ -191,6 +194,8 @@ def take_dialogs(out_dir: str | Path) -> list[Path]:
 
 
 if __name__ == "__main__":
+    from .day_screenshots import take as take_day  # 赛务: desk-checkin(-en).png, desk-draw(-en).png
+
     folder = sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"
-    for p in take(folder) + take_dialogs(folder):
+    for p in take(folder) + take_dialogs(folder) + take_day(folder):
         print(f"{p}  {p.stat().st_size // 1024} KB")

@@ -121,6 +121,10 @@ class Session(QObject):
     def audit_entries(self):
         return self._cached("audit", self.comp.audit_entries)
 
+    def draw_rows(self) -> list[tuple[str, int, int]]:
+        """(unit, session, station) of the draw, empty before one (RULES.md §12.2)."""
+        return self._cached("draw_rows", self.comp.draw_rows)
+
     @property
     def finalized(self) -> bool:
         return self.info().finalized
@@ -203,7 +207,7 @@ class Session(QObject):
             keep = {k: v for k, v in self._cache.items() if k != "audit"}
         elif kinds == {ops.MARKS}:
             keep = {k: v for k, v in self._cache.items()
-                    if k in ("info", "contestants", "tie_decisions", "admitted", "double_entry")}
+                    if k in ("info", "contestants", "tie_decisions", "admitted", "double_entry", "draw_rows")}
             if self._live is not None:
                 marks, panel = self._follow_marks()
         self._cache = keep

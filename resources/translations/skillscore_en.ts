@@ -203,6 +203,167 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
 </context>
 <context>
+    <name>CheckinModel</name>
+    <message>
+        <location filename="../../ui/models/day.py" line="106"/>
+        <source>迟到检录：{reason}</source>
+        <translation>Late check-in: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinView</name>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="36"/>
+        <source>✔ 迟到检录 {time}（{reason}）</source>
+        <translation>✔ Late check-in {time} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="38"/>
+        <source>✔ 已检录 {time}</source>
+        <translation>✔ Checked in {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="39"/>
+        <source>已于 {time} 检录过，无需重复</source>
+        <translation>Checked in already at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="40"/>
+        <source>✘ 名单中没有此编号或身份证号</source>
+        <translation>✘ Neither a number nor an ID number on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="41"/>
+        <source>✘ 已弃权，不能检录</source>
+        <translation>✘ Withdrawn: cannot check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="42"/>
+        <source>✘ 已取消资格（不具备参赛资格），不能检录</source>
+        <translation>✘ Disqualified (not eligible): cannot check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="43"/>
+        <source>✘ 本阶段已记缺考，不能检录</source>
+        <translation>✘ Marked absent for the stage: cannot check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="44"/>
+        <source>{part}检录已截止：迟到检录需裁判长口令和理由</source>
+        <translation>Check-in for {part} is closed: a late check-in needs the chief judge&apos;s PIN and a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="66"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="67"/>
+        <source>场次 / 工位号</source>
+        <translation>Session / station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="68"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="69"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="70"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="80"/>
+        <source>迟到检录…</source>
+        <translation>Late check-in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="90"/>
+        <source>等待扫描身份证或输入编号</source>
+        <translation>Waiting for an ID card scan or a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="100"/>
+        <source>第 {session} 场 · {station} 号工位</source>
+        <translation>Session {session} · station {station}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="132"/>
+        <source>扫描身份证或输入编号、身份证号，回车</source>
+        <translation>Scan the ID card, or type a number or ID number, Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="167"/>
+        <source>打印签到表…</source>
+        <translation>Print check-in sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="193"/>
+        <source>{part} 到场 {present} / 应到 {expected}</source>
+        <translation>{part}: present {present} / expected {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="197"/>
+        <source>截止{part}检录…</source>
+        <translation>Close check-in for {part}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="200"/>
+        <source>{part}检录已于 {time} 截止</source>
+        <translation>Check-in for {part} closed at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="201"/>
+        <source>{part}检录进行中</source>
+        <translation>Check-in for {part} is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="236"/>
+        <source>迟到检录</source>
+        <translation>Late check-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="237"/>
+        <source>{no} {name} 在{part}检录截止后到达。理由将记入日志；截止时记的缺考仅在其后未录入成绩时撤销。</source>
+        <translation>{no} {name} arrived after check-in for {part} closed. The reason goes into the log; the 缺考 written at the close is cleared only if no mark was entered since.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="249"/>
+        <source>已迟到检录 {no}（{kept}）</source>
+        <translation>Late check-in of {no} ({kept})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="250"/>
+        <source>缺考已撤销</source>
+        <translation>the absence is cleared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="251"/>
+        <source>截止后已录入成绩，成绩不变</source>
+        <translation>a mark was entered since the close: it stays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="259"/>
+        <source>截止{part}检录</source>
+        <translation>Close check-in for {part}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="260"/>
+        <source>截止后，以下 {n} 名未检录者的{part}成绩记为缺考（一次记入日志）。此后到达的需裁判长口令和理由补检录。</source>
+        <translation>Closing marks {part} 缺考 (absent) for the {n} people below who have not checked in, in one logged change. Anyone arriving later needs the chief judge&apos;s PIN and a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/checkin_view.py" line="278"/>
+        <source>{part}检录已截止：{n} 人记为缺考</source>
+        <translation>Check-in for {part} closed: {n} marked absent</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../ui/models/audit.py" line="21"/>
@@ -250,7 +411,9 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="66"/>
+        <location filename="../../ui/models/day.py" line="53"/>
+        <location filename="../../ui/models/day.py" line="124"/>
+        <location filename="../../ui/models/marks.py" line="77"/>
         <location filename="../../ui/models/panel_marks.py" line="103"/>
         <location filename="../../ui/models/preview.py" line="71"/>
         <location filename="../../ui/models/ranking.py" line="60"/>
@@ -259,7 +422,9 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="67"/>
+        <location filename="../../ui/models/day.py" line="54"/>
+        <location filename="../../ui/models/day.py" line="125"/>
+        <location filename="../../ui/models/marks.py" line="78"/>
         <location filename="../../ui/models/panel_marks.py" line="104"/>
         <location filename="../../ui/models/ranking.py" line="61"/>
         <location filename="../../ui/models/roster.py" line="61"/>
@@ -267,7 +432,9 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="68"/>
+        <location filename="../../ui/models/day.py" line="56"/>
+        <location filename="../../ui/models/day.py" line="126"/>
+        <location filename="../../ui/models/marks.py" line="79"/>
         <location filename="../../ui/models/panel_marks.py" line="109"/>
         <location filename="../../ui/models/ranking.py" line="62"/>
         <location filename="../../ui/models/roster.py" line="66"/>
@@ -276,26 +443,48 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="69"/>
+        <location filename="../../ui/models/day.py" line="57"/>
+        <location filename="../../ui/models/marks.py" line="80"/>
         <location filename="../../ui/models/roster.py" line="67"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="70"/>
+        <location filename="../../ui/models/day.py" line="58"/>
+        <location filename="../../ui/models/day.py" line="122"/>
+        <location filename="../../ui/models/marks.py" line="81"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/day.py" line="59"/>
+        <location filename="../../ui/models/day.py" line="123"/>
+        <location filename="../../ui/models/marks.py" line="82"/>
+        <source>工位号</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/day.py" line="60"/>
+        <location filename="../../ui/models/marks.py" line="83"/>
         <location filename="../../ui/models/ranking.py" line="63"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="71"/>
+        <location filename="../../ui/models/day.py" line="61"/>
+        <location filename="../../ui/models/marks.py" line="84"/>
         <location filename="../../ui/models/panel_marks.py" line="107"/>
         <location filename="../../ui/models/ranking.py" line="64"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="72"/>
+        <location filename="../../ui/models/day.py" line="127"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/marks.py" line="85"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -362,6 +551,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Birth date</translation>
     </message>
     <message>
+        <location filename="../../ui/models/day.py" line="55"/>
         <location filename="../../ui/models/roster.py" line="64"/>
         <source>身份证号</source>
         <translation>ID number</translation>
@@ -437,246 +627,261 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <name>Desk</name>
     <message>
         <location filename="../../ui/app.py" line="173"/>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="82"/>
+        <location filename="../../ui/desk.py" line="83"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="83"/>
+        <location filename="../../ui/desk.py" line="84"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="85"/>
+        <location filename="../../ui/desk.py" line="86"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="87"/>
+        <location filename="../../ui/desk.py" line="88"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="91"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="93"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="94"/>
+        <location filename="../../ui/desk.py" line="95"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="95"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="96"/>
+        <location filename="../../ui/desk.py" line="97"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="193"/>
+        <location filename="../../ui/desk.py" line="198"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="195"/>
+        <location filename="../../ui/desk.py" line="200"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="198"/>
+        <location filename="../../ui/desk.py" line="203"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="215"/>
+        <location filename="../../ui/desk.py" line="220"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="216"/>
+        <location filename="../../ui/desk.py" line="221"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="219"/>
+        <location filename="../../ui/desk.py" line="224"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220"/>
+        <location filename="../../ui/desk.py" line="225"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="226"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="222"/>
+        <location filename="../../ui/desk.py" line="227"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="223"/>
+        <location filename="../../ui/desk.py" line="228"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="224"/>
+        <location filename="../../ui/desk.py" line="229"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
+        <location filename="../../ui/desk.py" line="251"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
+        <location filename="../../ui/desk.py" line="251"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="247"/>
+        <location filename="../../ui/desk.py" line="252"/>
         <source>表格 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301"/>
-        <location filename="../../ui/desk.py" line="307"/>
+        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="312"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="258"/>
+        <location filename="../../ui/desk.py" line="263"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="264"/>
-        <location filename="../../ui/desk.py" line="268"/>
+        <location filename="../../ui/desk.py" line="269"/>
+        <location filename="../../ui/desk.py" line="273"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="264"/>
+        <location filename="../../ui/desk.py" line="269"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="269"/>
+        <location filename="../../ui/desk.py" line="274"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="278"/>
+        <location filename="../../ui/desk.py" line="283"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="303"/>
+        <location filename="../../ui/desk.py" line="308"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="304"/>
-        <location filename="../../ui/desk.py" line="310"/>
+        <location filename="../../ui/desk.py" line="309"/>
+        <location filename="../../ui/desk.py" line="315"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="307"/>
+        <location filename="../../ui/desk.py" line="312"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="309"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="315"/>
+        <location filename="../../ui/desk.py" line="320"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="315"/>
+        <location filename="../../ui/desk.py" line="320"/>
         <source>成绩表（附成绩分布统计页）</source>
         <translation>Results sheet (with the statistics page)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="316"/>
-        <location filename="../../ui/desk.py" line="323"/>
+        <location filename="../../ui/desk.py" line="321"/>
+        <location filename="../../ui/desk.py" line="330"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="316"/>
+        <location filename="../../ui/desk.py" line="321"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
         <location filename="../../ui/desk.py" line="328"/>
+        <source>签到表</source>
+        <translation>Check-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="328"/>
+        <source>抽签记录表</source>
+        <translation>Draw record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="329"/>
+        <source>评分表</source>
+        <translation>Score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="335"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="331"/>
+        <location filename="../../ui/desk.py" line="338"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="342"/>
+        <location filename="../../ui/desk.py" line="349"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="343"/>
+        <location filename="../../ui/desk.py" line="350"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="345"/>
+        <location filename="../../ui/desk.py" line="352"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="347"/>
+        <location filename="../../ui/desk.py" line="354"/>
         <source>已导出 {path} · 交接码 {code}（已签字的成绩表和晋级名单上印有同一交接码，接收方凭它打开文件；请勿与 U 盘放在一起）</source>
         <translation>Exported {path} · code {code} (the signed results and advancement sheets print the same code; the receiving committee opens the file with it; never keep it with the USB stick)</translation>
     </message>
@@ -689,6 +894,21 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <location filename="../../ui/views/panel_grid.py" line="227"/>
         <source>裁判统计</source>
         <translation>Judge statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/day_tab.py" line="24"/>
+        <source>检录</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/day_tab.py" line="25"/>
+        <source>抽签</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/day_tab.py" line="37"/>
+        <source>赛务</source>
+        <translation>Competition day</translation>
     </message>
 </context>
 <context>
@@ -742,6 +962,160 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <location filename="../../ui/dialogs/desk_files.py" line="116"/>
         <source>录入台文件 (*.ssdesk)</source>
         <translation>Desk files (*.ssdesk)</translation>
+    </message>
+</context>
+<context>
+    <name>DrawView</name>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="30"/>
+        <source>调整工位</source>
+        <translation>Move a seat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="31"/>
+        <source>设备故障等原因：把一个单位调到空闲工位或另一场（含最后一场之后新加的一场）。</source>
+        <translation>For an equipment failure and the like: move a unit to a free station, or to another session (including a new one after the last).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="44"/>
+        <source>编号（团队）</source>
+        <translation>No. (team)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="45"/>
+        <source>调至场次</source>
+        <translation>To session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="46"/>
+        <source>调至工位号</source>
+        <translation>To station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="54"/>
+        <source>重新抽签</source>
+        <translation>Draw again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="55"/>
+        <source>原抽签结果作废，用下面的新种子重新抽签（记入日志）。请先向在场人员公布新种子。</source>
+        <translation>The draw made is void; draw again with the new seed below (logged). Announce the new seed to everyone present first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="65"/>
+        <source>新抽签种子</source>
+        <translation>New seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="66"/>
+        <location filename="../../ui/views/draw_view.py" line="79"/>
+        <source>工位数</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="86"/>
+        <source>抽签种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="91"/>
+        <source>抽签前向在场人员公布；也可填写现场摸出的数字</source>
+        <translation>Announce it before drawing; or type numbers drawn from a box in public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="93"/>
+        <source>换一个</source>
+        <translation>Another</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="96"/>
+        <source>抽签</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="102"/>
+        <source>重新抽签…</source>
+        <translation>Draw again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="103"/>
+        <source>导入手工抽签…</source>
+        <translation>Import hand draw…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="104"/>
+        <source>调整工位…</source>
+        <translation>Move a seat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="129"/>
+        <source>打印抽签记录表…</source>
+        <translation>Print draw record…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="130"/>
+        <source>打印评分表…</source>
+        <translation>Print score sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="161"/>
+        <source>尚未抽签。请确认工位数，向在场人员公布上面的抽签种子，然后点“抽签”。任何人都可以用这个种子复算抽签结果。</source>
+        <translation>Not drawn yet. Check the number of stations, announce the seed above to everyone present, then press Draw. Anyone can recompute the draw from this seed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="165"/>
+        <source>抽签种子 {seed}</source>
+        <translation>Seed {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="166"/>
+        <source>手工抽签</source>
+        <translation>Drawn by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="167"/>
+        <source>{how} · 工位数 {stations} · {units} 个单位 · {sessions} 场</source>
+        <translation>{how} · {stations} stations · {units} units · {sessions} sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="183"/>
+        <source>抽签完成：种子 {seed}</source>
+        <translation>Drawn: seed {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="196"/>
+        <source>已重新抽签：种子 {seed}</source>
+        <translation>Drawn again: seed {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="200"/>
+        <source>选择手工抽签表（编号、场次、工位号）</source>
+        <translation>Choose the hand draw (编号, 场次, 工位号)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="201"/>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="206"/>
+        <source>导入手工抽签</source>
+        <translation>Import hand draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="207"/>
+        <source>已有抽签结果：用手工抽签表替换它（记入日志）。</source>
+        <translation>A draw exists: replace it with the hand draw (logged).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="212"/>
+        <source>已导入手工抽签</source>
+        <translation>Hand draw imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draw_view.py" line="230"/>
+        <source>已将 {key} 调至第 {session} 场 {station} 号工位</source>
+        <translation>Moved {key} to session {session} station {station}</translation>
     </message>
 </context>
 <context>
@@ -1535,48 +1909,48 @@ The main desk types this code to merge the file (it is the same for every export
 <context>
     <name>MarksView</name>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="224"/>
+        <location filename="../../ui/views/marks_view.py" line="229"/>
         <source>未保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="262"/>
+        <location filename="../../ui/views/marks_view.py" line="267"/>
         <location filename="../../ui/views/panel_grid.py" line="81"/>
         <source>粘贴区域超出表格：第 {line} 行没有对应的选手</source>
         <translation>The pasted block is larger than the table: line {line} has no contestant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="267"/>
+        <location filename="../../ui/views/marks_view.py" line="272"/>
         <location filename="../../ui/views/panel_grid.py" line="86"/>
         <source>粘贴区域超出表格：第 {line} 行多出第 {col} 列</source>
         <translation>The pasted block is wider than the table: line {line} has an extra column {col}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="275"/>
+        <location filename="../../ui/views/marks_view.py" line="280"/>
         <location filename="../../ui/views/panel_grid.py" line="94"/>
         <source>编号 {no}「{value}」：{reason}</source>
         <translation>No. {no} &apos;{value}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="279"/>
+        <location filename="../../ui/views/marks_view.py" line="284"/>
         <location filename="../../ui/views/panel_grid.py" line="98"/>
         <source>粘贴被拒绝，未作任何改动：</source>
         <translation>Paste refused; nothing was changed:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="287"/>
+        <location filename="../../ui/views/marks_view.py" line="292"/>
         <location filename="../../ui/views/panel_grid.py" line="106"/>
         <source>已粘贴 {count} 个成绩</source>
         <translation>Pasted {count} marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="312"/>
+        <location filename="../../ui/views/marks_view.py" line="317"/>
         <location filename="../../ui/views/panel_grid.py" line="193"/>
         <source>没有可撤销的录入</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="318"/>
+        <location filename="../../ui/views/marks_view.py" line="323"/>
         <location filename="../../ui/views/panel_grid.py" line="214"/>
         <source>已撤销上一次录入（已记入日志）</source>
         <translation>Undid the last entry (logged as a correction)</translation>
@@ -2127,27 +2501,27 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="131"/>
+        <location filename="../../ui/views/tabs.py" line="132"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="153"/>
+        <location filename="../../ui/views/tabs.py" line="154"/>
         <source>只显示晋级（含待定）</source>
         <translation>Only those advancing (or undecided)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="154"/>
+        <location filename="../../ui/views/tabs.py" line="155"/>
         <source>只显示待录入</source>
         <translation>Only marks not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="155"/>
+        <location filename="../../ui/views/tabs.py" line="156"/>
         <source>只显示并列待定</source>
         <translation>Only ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="157"/>
+        <location filename="../../ui/views/tabs.py" line="158"/>
         <source>筛选：{name}（{n} 行）</source>
         <translation>Filter: {name} ({n} rows)</translation>
     </message>

@@ -38,6 +38,9 @@ from .panel import PanelMixin, check_scheme, scheme_to_json
 from .desks import DeskMixin
 from .next_stage import NextStageMixin
 from .mark_feed import MarkFeedMixin
+from .checkin import CheckinMixin
+from .draw import DrawMixin
+from .day_sheets import DaySheetsMixin
 
 # What the desk needs besides the facade's methods, re-exported so that ui/ imports only
 # this module of the core's file side (tests/test_layout.py holds it to that).
@@ -45,6 +48,8 @@ from ..storage.backup import REASONS as BACKUP_REASONS, backup_dir  # noqa: F401
 from .desks import merge_report_lines, value_text  # noqa: F401,E402
 from .panel import parse_modules  # noqa: F401,E402
 from .safety import copy_file  # noqa: F401,E402
+from .checkin import PARTS, CheckinCard, part_word  # noqa: F401,E402
+from .day_sheets import DAY_SHEETS  # noqa: F401,E402
 from ..rules.panel import PanelScheme
 
 Clock = Callable[[], dt.datetime]
@@ -136,7 +141,7 @@ def parse_date(text: str | dt.date | None) -> dt.date:
 
 
 class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin, DeskMixin,
-                  NextStageMixin, MarkFeedMixin):
+                  NextStageMixin, MarkFeedMixin, CheckinMixin, DrawMixin, DaySheetsMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None,

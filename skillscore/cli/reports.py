@@ -1,5 +1,7 @@
 """``skillscore report FILE {results,advancement,certificates,awards,judges} -o OUT.pdf``
-(``-o OUT.xlsx`` writes the results table as a spreadsheet).
+(``-o OUT.xlsx`` writes the results table as a spreadsheet), and the competition day's
+sheets ``checkin``, ``draw`` and ``scoresheets`` (RULES.md §12), drawn from what the facade
+reads for them (``Competition.day_sheet``).
 
 Kept cheap to import: ReportLab and openpyxl load only when the command runs.
 """
@@ -8,7 +10,9 @@ from __future__ import annotations
 
 from ..messages import register, render
 
-KINDS = ("results", "advancement", "certificates", "awards", "judges")
+RESULT_KINDS = ("results", "advancement", "certificates", "awards", "judges")
+DAY_KINDS = ("checkin", "draw", "scoresheets")
+KINDS = RESULT_KINDS + DAY_KINDS
 
 register({"report_written": ("已生成 {path}（{count} 页）", "Wrote {path} ({count} page(s))"),
           "report_written_xlsx": ("已生成 {path}（{count} 行）", "Wrote {path} ({count} rows)")})
@@ -19,14 +23,15 @@ def cmd_report(args, lang):
     from ..reports import write_report
 
     with Competition(args.file, operator=args.operator) as comp:
-        count = write_report(comp, args.kind, args.output, lang=lang,
+        source = comp.day_sheet(args.kind, lang) if args.kind in DAY_KINDS else comp
+        count = write_report(source, args.kind, args.output, lang=lang,
                              with_statistics=args.with_statistics)
     code = "report_written_xlsx" if str(args.output).lower().endswith(".xlsx") else "report_written"
     print(render(code, lang, path=args.output, count=count))
 
 
 def add_commands(sub, command, groups) -> None:
-    p = command("report", cmd_report, help="打印成绩表、晋级名单、取证名单、获奖名单 / printed sheets (PDF, xlsx)")
+    p = command("report", cmd_report, help="打印成绩表、晋级名单、取证名单、获奖名单、签到表、抽签记录表、评分表 / printed sheets (PDF, xlsx)")
     p.add_argument("file")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("-o", "--output", required=True, help="OUT.pdf, or OUT.xlsx for the results table")

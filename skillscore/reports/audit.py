@@ -52,6 +52,10 @@ ACTIONS = {
     "setting": ("修改设置", "Setting"), "pin_failed": ("口令错误", "Wrong PIN"),
     "pin_changed": ("修改裁判长口令", "PIN changed"), "source_add": ("添加交接文件", "Handoff file added"),
     "source_replace": ("替换交接文件", "Handoff file replaced"),
+    # the competition day (RULES.md §12.1, §12.2): actions/checkin.py, actions/draw.py
+    "checkin": ("检录", "Checked in"), "checkin_late": ("迟到检录", "Late check-in"),
+    "checkin_close": ("截止检录", "Check-in closed"), "draw": ("抽签", "Draw"),
+    "draw_import": ("录入手工抽签", "Hand draw recorded"), "draw_move": ("调整工位", "Seat moved"),
 }
 FIELDS = {
     "theory": ("理论知识", "Theory"), "practical": ("技能操作", "Practical"), "status": ("状态", "Status"),
@@ -60,6 +64,8 @@ FIELDS = {
     "birth_date": ("出生日期", "Birth date"), "category": ("人员类别", "Category"),
     "union_card": ("互助服务卡", "Mutual-aid card"), "team": ("团队", "Team"), "version": ("版本", "Version"),
     "order": ("排序", "Order"), "origin": ("来源", "Origin"),
+    "seed": ("抽签种子", "Seed"), "stations": ("工位数", "Stations"), "units": ("单位数", "Units"),
+    "seats": ("场次-工位:编号", "Session-station:no."), "absent": ("缺考", "Absent"), "count": ("人数", "Count"),
 }
 VALUES = {"absent": ("缺考", "Absent"), "withdrawn": ("弃权", "Withdrawn"),
           "disqualified": ("取消资格", "Disqualified")}

@@ -25,15 +25,15 @@ def tab_titles(desk) -> list[str]:
 
 def test_the_desk_starts_in_chinese(desk):
     assert current_lang() == "zh"
-    assert tab_titles(desk) == ["名单", "成绩录入", "排名", "统计", "定稿与输出", "日志"]
+    assert tab_titles(desk) == ["名单", "赛务", "成绩录入", "排名", "统计", "定稿与输出", "日志"]
     assert desk.header.text() == ("2025年北京市职工职业技能大赛 · 快递员 · 初赛 · 东城区初赛组委会 · 录入员：测试员")
 
 
 def test_english_from_the_menu_is_applied_everywhere_and_remembered(qtbot, window):
     window.findChild(QAction, "lang_en").trigger()
     desk = window.desk
-    assert tab_titles(desk) == ["Roster", "Marks entry", "Ranking", "Statistics", "Finalise && output", "Log"]
-    assert desk.tabs.tabBar().tabText(4).replace("&&", "&") == "Finalise & output"
+    assert tab_titles(desk) == ["Roster", "Competition day", "Marks entry", "Ranking", "Statistics", "Finalise && output", "Log"]
+    assert desk.tabs.tabBar().tabText(5).replace("&&", "&") == "Finalise & output"
     assert desk.header.text().endswith("快递员 · Prelim · 东城区初赛组委会 · Operator: 测试员")
     model = desk.ranking_tab.model
     assert model.headerData(model.column_of("practical"), Qt.Horizontal) == "Practical"

@@ -57,7 +57,7 @@ def ranking_row(desk, no: str):
 
 def test_the_panel_tabs_appear_only_in_a_file_scored_by_a_panel(panel_window, desk):
     titles = [panel_window.desk.tabs.tabText(i) for i in range(panel_window.desk.tabs.count())]
-    assert titles == ["名单", "成绩录入", "裁判评分", "排名", "统计", "裁判统计", "定稿与输出", "日志"]
+    assert titles == ["名单", "赛务", "成绩录入", "裁判评分", "排名", "统计", "裁判统计", "定稿与输出", "日志"]
     assert not hasattr(desk, "panel_tab")  # the ordinary demo keeps its six tabs
     grid = panel_window.desk.panel_tab
     assert [grid.modules.tabText(i) for i in range(grid.modules.count())] == ["实操（满分 70）", "答辩（满分 30）"]

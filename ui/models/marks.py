@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
-from skillscore.model import Contestant, Entry, Status
+from skillscore.model import ABSENT, Contestant, Entry, Status
 from skillscore.rules.marks import MarkError, mark_from_text
 
 from ..i18n import current_lang
@@ -33,6 +33,13 @@ PENDING_BRUSH = QBrush(QColor("#8D6E00"))
 def PENDING_TEXT() -> str:
     return QCoreApplication.translate("MarksModel", "待复核")  # the reason the last value typed into this cell was refused
 MARK_FIELDS = ("theory", "practical", "status")
+
+
+def mark_order(mark) -> tuple:
+    """Empty first, then 缺考, then the marks by value."""
+    if mark is None:
+        return (0, 0)
+    return (1, 0) if mark is ABSENT else (2, mark)
 # Keys that type 缺考 (UI.md): one keystroke for the commonest non-number.
 ABSENT_KEYS = {"q", "Q", "/"}
 
@@ -44,6 +51,8 @@ class MarkRow:
     unit: str
     team: str
     entry: Entry
+    session: int | None = None  # where the contestant (their team) works, once drawn
+    station: int | None = None
 
     def get(self, field: str):
         return getattr(self.entry, field)
@@ -61,12 +70,16 @@ class MarksModel(RowTableModel):
         self.entry_pass = 1  # with double entry: 1 the entry, 2 the check by a second clerk
         self.pending: set[tuple[str, str]] = set()
         self._index: dict[str, int] = {}
-        team_event = session.info().rules.team_size > 1
+        self.sort_key: tuple[str, bool] = ("no", False)  # column key, descending
+        self.drawn = False
+        team_event = self.team_event = session.info().rules.team_size > 1
         self.columns = tuple(c for c in (
             Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=70),
             Column("name", QT_TRANSLATE_NOOP("Columns", "姓名"), width=80),
             Column("unit", QT_TRANSLATE_NOOP("Columns", "工作单位"), width=300),
             Column("team", QT_TRANSLATE_NOOP("Columns", "团队"), width=120) if team_event else None,
+            Column("session", QT_TRANSLATE_NOOP("Columns", "场次"), RIGHT, 52),
+            Column("station", QT_TRANSLATE_NOOP("Columns", "工位号"), RIGHT, 60),
             Column("theory", QT_TRANSLATE_NOOP("Columns", "理论知识"), RIGHT, 90),
             Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), RIGHT, 90),
             Column("status", QT_TRANSLATE_NOOP("Columns", "状态"), width=90),
@@ -77,11 +90,41 @@ class MarksModel(RowTableModel):
     def reload(self) -> None:
         entries = self.session.entries()
         people: list[Contestant] = sorted(self.session.contestants(), key=lambda c: c.no)
-        rows = [MarkRow(c.no, c.name, c.unit, c.team, entries.get(c.no, Entry())) for c in people]
-        self._index = {r.no: i for i, r in enumerate(rows)}
+        seats = {unit: (s, j) for unit, s, j in self.session.draw_rows()}
+        self.drawn = bool(seats)
+        rows = [MarkRow(c.no, c.name, c.unit, c.team, entries.get(c.no, Entry()),
+                        *seats.get(c.team if self.team_event else c.no, (None, None))) for c in people]
         self.read_only = self.session.finalized
         self.pending = self.session.pending_marks()
-        self.set_rows(rows)
+        self.set_rows(self._sorted(rows))
+
+    # -- sorting: by session and station the clerk types in the order the sheets come back --
+    def _sorted(self, rows: list[MarkRow]) -> list[MarkRow]:
+        key, descending = self.sort_key
+        last = 1 << 30  # the undrawn after the drawn
+        if key in ("session", "station"):
+            order = (lambda r: (r.session or last, r.station or last, r.no)) if key == "session" else \
+                (lambda r: (r.station or last, r.session or last, r.no))
+        elif key in ("theory", "practical"):
+            order = lambda r: (mark_order(r.get(key)), r.no)  # noqa: E731
+        elif key == "status":
+            order = lambda r: (r.entry.status.value if r.entry.status else "", r.no)  # noqa: E731
+        else:
+            order = lambda r: (str(getattr(r, key)), r.no)  # noqa: E731
+        rows = sorted(rows, key=order, reverse=descending)
+        self._index = {r.no: i for i, r in enumerate(rows)}
+        return rows
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.sort_key = (self.columns[column].key, order == Qt.DescendingOrder)
+        old = self._rows
+        self._rows = self._sorted(old)
+        for index in self.persistentIndexList():  # the cursor stays on its contestant
+            self.changePersistentIndex(index, self.index(self._index[old[index.row()].no], index.column()))
+        self.layoutChanged.emit()
 
     def apply(self, changes) -> None:
         """Exact changes reported by the facade: (no, field, old, new) with stored text."""
@@ -124,6 +167,8 @@ class MarksModel(RowTableModel):
         if key == "status":
             status = row.entry.status
             return word(status.value) if status else ""
+        if key in ("session", "station"):
+            return str(getattr(row, key) or "")
         return getattr(row, key)
 
     def raw(self, row: MarkRow, key: str) -> Any:

@@ -118,6 +118,11 @@ class MarksView(QTableView):
         for i, column in enumerate(model.columns):
             header.resizeSection(i, column.width)
         header.setSectionResizeMode(model.column_of("unit"), QHeaderView.Stretch)
+        if hasattr(model, "sort_key"):  # the marks grid (not a judges' grid built on this view)
+            # Sorted by 场次 and 工位号, Enter walks down in the order the paper sheets come back.
+            header.setSortIndicator(model.column_of("no"), Qt.AscendingOrder)
+            self.setSortingEnabled(True)
+            self.show_seats()
         self.reason = ReasonLabel(self.viewport())
         model.refused.connect(self.show_reason)
         model.modelReset.connect(self.reason.hide)
@@ -317,6 +322,13 @@ class MarksView(QTableView):
             self.setCurrentIndex(self.marks.index(row, self.marks.column_of(field)))
         self.message.emit(translate("MarksView", "已撤销上一次录入（已记入日志）"))
         return True
+
+    def show_seats(self) -> None:
+        """场次 and 工位号 only once there is a draw: a file without one looks as before."""
+        if not hasattr(self.marks, "drawn"):
+            return
+        for key in ("session", "station"):
+            self.setColumnHidden(self.marks.column_of(key), not self.marks.drawn)
 
     def jump_to(self, text: str) -> bool:
         row = self.marks.find(text)

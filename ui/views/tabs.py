@@ -113,6 +113,7 @@ class MarksTab(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
+        self.view.show_seats()
 
 
 class RankingTab(QWidget):
