@@ -199,10 +199,12 @@ def check_manifest(m: Any) -> None:
     if passes not in ([], [1], [2], [1, 2]):
         raise _bad("entry_passes", passes)
     settings = get(m, "settings", dict, "")
-    if settings.keys() != {"double_entry", "practical_scheme"}:
+    # codes_sealed_at: only from a desk copied after its file sealed codes (RULES.md §12.3).
+    if settings.keys() - {"codes_sealed_at"} != {"double_entry", "practical_scheme"}:
         raise _bad("settings", sorted(settings))
     get(settings, "double_entry", bool, "settings")
     get(settings, "practical_scheme", str, "settings")
+    get(settings, "codes_sealed_at", str, "settings", optional=True)
     members = get(m, "members", dict, "")
     entry = members.get(MARKS)
     if members.keys() != {MARKS} or not isinstance(entry, dict) or entry.keys() != {"sha256", "size"} \
