@@ -179,7 +179,8 @@ class PanelMixin:
                     [owner, module, judge, new, self.operator, self._stamp()])
             self._audit("panel_mark", subject=owner, field=f"{module}/裁判{judge}", old=old[0] if old else None, new=new)
 
-    def import_panel_marks(self, path: str | Path, *, sheet: str | None = None):
+    def import_panel_marks(self, path: str | Path, *, sheet: str | None = None, pin: str | None = None,
+                           reason: str | None = None):
         """A long file of judges' marks, all or nothing; practical marks derived after."""
         from ..model import ImportLog
         from ..io.panel import read_panel
@@ -193,7 +194,7 @@ class PanelMixin:
         rows = read_panel(Path(path), scheme=scheme, known=set(owner_of), sheet=sheet, codes=codes)
         log = ImportLog()
         self.backup("before-import")
-        with self.store.transaction():
+        with self._practical_change(pin, reason), self.store.transaction():
             absent = {owner_of[r.no] for r in rows if r.score is ABSENT}
             self._write_marks({n: {"practical": "absent"} for n, o in owner_of.items() if o in absent}, log)
             scores = [(owner_of[r.no], r.module, r.judge, r.score) for r in rows if r.score is not ABSENT]

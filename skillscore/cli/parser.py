@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import desks, gui, handoff, panel, record, reports, safety, scoring
+from . import codes, desks, gui, handoff, panel, record, reports, safety, scoring
 
-GROUPS = (scoring, handoff, safety, reports, panel, record, gui, desks)
+GROUPS = (scoring, handoff, safety, reports, panel, record, gui, desks, codes)
 
 
 def build_parser() -> argparse.ArgumentParser:
