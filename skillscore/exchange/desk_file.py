@@ -204,7 +204,8 @@ def check_manifest(m: Any) -> None:
         raise _bad("settings", sorted(settings))
     get(settings, "double_entry", bool, "settings")
     get(settings, "practical_scheme", str, "settings")
-    get(settings, "codes_sealed_at", str, "settings", optional=True)
+    if "codes_sealed_at" in settings:
+        get(settings, "codes_sealed_at", str, "settings")
     members = get(m, "members", dict, "")
     entry = members.get(MARKS)
     if members.keys() != {MARKS} or not isinstance(entry, dict) or entry.keys() != {"sha256", "size"} \
