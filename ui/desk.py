@@ -156,7 +156,7 @@ class Desk(QWidget):
         if ops.ROSTER in kinds:
             self.refresh_employers()
         if ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
-            self.marks_tab.model.apply(change.marks)
+            self.marks_tab.apply(change.marks)
         elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS}:
             self.marks_tab.refresh()
         if kinds:
@@ -194,7 +194,11 @@ class Desk(QWidget):
         if self.session.demo:
             parts.append(translate("Desk", "演示"))
         self.header.setText(" · ".join(parts))
-        if info.finalized:
+        if self.session.codes_sealed():  # RULES.md §12.3: say so on every tab
+            self.banner.setText(translate("Desk", "评分号已加密 · 技能操作按评分号录入 · 排名与成绩解密后显示"))
+            self.banner.setToolTip("")
+            self.banner.show()
+        elif info.finalized:
             self.banner.setText(translate("Desk", "已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读").format(
                 version=info.version, short=(info.fingerprint or "")[:8]))
             self.banner.setToolTip(info.fingerprint or "")
@@ -206,7 +210,10 @@ class Desk(QWidget):
                                                advances=info.stage.advances)
 
     def refresh_ranking(self) -> None:
-        standings = self.session.standings()
+        standings = self.session.standings()  # while sealed: withheld, no rows
+        sealed = self.session.codes_sealed()
+        self.ranking_tab.set_sealed(sealed)
+        self.counters.setVisible(not sealed)
         model = self.ranking_tab.model
         model.set_standings(standings, employers=self.employers, decisions=self.session.tie_decisions())
         counts = model.counts()

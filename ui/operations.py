@@ -133,3 +133,43 @@ def set_second_backup_folder(comp: Competition, folder: str | Path | None) -> No
 @changes(*EVERYTHING)
 def restore(comp: Competition, backup: str | Path) -> Path:
     return comp.restore(backup)
+
+
+# -- marking under codes and appeals (RULES.md §12.3–§12.5, issue 17) -----------------------
+@changes(STAGE, MARKS)
+def seal_codes(comp: Competition, *, pin: str) -> int:
+    return comp.seal_codes(pin=pin)
+
+
+@changes(STAGE, MARKS)
+def reveal_codes(comp: Competition, *, pin: str) -> None:
+    return comp.reveal_codes(pin=pin)
+
+
+@changes(MARKS)
+def set_mark_after_reveal(comp: Competition, no: str, field: str, text: str, *, pin: str, reason: str) -> list[tuple]:
+    return comp.set_mark(no, field, text, pin=pin, reason=reason)
+
+
+@changes(SETTINGS)
+def add_appeal(comp: Competition, no: str, *, by: str, subject: str, part: str, received: str | None = None) -> int:
+    return comp.add_appeal(no, by=by, subject=subject, part=part, received=received)
+
+
+@changes(MARKS)
+def decide_appeal(comp: Competition, appeal_id: int, *, upheld: bool, reason: str, pin: str, changes=()) -> list:
+    return comp.decide_appeal(appeal_id, upheld=upheld, reason=reason, pin=pin, changes=list(changes))
+
+
+@changes(SETTINGS)
+def set_appeal_window(comp: Competition, part: str, ends: str, *, hours: str = "2") -> None:
+    return comp.set_appeal_window(part, ends, hours=hours)
+
+
+@changes()
+def write_day_sheet(comp: Competition, kind: str, out: str | Path, *, lang: str, pin: str | None = None, progress=None):
+    """The key (PIN, audited as a printing) or the appeals register."""
+    from skillscore.reports import write_report as write
+
+    data = comp.key_sheet_data(pin=pin) if kind == "key" else comp.appeals_sheet_data()
+    return write(data, kind, out, progress=progress, lang=lang)

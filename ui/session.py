@@ -94,6 +94,10 @@ class Session(QObject):
     def audit_entries(self):
         return self._cached("audit", self.comp.audit_entries)
 
+    def codes_sealed(self) -> bool:
+        """Practical marks go by code and results are withheld (RULES.md §12.3)."""
+        return self._cached("codes_sealed", lambda: bool(self.comp.codes_sealed))
+
     @property
     def finalized(self) -> bool:
         return self.info().finalized

@@ -410,6 +410,8 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         than ranking them. Any other change (roster, ties, settings, finalising, a wrong
         PIN …), made here or by another connection, reads everything again.
         """
+        if self.codes_sealed:  # RULES.md §12.3: the desk shows 已加密，解密后显示, no rows
+            return Standings(rows=(), ranked=0, advance_quota=None, warnings=(), tie_groups=())
         cache = getattr(self, "_live", None)
         if cache is not None:
             rows = self.store.db.execute(

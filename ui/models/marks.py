@@ -53,7 +53,7 @@ class MarksModel(RowTableModel):
     extra_roles = frozenset({ERROR_ROLE, Qt.ToolTipRole, Qt.ForegroundRole})
     refused = Signal(QModelIndex, str)  # the cell and the reason
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, practical: bool = True):
         super().__init__(parent)
         self.session = session
         self.errors: dict[tuple[str, str], str] = {}
@@ -61,17 +61,26 @@ class MarksModel(RowTableModel):
         self.entry_pass = 1  # with double entry: 1 the entry, 2 the check by a second clerk
         self.pending: set[tuple[str, str]] = set()
         self._index: dict[str, int] = {}
-        team_event = session.info().rules.team_size > 1
+        # ``practical`` False while codes are sealed: those marks go in the code grid, and
+        # never appear beside a 编号 (RULES.md §12.3).
+        self.practical = practical
+        self._build_columns()
+        self.reload()
+
+    def _build_columns(self) -> None:
+        team_event = self.session.info().rules.team_size > 1
         self.columns = tuple(c for c in (
             Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=70),
             Column("name", QT_TRANSLATE_NOOP("Columns", "姓名"), width=80),
             Column("unit", QT_TRANSLATE_NOOP("Columns", "工作单位"), width=300),
             Column("team", QT_TRANSLATE_NOOP("Columns", "团队"), width=120) if team_event else None,
             Column("theory", QT_TRANSLATE_NOOP("Columns", "理论知识"), RIGHT, 90),
-            Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), RIGHT, 90),
+            Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), RIGHT, 90) if self.practical else None,
             Column("status", QT_TRANSLATE_NOOP("Columns", "状态"), width=90),
         ) if c is not None)
-        self.reload()
+
+    def paste_line(self) -> str:
+        return QCoreApplication.translate("MarksView", "编号 {no}「{value}」：{reason}")
 
     # -- feeding ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -102,7 +111,7 @@ class MarksModel(RowTableModel):
         old, self.pending = self.pending, self.session.pending_marks()
         for no, field in old ^ self.pending:
             i = self._index.get(no)
-            if i is not None and field in MARK_FIELDS:
+            if i is not None and field in MARK_FIELDS and any(c.key == field for c in self.columns):
                 index = self.index(i, self.column_of(field))
                 self.dataChanged.emit(index, index)
 
