@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="62"/>
+        <source>登记申诉</source>
+        <translation>Record an appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="68"/>
+        <source>领队或选手本人</source>
+        <translation>Team leader or the contestant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="75"/>
+        <source>YYYY-MM-DD HH:MM，空为现在</source>
+        <translation>YYYY-MM-DD HH:MM; empty: now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="76"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="76"/>
+        <location filename="../../ui/dialogs/appeal.py" line="120"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="77"/>
+        <source>申诉人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="78"/>
+        <source>申诉事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="79"/>
+        <location filename="../../ui/dialogs/appeal.py" line="170"/>
+        <source>部分</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="80"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="95"/>
+        <source>仲裁决定 · 第 {id} 号申诉</source>
+        <translation>Decision · appeal no. {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="111"/>
+        <source>仲裁决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="115"/>
+        <source>理由（记入日志）</source>
+        <translation>Reason (recorded in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="120"/>
+        <source>编号（技能操作加密时填评分号）</source>
+        <translation>No. (the code for a sealed practical mark)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="121"/>
+        <source>项</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="121"/>
+        <source>更正为</source>
+        <translation>Corrected to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="127"/>
+        <source>更正成绩（成立时）</source>
+        <translation>Corrected marks (if upheld)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="157"/>
+        <source>申诉时限</source>
+        <translation>Appeal window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="158"/>
+        <source>该部分结束后若干小时内受理申诉（通常 2 小时）；之后收到的申诉照常登记，标为逾期。</source>
+        <translation>Appeals are received within some hours after the end of the part (usually 2); a later one is recorded all the same and marked late.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="171"/>
+        <source>该部分结束时间</source>
+        <translation>End of the part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="172"/>
+        <source>时限（小时）</source>
+        <translation>Window (hours)</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsModel</name>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="102"/>
+        <location filename="../../ui/models/appeals.py" line="39"/>
+        <source>申诉成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="104"/>
+        <location filename="../../ui/models/appeals.py" line="39"/>
+        <source>申诉驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="40"/>
+        <source>解密后更正</source>
+        <translation>Corrected after the reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="40"/>
+        <source>待裁决</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="75"/>
+        <source>更正 {n}</source>
+        <translation>Correction {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="83"/>
+        <source>逾期</source>
+        <translation>LATE</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsView</name>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="29"/>
+        <source>登记申诉…</source>
+        <translation>Record an appeal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="30"/>
+        <source>仲裁决定…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="31"/>
+        <source>申诉时限…</source>
+        <translation>Appeal window…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="32"/>
+        <source>打印申诉处理登记表…</source>
+        <translation>Print the appeals register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="67"/>
+        <source>{part}：{ends} 后 {hours} 小时内</source>
+        <translation>{part}: within {hours} h after {ends}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="70"/>
+        <source>申诉时限：{windows}</source>
+        <translation>Appeal windows: {windows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="71"/>
+        <source>未设置（不判逾期）</source>
+        <translation>not set (nothing is late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="107"/>
+        <source>申诉处理登记</source>
+        <translation>Appeals register</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../../ui/audit_view.py" line="75"/>
@@ -195,11 +378,118 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
 </context>
 <context>
+    <name>CodedMarksModel</name>
+    <message>
+        <location filename="../../ui/models/coded_marks.py" line="69"/>
+        <source>评分号 {no}「{value}」：{reason}</source>
+        <translation>Code {no} &quot;{value}&quot;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CodesMenu</name>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="23"/>
+        <source>赛务(&amp;D)</source>
+        <translation>Competition &amp;day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="24"/>
+        <source>加密评分号…</source>
+        <translation>Seal codes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="25"/>
+        <source>打印加密对照表…</source>
+        <translation>Print the key sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="27"/>
+        <source>解密…</source>
+        <translation>Reveal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="29"/>
+        <source>申诉登记…</source>
+        <translation>Appeals register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="36"/>
+        <source>加密评分号</source>
+        <translation>Seal codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="36"/>
+        <source>为每位选手（团队）生成评分号。加密后技能操作成绩只能按评分号录入，排名解密后才显示；随后请打印加密对照表，装入密封袋由监督签封。</source>
+        <translation>Gives every contestant (team) a code. Once sealed, practical marks are entered by code only and rankings are shown only after the reveal; then print the key sheet for the envelope the supervisor seals.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="47"/>
+        <source>已加密：{count} 个评分号。请打印加密对照表装入密封袋。</source>
+        <translation>Sealed: {count} codes. Print the key sheet for the sealed envelope.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="54"/>
+        <source>打印加密对照表</source>
+        <translation>Print the key sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="55"/>
+        <source>打印加密对照表须裁判长口令，每次打印记入日志。</source>
+        <translation>Printing the key sheet needs the chief judge&apos;s PIN; every printing is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="63"/>
+        <source>加密对照表</source>
+        <translation>Key sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="63"/>
+        <source>申诉处理登记表</source>
+        <translation>Appeals register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="86"/>
+        <source>已解密：排名已显示；技能操作成绩自此锁定，修改须裁判长口令并写明理由</source>
+        <translation>Revealed: the ranking is shown; practical marks are locked from now on, a change needs the chief judge&apos;s PIN and a reason</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
+        <location filename="../../ui/models/appeals.py" line="54"/>
         <location filename="../../ui/models/audit.py" line="21"/>
         <source>序号</source>
         <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="56"/>
+        <source>申诉人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="57"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="58"/>
+        <source>部分</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="59"/>
+        <source>申诉事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="60"/>
+        <source>仲裁决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="62"/>
+        <source>成绩变更</source>
+        <translation>Marks changed</translation>
     </message>
     <message>
         <location filename="../../ui/models/audit.py" line="22"/>
@@ -237,12 +527,14 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>New value</translation>
     </message>
     <message>
+        <location filename="../../ui/models/appeals.py" line="61"/>
         <location filename="../../ui/models/audit.py" line="29"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="66"/>
+        <location filename="../../ui/models/appeals.py" line="55"/>
+        <location filename="../../ui/models/marks.py" line="73"/>
         <location filename="../../ui/models/panel_marks.py" line="102"/>
         <location filename="../../ui/models/preview.py" line="71"/>
         <location filename="../../ui/models/ranking.py" line="47"/>
@@ -251,7 +543,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="67"/>
+        <location filename="../../ui/models/marks.py" line="74"/>
         <location filename="../../ui/models/panel_marks.py" line="103"/>
         <location filename="../../ui/models/ranking.py" line="48"/>
         <location filename="../../ui/models/roster.py" line="61"/>
@@ -259,7 +551,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="68"/>
+        <location filename="../../ui/models/marks.py" line="75"/>
         <location filename="../../ui/models/panel_marks.py" line="108"/>
         <location filename="../../ui/models/ranking.py" line="49"/>
         <location filename="../../ui/models/roster.py" line="66"/>
@@ -268,26 +560,42 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="69"/>
+        <location filename="../../ui/models/marks.py" line="76"/>
         <location filename="../../ui/models/roster.py" line="67"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="70"/>
+        <location filename="../../ui/models/marks.py" line="77"/>
         <location filename="../../ui/models/ranking.py" line="50"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="71"/>
+        <location filename="../../ui/models/coded_marks.py" line="42"/>
+        <source>评分号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/coded_marks.py" line="43"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/coded_marks.py" line="44"/>
+        <source>工位号</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/coded_marks.py" line="45"/>
+        <location filename="../../ui/models/marks.py" line="78"/>
         <location filename="../../ui/models/panel_marks.py" line="106"/>
         <location filename="../../ui/models/ranking.py" line="51"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="72"/>
+        <location filename="../../ui/models/marks.py" line="79"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -490,177 +798,184 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/desk.py" line="198"/>
+        <source>评分号已加密 · 技能操作按评分号录入 · 排名与成绩解密后显示</source>
+        <translation>Codes sealed · practical marks by code · rankings and results after the reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="202"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="214"/>
+        <location filename="../../ui/desk.py" line="221"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="215"/>
+        <location filename="../../ui/desk.py" line="222"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="218"/>
+        <location filename="../../ui/desk.py" line="225"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="219"/>
+        <location filename="../../ui/desk.py" line="226"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220"/>
+        <location filename="../../ui/desk.py" line="227"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="228"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="222"/>
+        <location filename="../../ui/desk.py" line="229"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="223"/>
+        <location filename="../../ui/desk.py" line="230"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245"/>
+        <location filename="../../ui/desk.py" line="252"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245"/>
+        <location filename="../../ui/desk.py" line="252"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246"/>
-        <location filename="../../ui/desk.py" line="299"/>
-        <location filename="../../ui/desk.py" line="305"/>
+        <location filename="../../ui/desk.py" line="253"/>
+        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="312"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="257"/>
+        <location filename="../../ui/desk.py" line="264"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="263"/>
-        <location filename="../../ui/desk.py" line="267"/>
+        <location filename="../../ui/desk.py" line="270"/>
+        <location filename="../../ui/desk.py" line="274"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="263"/>
+        <location filename="../../ui/desk.py" line="270"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="268"/>
+        <location filename="../../ui/desk.py" line="275"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="277"/>
+        <location filename="../../ui/desk.py" line="284"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="299"/>
+        <location filename="../../ui/desk.py" line="306"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301"/>
+        <location filename="../../ui/desk.py" line="308"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="302"/>
-        <location filename="../../ui/desk.py" line="308"/>
-        <location filename="../../ui/desk.py" line="345"/>
+        <location filename="../../ui/desk.py" line="309"/>
+        <location filename="../../ui/desk.py" line="315"/>
+        <location filename="../../ui/desk.py" line="352"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="305"/>
+        <location filename="../../ui/desk.py" line="312"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="307"/>
+        <location filename="../../ui/desk.py" line="314"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="320"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313"/>
+        <location filename="../../ui/desk.py" line="320"/>
         <source>成绩表（附成绩分布统计页）</source>
         <translation>Results sheet (with the statistics page)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
         <location filename="../../ui/desk.py" line="321"/>
+        <location filename="../../ui/desk.py" line="328"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="321"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="326"/>
+        <location filename="../../ui/codes_menu.py" line="70"/>
+        <location filename="../../ui/desk.py" line="333"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="329"/>
+        <location filename="../../ui/codes_menu.py" line="72"/>
+        <location filename="../../ui/desk.py" line="336"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="340"/>
+        <location filename="../../ui/desk.py" line="347"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="341"/>
+        <location filename="../../ui/desk.py" line="348"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="343"/>
+        <location filename="../../ui/desk.py" line="350"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
@@ -1282,7 +1597,7 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="172"/>
-        <location filename="../../ui/mainwindow.py" line="327"/>
+        <location filename="../../ui/mainwindow.py" line="331"/>
         <source>导出本录入台文件…</source>
         <translation>Export this desk&apos;s file…</translation>
     </message>
@@ -1322,64 +1637,64 @@ The reason and the operator go into the audit log.</translation>
         <translation>Entries that disagree…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="189"/>
+        <location filename="../../ui/mainwindow.py" line="193"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="195"/>
+        <location filename="../../ui/mainwindow.py" line="199"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="203"/>
+        <location filename="../../ui/mainwindow.py" line="207"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="204"/>
+        <location filename="../../ui/mainwindow.py" line="208"/>
         <source>使用手册</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="205"/>
-        <location filename="../../ui/mainwindow.py" line="381"/>
+        <location filename="../../ui/mainwindow.py" line="209"/>
+        <location filename="../../ui/mainwindow.py" line="385"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="224"/>
+        <location filename="../../ui/mainwindow.py" line="228"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="225"/>
+        <location filename="../../ui/mainwindow.py" line="229"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="240"/>
-        <location filename="../../ui/mainwindow.py" line="266"/>
+        <location filename="../../ui/mainwindow.py" line="244"/>
+        <location filename="../../ui/mainwindow.py" line="270"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="255"/>
+        <location filename="../../ui/mainwindow.py" line="259"/>
         <source>U盘（可移动磁盘）</source>
         <translation>a USB stick (removable drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="255"/>
+        <location filename="../../ui/mainwindow.py" line="259"/>
         <source>网络共享</source>
         <translation>a network share</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="257"/>
+        <location filename="../../ui/mainwindow.py" line="261"/>
         <source>复制到本机</source>
         <translation>Copy to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="258"/>
+        <location filename="../../ui/mainwindow.py" line="262"/>
         <source>该文件位于{where}上。直接在上面录入可能损坏文件。
 复制到本机硬盘后打开副本？
 {target}</source>
@@ -1388,27 +1703,27 @@ Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="273"/>
+        <location filename="../../ui/mainwindow.py" line="277"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="329"/>
+        <location filename="../../ui/mainwindow.py" line="333"/>
         <source>已导出 {count} 项录入到 {path}</source>
         <translation>Exported {count} entries to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="367"/>
+        <location filename="../../ui/mainwindow.py" line="371"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="369"/>
+        <location filename="../../ui/mainwindow.py" line="373"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="383"/>
+        <location filename="../../ui/mainwindow.py" line="387"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -1432,52 +1747,72 @@ Copy it to this computer&apos;s disk and open the copy?
 <context>
     <name>MarksTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="82"/>
+        <location filename="../../ui/views/marks_tab.py" line="41"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="83"/>
+        <location filename="../../ui/views/marks_tab.py" line="42"/>
         <source>导出成绩…</source>
         <translation>Export marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="84"/>
+        <location filename="../../ui/views/marks_tab.py" line="43"/>
         <source>回车 下一行 · Tab 下一列 · Shift+回车 上一行 · Q 或 / 缺考 · Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴</source>
         <translation>Enter next row · Tab next column · Shift+Enter previous row · Q or / absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="95"/>
+        <location filename="../../ui/views/marks_tab.py" line="54"/>
         <source>本文件启用复核（双人录入）：每个成绩由两位录入员各录一次，一致后才计入；未计入的显示“待复核”。</source>
         <translation>Double entry is on for this file: every mark is typed by two operators and counts once both agree; marks not counted yet show &quot;To be checked&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="98"/>
+        <location filename="../../ui/views/marks_tab.py" line="57"/>
         <source>我录第二遍（复核）</source>
         <translation>I am typing the check (second pass)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="86"/>
+        <source>评分号，回车跳转，Esc 关闭</source>
+        <translation>Code, Enter to jump, Esc to close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="88"/>
+        <source>技能操作（按评分号）</source>
+        <translation>Practical (by code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="90"/>
+        <source>理论知识与状态（按编号）</source>
+        <translation>Theory and status (by No.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="91"/>
+        <source>成绩</source>
+        <translation>Marks</translation>
     </message>
 </context>
 <context>
     <name>MarksView</name>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="208"/>
+        <location filename="../../ui/views/marks_view.py" line="209"/>
         <source>未保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="244"/>
+        <location filename="../../ui/views/marks_view.py" line="245"/>
         <location filename="../../ui/views/panel_grid.py" line="81"/>
         <source>粘贴区域超出表格：第 {line} 行没有对应的选手</source>
         <translation>The pasted block is larger than the table: line {line} has no contestant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="249"/>
+        <location filename="../../ui/views/marks_view.py" line="250"/>
         <location filename="../../ui/views/panel_grid.py" line="86"/>
         <source>粘贴区域超出表格：第 {line} 行多出第 {col} 列</source>
         <translation>The pasted block is wider than the table: line {line} has an extra column {col}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="257"/>
+        <location filename="../../ui/models/marks.py" line="83"/>
         <location filename="../../ui/views/panel_grid.py" line="94"/>
         <source>编号 {no}「{value}」：{reason}</source>
         <translation>No. {no} &apos;{value}&apos;: {reason}</translation>
@@ -1860,7 +2195,9 @@ Enter your name: every change is logged under it.</translation>
         <translation>Reason (logged)</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/appeal.py" line="131"/>
         <location filename="../../ui/dialogs/pin.py" line="39"/>
+        <location filename="../../ui/dialogs/reveal.py" line="54"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
@@ -1946,67 +2283,67 @@ Enter your name: every change is logged under it.</translation>
         <translation>Projector · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="274"/>
+        <location filename="../../ui/projector.py" line="280"/>
         <source>尚无选手</source>
         <translation>No contestants yet</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="294"/>
+        <location filename="../../ui/projector.py" line="300"/>
         <source>已定稿 · 第 {v} 版</source>
         <translation>Finalised · version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="296"/>
+        <location filename="../../ui/projector.py" line="302"/>
         <source>实时成绩 · 未定稿</source>
         <translation>Live results · not finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="309"/>
+        <location filename="../../ui/projector.py" line="315"/>
         <source>成绩待公布</source>
         <translation>Results to be announced</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="311"/>
+        <location filename="../../ui/projector.py" line="317"/>
         <source>排名人数 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="313"/>
+        <location filename="../../ui/projector.py" line="319"/>
         <source>晋级名额 {q}（✓ 晋级，粗线为晋级线）</source>
         <translation>Quota {q} (✓ advances; the thick line is the cut-off)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="318"/>
+        <location filename="../../ui/projector.py" line="324"/>
         <source>第 {page}/{pages} 页</source>
         <translation>Page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="320"/>
+        <location filename="../../ui/projector.py" line="326"/>
         <source> · 每 {s} 秒翻页</source>
         <translation> · next page every {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="400"/>
+        <location filename="../../ui/projector.py" line="407"/>
         <source>翻页间隔</source>
         <translation>Page interval</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="401"/>
+        <location filename="../../ui/projector.py" line="408"/>
         <source>每页停留秒数（0 = 不自动翻页）：</source>
         <translation>Seconds per page (0 = do not turn pages):</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="413"/>
+        <location filename="../../ui/projector.py" line="420"/>
         <source>投影模式（第二屏幕）</source>
         <translation>Projector (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="417"/>
+        <location filename="../../ui/projector.py" line="424"/>
         <source>投影时隐藏成绩（待公布）</source>
         <translation>Hide marks on the projector (until announced)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="423"/>
+        <location filename="../../ui/projector.py" line="430"/>
         <source>投影翻页间隔…</source>
         <translation>Projector page interval…</translation>
     </message>
@@ -2052,29 +2389,58 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="128"/>
+        <location filename="../../ui/views/tabs.py" line="97"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="150"/>
+        <location filename="../../ui/views/tabs.py" line="130"/>
         <source>只显示晋级（含待定）</source>
         <translation>Only those advancing (or undecided)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="151"/>
+        <location filename="../../ui/views/tabs.py" line="131"/>
         <source>只显示待录入</source>
         <translation>Only marks not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="152"/>
+        <location filename="../../ui/views/tabs.py" line="132"/>
         <source>只显示并列待定</source>
         <translation>Only ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="154"/>
+        <location filename="../../ui/views/tabs.py" line="134"/>
         <source>筛选：{name}（{n} 行）</source>
         <translation>Filter: {name} ({n} rows)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="26"/>
+        <source>每个评分号都已有技能操作成绩（或缺考）</source>
+        <translation>Every code has a practical mark (or Absent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="27"/>
+        <source>复核（双人录入）的技能操作成绩都已一致</source>
+        <translation>Every double-entered practical mark agrees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="28"/>
+        <source>录入台冲突都已由裁判长裁定</source>
+        <translation>Every desk conflict is settled by the chief judge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="36"/>
+        <location filename="../../ui/dialogs/reveal.py" line="59"/>
+        <source>解密</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="39"/>
+        <source>解密后显示每个评分号对应的选手，排名随即显示；技能操作成绩自此锁定，修改须裁判长口令并写明理由，并列入申诉处理登记表。</source>
+        <translation>The reveal shows who each code is and the ranking with it; practical marks are locked from then on: a change needs the chief judge&apos;s PIN and a reason, and is listed on the appeals register.</translation>
     </message>
 </context>
 <context>
@@ -2113,29 +2479,39 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="52"/>
+        <location filename="../../ui/views/tabs.py" line="60"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="53"/>
+        <location filename="../../ui/views/tabs.py" line="61"/>
         <source>准予参赛…</source>
         <translation>Admit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="54"/>
+        <location filename="../../ui/views/tabs.py" line="62"/>
         <source>裁判长写明理由，准予某编号违反资格规定参赛（导入名单前或导入被拒后）</source>
         <translation>The chief judge admits a number against an eligibility rule with a written reason (before importing the roster, or after it was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="55"/>
+        <location filename="../../ui/views/tabs.py" line="63"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="72"/>
+        <location filename="../../ui/views/tabs.py" line="80"/>
         <source>共 {n} 人 · 准予参赛 {admitted} 人</source>
         <translation>{n} contestants · {admitted} admitted</translation>
+    </message>
+</context>
+<context>
+    <name>Sealed</name>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="46"/>
+        <location filename="../../ui/projector.py" line="230"/>
+        <location filename="../../ui/views/tabs.py" line="47"/>
+        <source>已加密，解密后显示</source>
+        <translation>Sealed: shown after the reveal</translation>
     </message>
 </context>
 <context>
@@ -2330,67 +2706,67 @@ Enter your name: every change is logged under it.</translation>
         <translation>By employer</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="296"/>
+        <location filename="../../ui/statistics_view.py" line="319"/>
         <source>成绩分布统计 · {event} · {stage} · {committee}</source>
         <translation>Statistics · {event} · {stage} · {committee}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="312"/>
+        <location filename="../../ui/statistics_view.py" line="335"/>
         <source>排名人数 N = {n}</source>
         <translation>Ranked N = {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="314"/>
+        <location filename="../../ui/statistics_view.py" line="337"/>
         <source>晋级名额 {q}</source>
         <translation>Quota {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="316"/>
+        <location filename="../../ui/statistics_view.py" line="339"/>
         <source>晋级线 {total}（第 {rank} 名）</source>
         <translation>Cut-off {total} (rank {rank})</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="319"/>
+        <location filename="../../ui/statistics_view.py" line="342"/>
         <source>晋级待定 {n} 人</source>
         <translation>Advancement open for {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="324"/>
+        <location filename="../../ui/statistics_view.py" line="347"/>
         <source>晋级线 {total}</source>
         <translation>Cut-off {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="327"/>
+        <location filename="../../ui/statistics_view.py" line="350"/>
         <source>{level} 最低 {total}</source>
         <translation>{level} from {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="336"/>
+        <location filename="../../ui/statistics_view.py" line="359"/>
         <source>及格线 {mark}</source>
         <translation>Pass mark {mark}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="347"/>
+        <location filename="../../ui/statistics_view.py" line="370"/>
         <source>试算：名额 {q} 时晋级线为 {total}</source>
         <translation>Trial: with a quota of {q} the cut-off is {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="349"/>
+        <location filename="../../ui/statistics_view.py" line="372"/>
         <source>；此处有并列待定，需组委会裁定或抽签后才能确定谁晋级</source>
         <translation>; a tie to be decided sits there: who advances is open until the committee decides or lots are drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="352"/>
+        <location filename="../../ui/statistics_view.py" line="375"/>
         <source>试算 {q} 名</source>
         <translation>Trial {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="358"/>
+        <location filename="../../ui/statistics_view.py" line="381"/>
         <source>导出 PNG</source>
         <translation>Export PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="368"/>
+        <location filename="../../ui/statistics_view.py" line="391"/>
         <source>无法写入 {path}</source>
         <translation>Cannot write {path}</translation>
     </message>
