@@ -33,6 +33,8 @@ from .workers import run_task, with_competition
 translate = QCoreApplication.translate
 TABS = ("roster", "marks", "ranking", "statistics", "finalize", "log")
 REPORT_KINDS = ("results", "advancement", "certificates", "awards")
+FINAL_BANNER = "background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784; padding: 4px 8px; font-weight: bold;"
+SEALED_BANNER = "background: #EDE7F6; color: #311B92; border: 1px solid #9575CD; padding: 4px 8px; font-weight: bold;"
 
 
 def reports_available() -> bool:
@@ -66,8 +68,7 @@ class Desk(QWidget):
         layout.addWidget(self.header)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
-        self.banner.setStyleSheet("background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784;"
-                                  " padding: 4px 8px; font-weight: bold;")
+        self.banner.setStyleSheet(FINAL_BANNER)
         layout.addWidget(self.banner)
         self.strip = QLabel()
         self.strip.setObjectName("strip")
@@ -197,8 +198,10 @@ class Desk(QWidget):
         if self.session.codes_sealed():  # RULES.md §12.3: say so on every tab
             self.banner.setText(translate("Desk", "评分号已加密 · 技能操作按评分号录入 · 排名与成绩解密后显示"))
             self.banner.setToolTip("")
+            self.banner.setStyleSheet(SEALED_BANNER)
             self.banner.show()
         elif info.finalized:
+            self.banner.setStyleSheet(FINAL_BANNER)
             self.banner.setText(translate("Desk", "已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读").format(
                 version=info.version, short=(info.fingerprint or "")[:8]))
             self.banner.setToolTip(info.fingerprint or "")
