@@ -28,8 +28,10 @@ def changes(*kinds: str):
 
 
 @changes(MARKS)
-def set_mark(comp: Competition, no: str, field: str, text: str, entry_pass: int = 1) -> list[tuple]:
-    return comp.set_mark(no, field, text, entry_pass=entry_pass)
+def set_mark(comp: Competition, no: str, field: str, text: str, entry_pass: int = 1, *, pin: str | None = None,
+             reason: str | None = None) -> list[tuple]:
+    """``pin``/``reason``: a practical mark changed after the reveal (RULES.md §12.3)."""
+    return comp.set_mark(no, field, text, entry_pass=entry_pass, pin=pin, reason=reason)
 
 
 @changes(ROSTER, MARKS)
@@ -144,11 +146,6 @@ def seal_codes(comp: Competition, *, pin: str) -> int:
 @changes(STAGE, MARKS)
 def reveal_codes(comp: Competition, *, pin: str) -> None:
     return comp.reveal_codes(pin=pin)
-
-
-@changes(MARKS)
-def set_mark_after_reveal(comp: Competition, no: str, field: str, text: str, *, pin: str, reason: str) -> list[tuple]:
-    return comp.set_mark(no, field, text, pin=pin, reason=reason)
 
 
 @changes(SETTINGS)

@@ -124,9 +124,11 @@ class Session(QObject):
             return set()
         return self._cached("pending", lambda: {(p.no, p.field) for p in self.comp.pending_marks()})
 
-    def set_mark(self, no: str, field: str, text: str, entry_pass: int = 1) -> list[tuple]:
-        """One typed value; saved at once and remembered for Ctrl+Z."""
-        changes = self.do(ops.set_mark, no, field, text, entry_pass)
+    def set_mark(self, no: str, field: str, text: str, entry_pass: int = 1, *, pin: str | None = None,
+                 reason: str | None = None) -> list[tuple]:
+        """One typed value; saved at once and remembered for Ctrl+Z (``pin``/``reason``:
+        a practical mark changed after the reveal)."""
+        changes = self.do(ops.set_mark, no, field, text, entry_pass, pin=pin, reason=reason)
         if changes:
             self.undo_stack.append([(n, f, old) for n, f, old, _ in changes])
         return changes

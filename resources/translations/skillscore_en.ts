@@ -534,8 +534,8 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/models/appeals.py" line="55"/>
-        <location filename="../../ui/models/marks.py" line="73"/>
-        <location filename="../../ui/models/panel_marks.py" line="102"/>
+        <location filename="../../ui/models/marks.py" line="74"/>
+        <location filename="../../ui/models/panel_marks.py" line="112"/>
         <location filename="../../ui/models/preview.py" line="71"/>
         <location filename="../../ui/models/ranking.py" line="47"/>
         <location filename="../../ui/models/roster.py" line="60"/>
@@ -543,16 +543,16 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="74"/>
-        <location filename="../../ui/models/panel_marks.py" line="103"/>
+        <location filename="../../ui/models/marks.py" line="75"/>
+        <location filename="../../ui/models/panel_marks.py" line="113"/>
         <location filename="../../ui/models/ranking.py" line="48"/>
         <location filename="../../ui/models/roster.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="75"/>
-        <location filename="../../ui/models/panel_marks.py" line="108"/>
+        <location filename="../../ui/models/marks.py" line="76"/>
+        <location filename="../../ui/models/panel_marks.py" line="118"/>
         <location filename="../../ui/models/ranking.py" line="49"/>
         <location filename="../../ui/models/roster.py" line="66"/>
         <location filename="../../ui/statistics_view.py" line="183"/>
@@ -560,19 +560,20 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="76"/>
+        <location filename="../../ui/models/marks.py" line="77"/>
         <location filename="../../ui/models/roster.py" line="67"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="77"/>
+        <location filename="../../ui/models/marks.py" line="78"/>
         <location filename="../../ui/models/ranking.py" line="50"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
         <location filename="../../ui/models/coded_marks.py" line="42"/>
+        <location filename="../../ui/models/panel_marks.py" line="105"/>
         <source>评分号</source>
         <translation>Code</translation>
     </message>
@@ -588,14 +589,15 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/models/coded_marks.py" line="45"/>
-        <location filename="../../ui/models/marks.py" line="78"/>
-        <location filename="../../ui/models/panel_marks.py" line="106"/>
+        <location filename="../../ui/models/marks.py" line="79"/>
+        <location filename="../../ui/models/panel_marks.py" line="108"/>
+        <location filename="../../ui/models/panel_marks.py" line="116"/>
         <location filename="../../ui/models/ranking.py" line="51"/>
         <source>技能操作</source>
         <translation>Practical</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="79"/>
+        <location filename="../../ui/models/marks.py" line="80"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -697,7 +699,8 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="105"/>
+        <location filename="../../ui/models/panel_marks.py" line="107"/>
+        <location filename="../../ui/models/panel_marks.py" line="115"/>
         <source>模块成绩</source>
         <translation>Module result</translation>
     </message>
@@ -737,255 +740,255 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <name>Desk</name>
     <message>
         <location filename="../../ui/app.py" line="123"/>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="82"/>
+        <location filename="../../ui/desk.py" line="83"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="83"/>
+        <location filename="../../ui/desk.py" line="84"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="85"/>
+        <location filename="../../ui/desk.py" line="86"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="87"/>
+        <location filename="../../ui/desk.py" line="88"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="91"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="93"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="94"/>
+        <location filename="../../ui/desk.py" line="95"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="95"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="96"/>
+        <location filename="../../ui/desk.py" line="97"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="193"/>
+        <location filename="../../ui/desk.py" line="194"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="195"/>
+        <location filename="../../ui/desk.py" line="196"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="198"/>
+        <location filename="../../ui/desk.py" line="199"/>
         <source>评分号已加密 · 技能操作按评分号录入 · 排名与成绩解密后显示</source>
         <translation>Codes sealed · practical marks by code · rankings and results after the reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="202"/>
+        <location filename="../../ui/desk.py" line="205"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="224"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="222"/>
+        <location filename="../../ui/desk.py" line="225"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="225"/>
+        <location filename="../../ui/desk.py" line="228"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="226"/>
+        <location filename="../../ui/desk.py" line="229"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="227"/>
+        <location filename="../../ui/desk.py" line="230"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="228"/>
+        <location filename="../../ui/desk.py" line="231"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="229"/>
+        <location filename="../../ui/desk.py" line="232"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="230"/>
+        <location filename="../../ui/desk.py" line="233"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="252"/>
+        <location filename="../../ui/desk.py" line="255"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="252"/>
+        <location filename="../../ui/desk.py" line="255"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="253"/>
-        <location filename="../../ui/desk.py" line="306"/>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="256"/>
+        <location filename="../../ui/desk.py" line="309"/>
+        <location filename="../../ui/desk.py" line="315"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="264"/>
+        <location filename="../../ui/desk.py" line="267"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="270"/>
-        <location filename="../../ui/desk.py" line="274"/>
+        <location filename="../../ui/desk.py" line="273"/>
+        <location filename="../../ui/desk.py" line="277"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="270"/>
+        <location filename="../../ui/desk.py" line="273"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="275"/>
+        <location filename="../../ui/desk.py" line="278"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="284"/>
+        <location filename="../../ui/desk.py" line="287"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="309"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="308"/>
+        <location filename="../../ui/desk.py" line="311"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="309"/>
-        <location filename="../../ui/desk.py" line="315"/>
-        <location filename="../../ui/desk.py" line="352"/>
+        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="318"/>
+        <location filename="../../ui/desk.py" line="355"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="315"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="317"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="320"/>
+        <location filename="../../ui/desk.py" line="323"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="320"/>
+        <location filename="../../ui/desk.py" line="323"/>
         <source>成绩表（附成绩分布统计页）</source>
         <translation>Results sheet (with the statistics page)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="321"/>
-        <location filename="../../ui/desk.py" line="328"/>
+        <location filename="../../ui/desk.py" line="324"/>
+        <location filename="../../ui/desk.py" line="331"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="321"/>
+        <location filename="../../ui/desk.py" line="324"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
         <location filename="../../ui/codes_menu.py" line="70"/>
-        <location filename="../../ui/desk.py" line="333"/>
+        <location filename="../../ui/desk.py" line="336"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/codes_menu.py" line="72"/>
-        <location filename="../../ui/desk.py" line="336"/>
+        <location filename="../../ui/desk.py" line="339"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="347"/>
+        <location filename="../../ui/desk.py" line="350"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="348"/>
+        <location filename="../../ui/desk.py" line="351"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="350"/>
+        <location filename="../../ui/desk.py" line="353"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="223"/>
+        <location filename="../../ui/views/panel_grid.py" line="236"/>
         <source>裁判评分</source>
         <translation>Judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="224"/>
+        <location filename="../../ui/views/panel_grid.py" line="237"/>
         <source>裁判统计</source>
         <translation>Judge statistics</translation>
     </message>
@@ -1772,24 +1775,34 @@ Copy it to this computer&apos;s disk and open the copy?
         <translation>I am typing the check (second pass)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_tab.py" line="86"/>
+        <location filename="../../ui/views/marks_tab.py" line="87"/>
         <source>评分号，回车跳转，Esc 关闭</source>
         <translation>Code, Enter to jump, Esc to close</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_tab.py" line="88"/>
+        <location filename="../../ui/views/marks_tab.py" line="89"/>
         <source>技能操作（按评分号）</source>
         <translation>Practical (by code)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_tab.py" line="90"/>
+        <location filename="../../ui/views/marks_tab.py" line="91"/>
         <source>理论知识与状态（按编号）</source>
         <translation>Theory and status (by No.)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_tab.py" line="91"/>
+        <location filename="../../ui/views/marks_tab.py" line="92"/>
         <source>成绩</source>
         <translation>Marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="98"/>
+        <source>解密后更正技能操作成绩</source>
+        <translation>Correct a practical mark after the reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="98"/>
+        <source>已解密，技能操作成绩已锁定。更正编号 {no} 的成绩须裁判长口令并写明理由，更正将列入申诉处理登记表。</source>
+        <translation>The codes are revealed and practical marks are locked. Correcting {no} needs the chief judge&apos;s PIN and a reason; the correction is listed on the appeals register.</translation>
     </message>
 </context>
 <context>
@@ -1812,7 +1825,7 @@ Copy it to this computer&apos;s disk and open the copy?
         <translation>The pasted block is wider than the table: line {line} has an extra column {col}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="83"/>
+        <location filename="../../ui/models/marks.py" line="84"/>
         <location filename="../../ui/views/panel_grid.py" line="94"/>
         <source>编号 {no}「{value}」：{reason}</source>
         <translation>No. {no} &apos;{value}&apos;: {reason}</translation>
@@ -1831,13 +1844,13 @@ Copy it to this computer&apos;s disk and open the copy?
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="294"/>
-        <location filename="../../ui/views/panel_grid.py" line="190"/>
+        <location filename="../../ui/views/panel_grid.py" line="203"/>
         <source>没有可撤销的录入</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="300"/>
-        <location filename="../../ui/views/panel_grid.py" line="211"/>
+        <location filename="../../ui/views/panel_grid.py" line="224"/>
         <source>已撤销上一次录入（已记入日志）</source>
         <translation>Undid the last entry (logged as a correction)</translation>
     </message>
@@ -1959,7 +1972,7 @@ Enter your name: every change is logged under it.</translation>
         <translation>Enter next row · Tab next column · Q or / practical absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="143"/>
+        <location filename="../../ui/views/panel_grid.py" line="158"/>
         <source>{module}（满分 {maximum}）</source>
         <translation>{module} (max. {maximum})</translation>
     </message>
@@ -1967,48 +1980,48 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>PanelMarksModel</name>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="140"/>
-        <location filename="../../ui/models/panel_marks.py" line="202"/>
+        <location filename="../../ui/models/panel_marks.py" line="164"/>
+        <location filename="../../ui/models/panel_marks.py" line="226"/>
         <source>裁判{n}</source>
         <translation>Judge {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="144"/>
+        <location filename="../../ui/models/panel_marks.py" line="168"/>
         <source>去掉一个最高分和一个最低分后取平均</source>
         <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="145"/>
+        <location filename="../../ui/models/panel_marks.py" line="169"/>
         <source>各裁判分数取平均</source>
         <translation>mean of the judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="146"/>
+        <location filename="../../ui/models/panel_marks.py" line="170"/>
         <source>{module}（满分 {maximum}）：{how}，四舍五入到两位小数</source>
         <translation>{module} (max. {maximum}): {how}, rounded half-up to 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="149"/>
+        <location filename="../../ui/models/panel_marks.py" line="173"/>
         <source>各模块成绩之和；有裁判未评分时为空</source>
         <translation>The sum of the module results; empty while any judge&apos;s mark is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="199"/>
+        <location filename="../../ui/models/panel_marks.py" line="223"/>
         <source>最低分，已去掉（不计入模块成绩）</source>
         <translation>Lowest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="200"/>
+        <location filename="../../ui/models/panel_marks.py" line="224"/>
         <source>最高分，已去掉（不计入模块成绩）</source>
         <translation>Highest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="204"/>
+        <location filename="../../ui/models/panel_marks.py" line="228"/>
         <source>尚未评分：{judges}</source>
         <translation>Not marked yet: {judges}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="206"/>
+        <location filename="../../ui/models/panel_marks.py" line="230"/>
         <source>技能操作缺考；在此格按 Delete 可撤销缺考</source>
         <translation>Absent from the practical part; press Delete on this cell to take 缺考 back</translation>
     </message>

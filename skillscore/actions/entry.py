@@ -3,6 +3,7 @@ Mixed into Competition."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import RefusedError, UsageError
@@ -57,7 +58,10 @@ class EntryMixin:
     def export_marks(self, path: str | Path) -> Path:
         from ..io.export import marks_table, write_table
 
-        return write_table(path, *marks_table(self.contestants(), self.entries()), sheet="成绩")
+        entries = self.entries()
+        if self.codes_sealed:  # no practical mark beside a 编号 before the reveal (RULES.md §12.3)
+            entries = {no: replace(e, practical=None) for no, e in entries.items()}
+        return write_table(path, *marks_table(self.contestants(), entries), sheet="成绩")
 
     def admit(self, no: str, *, reason: str, pin: str) -> None:
         """The chief judge admits a contestant against an eligibility rule (RULES.md §9)."""

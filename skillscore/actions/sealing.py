@@ -144,3 +144,10 @@ class SealingMixin:
             label = {u: u for u in self._coded_units()}
         seats = self._seats()
         return [ScoreUnit(label[u], *seats.get(u, (None, None))) for u in self._seat_order(list(label), label)]
+
+    def coded_panel_sheets(self) -> list[tuple[str, dict, str | None]]:
+        """The judges' grid while sealed: (code, module → judge → mark, the practical mark),
+        in the code grid's order; a team's marks are those its first member holds."""
+        sheets, units = self.panel_sheets(), self._units_and_holders()
+        unit_of = {code: unit for unit, code in self.store.db.execute("SELECT unit, code FROM codes")}
+        return [(r.code, sheets.get(units[unit_of[r.code]][0], {}), r.practical) for r in self.coded_rows()]

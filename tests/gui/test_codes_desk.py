@@ -161,3 +161,60 @@ def test_the_appeals_register_records_decides_and_shows_the_change(qtbot, sealed
     assert row.decision == "upheld" and stored(sealed_file, "A007").theory == Decimal("91")
     assert "→ 91.00" in view.model.data(view.model.index(0, view.model.column_of("changes")))
     dialog.close()
+
+
+def test_after_the_reveal_a_practical_change_asks_for_pin_and_reason(qtbot, sealed_window, sealed_file):
+    with Competition(sealed_file) as comp:
+        for row in comp.coded_rows():
+            if row.practical is None:
+                comp.set_mark(row.code, "practical", "70")
+        comp.reveal_codes(pin=DEMO_PIN)
+    sealed_window.reload_session()
+    tab = sealed_window.desk.marks_tab
+    model = tab.model
+    asked = []
+    model.ask_correction = lambda no: asked.append(no)  # the clerk cancels
+    index = model.index(model.row_of("A001"), model.column_of("practical"))
+    before = stored(sealed_file, "A001").practical
+    assert not model.setData(index, "99")
+    assert asked == ["A001"] and stored(sealed_file, "A001").practical == before
+    assert "锁定" in model.data(index, Qt.ToolTipRole)
+    model.ask_correction = lambda no: (DEMO_PIN, "评分表加总错误")
+    assert model.setData(index, "99")
+    assert stored(sealed_file, "A001").practical == Decimal("99")
+    with Competition(sealed_file) as comp:
+        (fix,) = comp.corrections()
+    assert (fix.subject, fix.new, fix.reason) == ("A001", "99.00", "解密后更正：评分表加总错误")
+
+
+def test_a_panels_judges_grid_lists_codes_only_while_sealed(qtbot, tmp_path):
+    from skillscore.demo import PANEL_JUDGES, build_panel_demo
+
+    path = tmp_path / "panel.skillscore"
+    build_panel_demo(path)
+    with Competition(path) as comp:  # a fresh panel sitting: no judge has marked yet
+        comp.store.db.execute("DELETE FROM panel_marks")
+        comp.store.db.execute("UPDATE marks SET practical=NULL")
+        comp.seal_codes(pin=DEMO_PIN)
+    window = open_window(qtbot, path)
+    try:
+        desk = window.desk
+        desk.tabs.setCurrentWidget(desk.panel_tab)
+        qtbot.waitUntil(desk.panel_tab.isVisible)
+        view = desk.panel_tab.show_module("实操")
+        model = view.marks
+        shown = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+        shown += [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
+        found, key = people(path)
+        text = "\n".join(str(s) for s in shown if s)
+        assert shown[0] == "评分号" and model.columnCount() == PANEL_JUDGES + 3
+        assert not [p for p in found if p and p in text]
+        code = model.row_at(0).no
+        assert code in key
+        assert model.setData(model.index(0, model.judge_column(1)), "60"), model.errors
+        assert model.data(model.index(0, model.judge_column(1))) == "60.00"
+        with Competition(path) as comp:
+            sheets = comp.panel_sheets()
+        assert sheets[key[code]]["实操"][1] == Decimal("60")
+    finally:
+        window.close()

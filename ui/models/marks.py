@@ -64,6 +64,7 @@ class MarksModel(RowTableModel):
         # ``practical`` False while codes are sealed: those marks go in the code grid, and
         # never appear beside a 编号 (RULES.md §12.3).
         self.practical = practical
+        self.ask_correction = None  # no → (pin, reason) or None: the view asks (RULES.md §12.3)
         self._build_columns()
         self.reload()
 
@@ -159,7 +160,14 @@ class MarksModel(RowTableModel):
             text = ABSENT_INPUT
         lang = current_lang()
         try:
-            self.session.set_mark(row.no, field, text, self.entry_pass)
+            try:
+                self.session.set_mark(row.no, field, text, self.entry_pass)
+            except SkillscoreError as e:
+                # After the reveal a practical mark changes only with the PIN and a reason.
+                answer = self.ask_correction(row.no) if e.code == "practical_locked" and self.ask_correction else None
+                if answer is None:
+                    raise
+                self.session.set_mark(row.no, field, text, self.entry_pass, pin=answer[0], reason=answer[1])
         except MarkError as e:
             return self._refuse(index, row.no, field, render(e.code, lang, value=e.value, **e.params))
         except SkillscoreError as e:

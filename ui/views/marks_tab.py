@@ -81,6 +81,7 @@ class MarksTab(QWidget):
             if old is not None:
                 old.deleteLater()
         self.model = MarksModel(self.session, self, practical=not self.sealed)
+        self.model.ask_correction = self.ask_correction
         self.coded_model = CodedMarksModel(self.session, self) if self.sealed else None
         if self.coded_model is not None:
             self.coded_page = GridPage(self.coded_model, translate("MarksTab", "评分号，回车跳转，Esc 关闭"))
@@ -90,6 +91,13 @@ class MarksTab(QWidget):
         self.grids.addTab(self.numbers_page, translate("MarksTab", "理论知识与状态（按编号）") if self.sealed
                           else translate("MarksTab", "成绩"))
         self._set_pass(self.second_pass.isChecked())
+
+    def ask_correction(self, no: str) -> tuple[str, str] | None:
+        from ..dialogs.pin import PinDialog
+
+        return PinDialog.ask(self, translate("MarksTab", "解密后更正技能操作成绩"), translate(
+            "MarksTab", "已解密，技能操作成绩已锁定。更正编号 {no} 的成绩须裁判长口令并写明理由，"
+                        "更正将列入申诉处理登记表。").format(no=no), reason=True)
 
     def _set_pass(self, on: bool) -> None:
         for model in (self.model, self.coded_model):
