@@ -99,8 +99,14 @@ class CodesMixin:
             units.setdefault(name if team else no, []).append(no)
         return units
 
-    def _code_of_no(self) -> dict[str, str]:
-        """Every 编号 → its unit's code (members of a team share it)."""
+    def _code_of_no(self, nos=None) -> dict[str, str]:
+        """编号 → its unit's code (members of a team share it); ``nos``: only these (a typed
+        mark asks for one, on every keystroke)."""
+        if nos is not None and len(nos) <= 500:
+            column = "team" if self.info().rules.team_size > 1 else "no"  # a team's code is the team's
+            marks = ",".join("?" * len(nos))
+            return dict(self.store.db.execute(f"SELECT c.no, k.code FROM contestants c JOIN codes k"
+                                              f" ON k.unit = c.{column} WHERE c.no IN ({marks})", list(nos)))
         codes = dict(self.store.db.execute("SELECT unit, code FROM codes"))
         return {no: codes[unit] for unit, members in self._units_and_holders().items() if unit in codes
                 for no in members}
@@ -123,7 +129,7 @@ class CodesMixin:
         dataclasses with ``no``); theory and status items unchanged."""
         if not self.codes_sealed or not items:
             return items
-        code_of = self._code_of_no()
+        code_of = self._code_of_no({item[no_at] if isinstance(item, tuple) else item.no for item in items})
         shown = []
         for item in items:
             if isinstance(item, tuple):
