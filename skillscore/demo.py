@@ -176,3 +176,33 @@ def build_panel_demo(path: str | Path, *, operator: str = "演示", date: str = 
         comp.import_panel_marks(_write(Path(tmp) / "裁判评分.csv", ["编号", "模块", "裁判", "分数"],
                                        panel_demo_marks(nos)))
     return path
+
+
+def build_sealed_demo(path: str | Path, *, operator: str = "演示", date: str = "2025-09-20",
+                      marked: int = 40) -> Path:
+    """A demo sitting marked under codes (RULES.md §12.3): 快递员 prelim, 60 contestants,
+    theory entered by 编号, seats drawn (20 stations, seed 示例), codes sealed, and the
+    practical marks of the first ``marked`` seats entered by code."""
+    from .rules.draw import draw
+
+    path = Path(path)
+    comp = Competition.create(path, event_no=29, stage="prelim", committee="东城区初赛组委会",
+                              pin=DEMO_PIN, date=date, operator=operator)
+    with comp, tempfile.TemporaryDirectory() as tmp:
+        rows = roster_rows(60, seed=29)
+        comp.import_roster(_write(Path(tmp) / "名单.csv", ROSTER_HEADER, rows))
+        nos = [r[0] for r in rows]
+        marks = mark_rows(nos, seed=29)
+        comp.import_marks(_write(Path(tmp) / "理论.csv", ["编号", "理论知识"], [[m[0], m[1]] for m in marks]))
+        # The seats as the draw of RULES.md §12.2 gives them; the competition-day actions
+        # (issue 16) record a draw the same way, in draw_seats.
+        with comp.store.transaction():
+            comp.store.db.conn.executemany("INSERT INTO draw_seats(unit, session, station) VALUES (?,?,?)",
+                                           [tuple(seat) for seat in draw("示例", nos, 20)])
+        comp.seal_codes(pin=DEMO_PIN)
+        practical = {m[0]: m[2] for m in marks}
+        code_of = {e.key: e.code for e in comp.codes_key(pin=DEMO_PIN)}
+        no_of = {code: no for no, code in code_of.items()}
+        for row in comp.coded_rows()[:marked]:
+            comp.set_mark(row.code, "practical", practical[no_of[row.code]])
+    return path

@@ -34,6 +34,8 @@ from .workers import run_task, with_competition
 translate = QCoreApplication.translate
 TABS = ("roster", "marks", "ranking", "statistics", "finalize", "log")
 REPORT_KINDS = ("results", "advancement", "certificates", "awards")
+FINAL_BANNER = "background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784; padding: 4px 8px; font-weight: bold;"
+SEALED_BANNER = "background: #EDE7F6; color: #311B92; border: 1px solid #9575CD; padding: 4px 8px; font-weight: bold;"
 
 
 def reports_available() -> bool:
@@ -67,8 +69,7 @@ class Desk(QWidget):
         layout.addWidget(self.header)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
-        self.banner.setStyleSheet("background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784;"
-                                  " padding: 4px 8px; font-weight: bold;")
+        self.banner.setStyleSheet(FINAL_BANNER)
         layout.addWidget(self.banner)
         self.strip = QLabel()
         self.strip.setObjectName("strip")
@@ -160,7 +161,7 @@ class Desk(QWidget):
         if ops.ROSTER in kinds:
             self.refresh_employers()
         if ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
-            self.marks_tab.model.apply(change.marks)
+            self.marks_tab.apply(change.marks)
         elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS, ops.DAY}:
             self.marks_tab.refresh()  # the draw shows in the grid's 场次 and 工位号
         if kinds:
@@ -199,7 +200,13 @@ class Desk(QWidget):
         if self.session.demo:
             parts.append(translate("Desk", "演示"))
         self.header.setText(" · ".join(parts))
-        if info.finalized:
+        if self.session.codes_sealed():  # RULES.md §12.3: say so on every tab
+            self.banner.setText(translate("Desk", "评分号已加密 · 技能操作按评分号录入 · 排名与成绩解密后显示"))
+            self.banner.setToolTip("")
+            self.banner.setStyleSheet(SEALED_BANNER)
+            self.banner.show()
+        elif info.finalized:
+            self.banner.setStyleSheet(FINAL_BANNER)
             self.banner.setText(translate("Desk", "已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读").format(
                 version=info.version, short=(info.fingerprint or "")[:8]))
             self.banner.setToolTip(info.fingerprint or "")
@@ -211,7 +218,10 @@ class Desk(QWidget):
                                                advances=info.stage.advances)
 
     def refresh_ranking(self) -> None:
-        standings = self.session.standings()
+        standings = self.session.standings()  # while sealed: withheld, no rows
+        sealed = self.session.codes_sealed()
+        self.ranking_tab.set_sealed(sealed)
+        self.counters.setVisible(not sealed)
         model = self.ranking_tab.model
         model.set_standings(standings, employers=self.employers, decisions=self.session.tie_decisions(),
                             since=self.session.standings_since())

@@ -191,6 +191,10 @@ class MainWindow(QMainWindow):
         edit.aboutToShow.connect(lambda: pending.setEnabled(self._settle_available()))  # a merge may add conflicts
         pending.setEnabled(self._settle_available())
 
+        from .codes_menu import add_codes_menu
+
+        add_codes_menu(self, add_menu, action, open_session)  # 赛务: codes and appeals (issue 17)
+
         view = add_menu(bar, translate("MainWindow", "视图(&V)"))
         for act in self.projector.actions(self):
             act.setEnabled(open_session or act.objectName() != "projector")

@@ -29,8 +29,10 @@ def changes(*kinds: str):
 
 
 @changes(MARKS)
-def set_mark(comp: Competition, no: str, field: str, text: str, entry_pass: int = 1) -> list[tuple]:
-    return comp.set_mark(no, field, text, entry_pass=entry_pass)
+def set_mark(comp: Competition, no: str, field: str, text: str, entry_pass: int = 1, *, pin: str | None = None,
+             reason: str | None = None) -> list[tuple]:
+    """``pin``/``reason``: a practical mark changed after the reveal (RULES.md §12.3)."""
+    return comp.set_mark(no, field, text, entry_pass=entry_pass, pin=pin, reason=reason)
 
 
 @changes(ROSTER, MARKS)
@@ -165,3 +167,38 @@ def import_draw(comp: Competition, path: str | Path, *, stations: int | None = N
 @changes(DAY)
 def move_seat(comp: Competition, key: str, session: int, station: int, *, reason: str, pin: str):
     return comp.move_seat(key, session, station, reason=reason, pin=pin)
+
+
+# -- marking under codes and appeals (RULES.md §12.3–§12.5, issue 17) -----------------------
+@changes(STAGE, MARKS)
+def seal_codes(comp: Competition, *, pin: str) -> int:
+    return comp.seal_codes(pin=pin)
+
+
+@changes(STAGE, MARKS)
+def reveal_codes(comp: Competition, *, pin: str) -> None:
+    return comp.reveal_codes(pin=pin)
+
+
+@changes(SETTINGS)
+def add_appeal(comp: Competition, no: str, *, by: str, subject: str, part: str, received: str | None = None) -> int:
+    return comp.add_appeal(no, by=by, subject=subject, part=part, received=received)
+
+
+@changes(MARKS)
+def decide_appeal(comp: Competition, appeal_id: int, *, upheld: bool, reason: str, pin: str, changes=()) -> list:
+    return comp.decide_appeal(appeal_id, upheld=upheld, reason=reason, pin=pin, changes=list(changes))
+
+
+@changes(SETTINGS)
+def set_appeal_window(comp: Competition, part: str, ends: str, *, hours: str = "2") -> None:
+    return comp.set_appeal_window(part, ends, hours=hours)
+
+
+@changes()
+def write_day_sheet(comp: Competition, kind: str, out: str | Path, *, lang: str, pin: str | None = None, progress=None):
+    """The key (PIN, audited as a printing) or the appeals register."""
+    from skillscore.reports import write_report as write
+
+    data = comp.key_sheet_data(pin=pin) if kind == "key" else comp.appeals_sheet_data()
+    return write(data, kind, out, progress=progress, lang=lang)

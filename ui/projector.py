@@ -224,6 +224,12 @@ class ProjectorWindow(QWidget):
         pad = round(m["body"] * 0.6)
         p.fillRect(self.rect(), Qt.white)
         self._paint_header(p, m, W, pad)
+        if getattr(self, "sealed", False):  # RULES.md §12.3: nothing on the wall before the reveal
+            p.setFont(self._font(m["body"] * 1.2, bold=True))
+            p.setPen(QColor("#4A148C"))
+            p.drawText(QRectF(0, m["head"], W, H - m["head"]), Qt.AlignCenter, translate("Sealed", "已加密，解密后显示"))
+            p.end()
+            return
         cols = self._column_rects(pad, W - 2 * pad)
         y = m["head"]
         p.fillRect(QRectF(0, y, W, m["columns"]), COLUMN_FILL)
@@ -383,6 +389,7 @@ class ProjectorController(QObject):
         if self.session is None:
             self.window.close()
             return
+        self.window.sealed = self.session.codes_sealed()
         self.window.refresh(ranking_of(self.session), employers_of(self.session.contestants()))
 
     def toggle(self) -> None:

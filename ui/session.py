@@ -94,6 +94,8 @@ class Session(QObject):
         return self._cached("entries", self.comp.entries)
 
     def standings(self) -> Standings:
+        if self.codes_sealed():  # RULES.md §12.3: nothing ranked is shown until the reveal
+            return Standings(rows=(), ranked=0, advance_quota=None, warnings=(), tie_groups=())
         if self._live is None:
             # The log's head first: a write landing meanwhile is read again, harmlessly.
             self._seen = self.comp.audit_head()
@@ -124,6 +126,10 @@ class Session(QObject):
     def draw_rows(self) -> list[tuple[str, int, int]]:
         """(unit, session, station) of the draw, empty before one (RULES.md §12.2)."""
         return self._cached("draw_rows", self.comp.draw_rows)
+
+    def codes_sealed(self) -> bool:
+        """Practical marks go by code and results are withheld (RULES.md §12.3)."""
+        return self._cached("codes_sealed", lambda: bool(self.comp.codes_sealed))
 
     @property
     def finalized(self) -> bool:
@@ -161,9 +167,11 @@ class Session(QObject):
             return set()
         return self._cached("pending", lambda: {(p.no, p.field) for p in self.comp.pending_marks()})
 
-    def set_mark(self, no: str, field: str, text: str, entry_pass: int = 1) -> list[tuple]:
-        """One typed value; saved at once and remembered for Ctrl+Z."""
-        changes = self.do(ops.set_mark, no, field, text, entry_pass)
+    def set_mark(self, no: str, field: str, text: str, entry_pass: int = 1, *, pin: str | None = None,
+                 reason: str | None = None) -> list[tuple]:
+        """One typed value; saved at once and remembered for Ctrl+Z (``pin``/``reason``:
+        a practical mark changed after the reveal)."""
+        changes = self.do(ops.set_mark, no, field, text, entry_pass, pin=pin, reason=reason)
         if changes:
             self.undo_stack.append([(n, f, old) for n, f, old, _ in changes])
         return changes

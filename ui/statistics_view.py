@@ -285,11 +285,34 @@ class StatisticsView(QWidget):
     def refresh(self) -> None:
         if self.session is None:
             return
+        self._set_sealed(self.session.codes_sealed())
+        if getattr(self, "_sealed", False):
+            return  # RULES.md §12.3: nothing about the results before the reveal
         info = self.session.info()
         units = {c.no: c.unit for c in self.session.contestants()}
         ranking = ranking_of(self.session)
         pass_mark = info.rules.pass_mark if info.event.certified else None
         self.set_statistics(st.compute(ranking, units, pass_mark=pass_mark), ranking, certified=info.event.certified)
+
+    def _set_sealed(self, sealed: bool) -> None:
+        """While sealed one line, 已加密，解密后显示, stands in for the charts and tables."""
+        if sealed == getattr(self, "_sealed", False):
+            return
+        from .views.tabs import sealed_placeholder
+
+        if not hasattr(self, "placeholder"):
+            self.placeholder = sealed_placeholder()
+            self.layout().addWidget(self.placeholder, 1)
+        if sealed:
+            self._shown = [w for w in self.findChildren(QWidget, options=Qt.FindDirectChildrenOnly)
+                           if w.isVisibleTo(self) and w is not self.placeholder]
+            for w in self._shown:
+                w.hide()
+        else:
+            for w in self._shown:
+                w.show()
+        self.placeholder.setVisible(sealed)
+        self._sealed = sealed
 
     def set_statistics(self, stats: st.Statistics, ranking: dict, *, certified: bool) -> None:
         self.stats, self.ranking, self.certified = stats, ranking, certified

@@ -10,6 +10,189 @@
     </message>
 </context>
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="62"/>
+        <source>登记申诉</source>
+        <translation>Record an appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="68"/>
+        <source>领队或选手本人</source>
+        <translation>Team leader or the contestant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="75"/>
+        <source>YYYY-MM-DD HH:MM，空为现在</source>
+        <translation>YYYY-MM-DD HH:MM; empty: now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="76"/>
+        <source>团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="76"/>
+        <location filename="../../ui/dialogs/appeal.py" line="120"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="77"/>
+        <source>申诉人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="78"/>
+        <source>申诉事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="79"/>
+        <location filename="../../ui/dialogs/appeal.py" line="170"/>
+        <source>部分</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="80"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="95"/>
+        <source>仲裁决定 · 第 {id} 号申诉</source>
+        <translation>Decision · appeal no. {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="111"/>
+        <source>仲裁决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="115"/>
+        <source>理由（记入日志）</source>
+        <translation>Reason (recorded in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="120"/>
+        <source>编号（技能操作加密时填评分号）</source>
+        <translation>No. (the code for a sealed practical mark)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="121"/>
+        <source>项</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="121"/>
+        <source>更正为</source>
+        <translation>Corrected to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="127"/>
+        <source>更正成绩（成立时）</source>
+        <translation>Corrected marks (if upheld)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="157"/>
+        <source>申诉时限</source>
+        <translation>Appeal window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="158"/>
+        <source>该部分结束后若干小时内受理申诉（通常 2 小时）；之后收到的申诉照常登记，标为逾期。</source>
+        <translation>Appeals are received within some hours after the end of the part (usually 2); a later one is recorded all the same and marked late.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="171"/>
+        <source>该部分结束时间</source>
+        <translation>End of the part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="172"/>
+        <source>时限（小时）</source>
+        <translation>Window (hours)</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsModel</name>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="102"/>
+        <location filename="../../ui/models/appeals.py" line="39"/>
+        <source>申诉成立</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appeal.py" line="104"/>
+        <location filename="../../ui/models/appeals.py" line="39"/>
+        <source>申诉驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="40"/>
+        <source>解密后更正</source>
+        <translation>Corrected after the reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="40"/>
+        <source>待裁决</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="75"/>
+        <source>更正 {n}</source>
+        <translation>Correction {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="83"/>
+        <source>逾期</source>
+        <translation>LATE</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsView</name>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="29"/>
+        <source>登记申诉…</source>
+        <translation>Record an appeal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="30"/>
+        <source>仲裁决定…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="31"/>
+        <source>申诉时限…</source>
+        <translation>Appeal window…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="32"/>
+        <source>打印申诉处理登记表…</source>
+        <translation>Print the appeals register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="67"/>
+        <source>{part}：{ends} 后 {hours} 小时内</source>
+        <translation>{part}: within {hours} h after {ends}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="70"/>
+        <source>申诉时限：{windows}</source>
+        <translation>Appeal windows: {windows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="71"/>
+        <source>未设置（不判逾期）</source>
+        <translation>not set (nothing is late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/appeals_view.py" line="107"/>
+        <source>申诉处理登记</source>
+        <translation>Appeals register</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../../ui/audit_view.py" line="75"/>
@@ -364,11 +547,118 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
 </context>
 <context>
+    <name>CodedMarksModel</name>
+    <message>
+        <location filename="../../ui/models/coded_marks.py" line="69"/>
+        <source>评分号 {no}「{value}」：{reason}</source>
+        <translation>Code {no} &quot;{value}&quot;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CodesMenu</name>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="23"/>
+        <source>赛务(&amp;D)</source>
+        <translation>Competition &amp;day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="24"/>
+        <source>加密评分号…</source>
+        <translation>Seal codes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="25"/>
+        <source>打印加密对照表…</source>
+        <translation>Print the key sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="27"/>
+        <source>解密…</source>
+        <translation>Reveal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="29"/>
+        <source>申诉登记…</source>
+        <translation>Appeals register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="36"/>
+        <source>加密评分号</source>
+        <translation>Seal codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="36"/>
+        <source>为每位选手（团队）生成评分号。加密后技能操作成绩只能按评分号录入，排名解密后才显示；随后请打印加密对照表，装入密封袋由监督签封。</source>
+        <translation>Gives every contestant (team) a code. Once sealed, practical marks are entered by code only and rankings are shown only after the reveal; then print the key sheet for the envelope the supervisor seals.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="47"/>
+        <source>已加密：{count} 个评分号。请打印加密对照表装入密封袋。</source>
+        <translation>Sealed: {count} codes. Print the key sheet for the sealed envelope.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="54"/>
+        <source>打印加密对照表</source>
+        <translation>Print the key sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="55"/>
+        <source>打印加密对照表须裁判长口令，每次打印记入日志。</source>
+        <translation>Printing the key sheet needs the chief judge&apos;s PIN; every printing is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="63"/>
+        <source>加密对照表</source>
+        <translation>Key sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="63"/>
+        <source>申诉处理登记表</source>
+        <translation>Appeals register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codes_menu.py" line="86"/>
+        <source>已解密：排名已显示；技能操作成绩自此锁定，修改须裁判长口令并写明理由</source>
+        <translation>Revealed: the ranking is shown; practical marks are locked from now on, a change needs the chief judge&apos;s PIN and a reason</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
+        <location filename="../../ui/models/appeals.py" line="54"/>
         <location filename="../../ui/models/audit.py" line="21"/>
         <source>序号</source>
         <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="56"/>
+        <source>申诉人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="57"/>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="58"/>
+        <source>部分</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="59"/>
+        <source>申诉事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="60"/>
+        <source>仲裁决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="62"/>
+        <source>成绩变更</source>
+        <translation>Marks changed</translation>
     </message>
     <message>
         <location filename="../../ui/models/audit.py" line="22"/>
@@ -406,15 +696,17 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>New value</translation>
     </message>
     <message>
+        <location filename="../../ui/models/appeals.py" line="61"/>
         <location filename="../../ui/models/audit.py" line="29"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
+        <location filename="../../ui/models/appeals.py" line="55"/>
         <location filename="../../ui/models/day.py" line="53"/>
         <location filename="../../ui/models/day.py" line="124"/>
-        <location filename="../../ui/models/marks.py" line="77"/>
-        <location filename="../../ui/models/panel_marks.py" line="103"/>
+        <location filename="../../ui/models/marks.py" line="85"/>
+        <location filename="../../ui/models/panel_marks.py" line="113"/>
         <location filename="../../ui/models/preview.py" line="71"/>
         <location filename="../../ui/models/ranking.py" line="60"/>
         <location filename="../../ui/models/roster.py" line="60"/>
@@ -424,8 +716,8 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <message>
         <location filename="../../ui/models/day.py" line="54"/>
         <location filename="../../ui/models/day.py" line="125"/>
-        <location filename="../../ui/models/marks.py" line="78"/>
-        <location filename="../../ui/models/panel_marks.py" line="104"/>
+        <location filename="../../ui/models/marks.py" line="86"/>
+        <location filename="../../ui/models/panel_marks.py" line="114"/>
         <location filename="../../ui/models/ranking.py" line="61"/>
         <location filename="../../ui/models/roster.py" line="61"/>
         <source>姓名</source>
@@ -434,8 +726,8 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <message>
         <location filename="../../ui/models/day.py" line="56"/>
         <location filename="../../ui/models/day.py" line="126"/>
-        <location filename="../../ui/models/marks.py" line="79"/>
-        <location filename="../../ui/models/panel_marks.py" line="109"/>
+        <location filename="../../ui/models/marks.py" line="87"/>
+        <location filename="../../ui/models/panel_marks.py" line="119"/>
         <location filename="../../ui/models/ranking.py" line="62"/>
         <location filename="../../ui/models/roster.py" line="66"/>
         <location filename="../../ui/statistics_view.py" line="183"/>
@@ -444,36 +736,46 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     </message>
     <message>
         <location filename="../../ui/models/day.py" line="57"/>
-        <location filename="../../ui/models/marks.py" line="80"/>
+        <location filename="../../ui/models/marks.py" line="88"/>
         <location filename="../../ui/models/roster.py" line="67"/>
         <source>团队</source>
         <translation>Team</translation>
     </message>
     <message>
+        <location filename="../../ui/models/coded_marks.py" line="42"/>
+        <location filename="../../ui/models/panel_marks.py" line="106"/>
+        <source>评分号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/coded_marks.py" line="43"/>
         <location filename="../../ui/models/day.py" line="58"/>
         <location filename="../../ui/models/day.py" line="122"/>
-        <location filename="../../ui/models/marks.py" line="81"/>
+        <location filename="../../ui/models/marks.py" line="89"/>
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
+        <location filename="../../ui/models/coded_marks.py" line="44"/>
         <location filename="../../ui/models/day.py" line="59"/>
         <location filename="../../ui/models/day.py" line="123"/>
-        <location filename="../../ui/models/marks.py" line="82"/>
+        <location filename="../../ui/models/marks.py" line="90"/>
         <source>工位号</source>
         <translation>Station</translation>
     </message>
     <message>
         <location filename="../../ui/models/day.py" line="60"/>
-        <location filename="../../ui/models/marks.py" line="83"/>
+        <location filename="../../ui/models/marks.py" line="91"/>
         <location filename="../../ui/models/ranking.py" line="63"/>
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
+        <location filename="../../ui/models/coded_marks.py" line="45"/>
         <location filename="../../ui/models/day.py" line="61"/>
-        <location filename="../../ui/models/marks.py" line="84"/>
-        <location filename="../../ui/models/panel_marks.py" line="107"/>
+        <location filename="../../ui/models/marks.py" line="92"/>
+        <location filename="../../ui/models/panel_marks.py" line="109"/>
+        <location filename="../../ui/models/panel_marks.py" line="117"/>
         <location filename="../../ui/models/ranking.py" line="64"/>
         <source>技能操作</source>
         <translation>Practical</translation>
@@ -484,7 +786,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/models/marks.py" line="85"/>
+        <location filename="../../ui/models/marks.py" line="93"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -587,7 +889,8 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="106"/>
+        <location filename="../../ui/models/panel_marks.py" line="108"/>
+        <location filename="../../ui/models/panel_marks.py" line="116"/>
         <source>模块成绩</source>
         <translation>Module result</translation>
     </message>
@@ -627,271 +930,278 @@ The current state is saved as a backup first, so the restore can be undone.</tra
     <name>Desk</name>
     <message>
         <location filename="../../ui/app.py" line="173"/>
-        <location filename="../../ui/desk.py" line="94"/>
+        <location filename="../../ui/desk.py" line="95"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="83"/>
+        <location filename="../../ui/desk.py" line="84"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="84"/>
+        <location filename="../../ui/desk.py" line="85"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="86"/>
+        <location filename="../../ui/desk.py" line="87"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="88"/>
+        <location filename="../../ui/desk.py" line="89"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="93"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="95"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="96"/>
+        <location filename="../../ui/desk.py" line="97"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="97"/>
+        <location filename="../../ui/desk.py" line="98"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="198"/>
+        <location filename="../../ui/desk.py" line="199"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="200"/>
+        <location filename="../../ui/desk.py" line="201"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="203"/>
+        <location filename="../../ui/desk.py" line="204"/>
+        <source>评分号已加密 · 技能操作按评分号录入 · 排名与成绩解密后显示</source>
+        <translation>Codes sealed · practical marks by code · rankings and results after the reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="210"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220"/>
+        <location filename="../../ui/desk.py" line="230"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="221"/>
+        <location filename="../../ui/desk.py" line="231"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="224"/>
+        <location filename="../../ui/desk.py" line="234"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="225"/>
+        <location filename="../../ui/desk.py" line="235"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="226"/>
+        <location filename="../../ui/desk.py" line="236"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="227"/>
+        <location filename="../../ui/desk.py" line="237"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="228"/>
+        <location filename="../../ui/desk.py" line="238"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="229"/>
+        <location filename="../../ui/desk.py" line="239"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="251"/>
+        <location filename="../../ui/desk.py" line="261"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="251"/>
+        <location filename="../../ui/desk.py" line="261"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="252"/>
+        <location filename="../../ui/desk.py" line="262"/>
         <source>表格 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="316"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="263"/>
+        <location filename="../../ui/desk.py" line="273"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="269"/>
-        <location filename="../../ui/desk.py" line="273"/>
+        <location filename="../../ui/desk.py" line="279"/>
+        <location filename="../../ui/desk.py" line="283"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="269"/>
+        <location filename="../../ui/desk.py" line="279"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="274"/>
+        <location filename="../../ui/desk.py" line="284"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="283"/>
+        <location filename="../../ui/desk.py" line="293"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306"/>
+        <location filename="../../ui/desk.py" line="316"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="308"/>
+        <location filename="../../ui/desk.py" line="318"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="309"/>
-        <location filename="../../ui/desk.py" line="315"/>
+        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="325"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312"/>
+        <location filename="../../ui/desk.py" line="322"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314"/>
+        <location filename="../../ui/desk.py" line="324"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="329"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="329"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="319"/>
+        <location filename="../../ui/desk.py" line="329"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="320"/>
+        <location filename="../../ui/desk.py" line="330"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="320"/>
+        <location filename="../../ui/desk.py" line="330"/>
         <source>成绩表（附成绩分布统计页）</source>
         <translation>Results sheet (with the statistics page)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="321"/>
-        <location filename="../../ui/desk.py" line="330"/>
+        <location filename="../../ui/desk.py" line="331"/>
+        <location filename="../../ui/desk.py" line="340"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="321"/>
+        <location filename="../../ui/desk.py" line="331"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="328"/>
+        <location filename="../../ui/desk.py" line="338"/>
         <source>签到表</source>
         <translation>Check-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="328"/>
+        <location filename="../../ui/desk.py" line="338"/>
         <source>抽签记录表</source>
         <translation>Draw record</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="329"/>
+        <location filename="../../ui/desk.py" line="339"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="335"/>
+        <location filename="../../ui/codes_menu.py" line="70"/>
+        <location filename="../../ui/desk.py" line="345"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="338"/>
+        <location filename="../../ui/codes_menu.py" line="72"/>
+        <location filename="../../ui/desk.py" line="348"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="349"/>
+        <location filename="../../ui/desk.py" line="359"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="350"/>
+        <location filename="../../ui/desk.py" line="360"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="352"/>
+        <location filename="../../ui/desk.py" line="362"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="354"/>
+        <location filename="../../ui/desk.py" line="364"/>
         <source>已导出 {path} · 交接码 {code}（已签字的成绩表和晋级名单上印有同一交接码，接收方凭它打开文件；请勿与 U 盘放在一起）</source>
         <translation>Exported {path} · code {code} (the signed results and advancement sheets print the same code; the receiving committee opens the file with it; never keep it with the USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="226"/>
+        <location filename="../../ui/views/panel_grid.py" line="239"/>
         <source>裁判评分</source>
         <translation>Judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="227"/>
+        <location filename="../../ui/views/panel_grid.py" line="240"/>
         <source>裁判统计</source>
         <translation>Judge statistics</translation>
     </message>
@@ -1707,7 +2017,7 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="177"/>
-        <location filename="../../ui/mainwindow.py" line="360"/>
+        <location filename="../../ui/mainwindow.py" line="364"/>
         <source>导出本录入台文件…</source>
         <translation>Export this desk&apos;s file…</translation>
     </message>
@@ -1747,70 +2057,70 @@ The reason and the operator go into the audit log.</translation>
         <translation>Entries that disagree…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="194"/>
+        <location filename="../../ui/mainwindow.py" line="198"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="200"/>
+        <location filename="../../ui/mainwindow.py" line="204"/>
         <source>语言 Language</source>
         <translation>语言 Language</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="208"/>
+        <location filename="../../ui/mainwindow.py" line="212"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="209"/>
+        <location filename="../../ui/mainwindow.py" line="213"/>
         <source>使用手册</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="210"/>
-        <location filename="../../ui/mainwindow.py" line="424"/>
+        <location filename="../../ui/mainwindow.py" line="214"/>
+        <location filename="../../ui/mainwindow.py" line="428"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="219"/>
+        <location filename="../../ui/mainwindow.py" line="223"/>
         <source>文件已被其他程序（如命令行）修改，已重新读取</source>
         <translation>The file was changed by another program (the command line, say) and has been read again</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="231"/>
+        <location filename="../../ui/mainwindow.py" line="235"/>
         <source>打开竞赛文件</source>
         <translation>Open competition file</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="232"/>
+        <location filename="../../ui/mainwindow.py" line="236"/>
         <source>竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)</source>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="265"/>
-        <location filename="../../ui/mainwindow.py" line="291"/>
-        <location filename="../../ui/mainwindow.py" line="312"/>
+        <location filename="../../ui/mainwindow.py" line="269"/>
+        <location filename="../../ui/mainwindow.py" line="295"/>
+        <location filename="../../ui/mainwindow.py" line="316"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="280"/>
+        <location filename="../../ui/mainwindow.py" line="284"/>
         <source>U盘（可移动磁盘）</source>
         <translation>a USB stick (removable drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="280"/>
+        <location filename="../../ui/mainwindow.py" line="284"/>
         <source>网络共享</source>
         <translation>a network share</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="282"/>
+        <location filename="../../ui/mainwindow.py" line="286"/>
         <source>复制到本机</source>
         <translation>Copy to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="283"/>
+        <location filename="../../ui/mainwindow.py" line="287"/>
         <source>该文件位于{where}上。直接在上面录入可能损坏文件。
 复制到本机硬盘后打开副本？
 {target}</source>
@@ -1819,22 +2129,22 @@ Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="298"/>
+        <location filename="../../ui/mainwindow.py" line="302"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="362"/>
+        <location filename="../../ui/mainwindow.py" line="366"/>
         <source>已导出 {count} 项录入到 {path} · 本录入台交接码 {code}</source>
         <translation>Exported {count} entries to {path} · this desk&apos;s code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="365"/>
+        <location filename="../../ui/mainwindow.py" line="369"/>
         <source>本录入台交接码</source>
         <translation>This desk&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="366"/>
+        <location filename="../../ui/mainwindow.py" line="370"/>
         <source>已导出 {count} 项录入到 {path}。
 
 本录入台交接码：{code}
@@ -1847,17 +2157,17 @@ This desk&apos;s code: {code}
 The main desk types this code to merge the file (it is the same for every export of this desk). Copy it down for the main desk; never keep it with the USB stick.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="410"/>
+        <location filename="../../ui/mainwindow.py" line="414"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="412"/>
+        <location filename="../../ui/mainwindow.py" line="416"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="426"/>
+        <location filename="../../ui/mainwindow.py" line="430"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
@@ -1881,52 +2191,82 @@ The main desk types this code to merge the file (it is the same for every export
 <context>
     <name>MarksTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="85"/>
+        <location filename="../../ui/views/marks_tab.py" line="41"/>
         <source>导入成绩…</source>
         <translation>Import marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="86"/>
+        <location filename="../../ui/views/marks_tab.py" line="42"/>
         <source>导出成绩…</source>
         <translation>Export marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="87"/>
+        <location filename="../../ui/views/marks_tab.py" line="43"/>
         <source>回车 下一行 · Tab 下一列 · Shift+回车 上一行 · Q 或 / 缺考 · Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴</source>
         <translation>Enter next row · Tab next column · Shift+Enter previous row · Q or / absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="98"/>
+        <location filename="../../ui/views/marks_tab.py" line="54"/>
         <source>本文件启用复核（双人录入）：每个成绩由两位录入员各录一次，一致后才计入；未计入的显示“待复核”。</source>
         <translation>Double entry is on for this file: every mark is typed by two operators and counts once both agree; marks not counted yet show &quot;To be checked&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="101"/>
+        <location filename="../../ui/views/marks_tab.py" line="57"/>
         <source>我录第二遍（复核）</source>
         <translation>I am typing the check (second pass)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="87"/>
+        <source>评分号，回车跳转，Esc 关闭</source>
+        <translation>Code, Enter to jump, Esc to close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="89"/>
+        <source>技能操作（按评分号）</source>
+        <translation>Practical (by code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="91"/>
+        <source>理论知识与状态（按编号）</source>
+        <translation>Theory and status (by No.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="92"/>
+        <source>成绩</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="98"/>
+        <source>解密后更正技能操作成绩</source>
+        <translation>Correct a practical mark after the reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/marks_tab.py" line="98"/>
+        <source>已解密，技能操作成绩已锁定。更正编号 {no} 的成绩须裁判长口令并写明理由，更正将列入申诉处理登记表。</source>
+        <translation>The codes are revealed and practical marks are locked. Correcting {no} needs the chief judge&apos;s PIN and a reason; the correction is listed on the appeals register.</translation>
     </message>
 </context>
 <context>
     <name>MarksView</name>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="229"/>
+        <location filename="../../ui/views/marks_view.py" line="230"/>
         <source>未保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="267"/>
+        <location filename="../../ui/views/marks_view.py" line="268"/>
         <location filename="../../ui/views/panel_grid.py" line="81"/>
         <source>粘贴区域超出表格：第 {line} 行没有对应的选手</source>
         <translation>The pasted block is larger than the table: line {line} has no contestant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="272"/>
+        <location filename="../../ui/views/marks_view.py" line="273"/>
         <location filename="../../ui/views/panel_grid.py" line="86"/>
         <source>粘贴区域超出表格：第 {line} 行多出第 {col} 列</source>
         <translation>The pasted block is wider than the table: line {line} has an extra column {col}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/marks_view.py" line="280"/>
+        <location filename="../../ui/models/marks.py" line="97"/>
         <location filename="../../ui/views/panel_grid.py" line="94"/>
         <source>编号 {no}「{value}」：{reason}</source>
         <translation>No. {no} &apos;{value}&apos;: {reason}</translation>
@@ -1945,13 +2285,13 @@ The main desk types this code to merge the file (it is the same for every export
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="317"/>
-        <location filename="../../ui/views/panel_grid.py" line="193"/>
+        <location filename="../../ui/views/panel_grid.py" line="206"/>
         <source>没有可撤销的录入</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
         <location filename="../../ui/views/marks_view.py" line="323"/>
-        <location filename="../../ui/views/panel_grid.py" line="214"/>
+        <location filename="../../ui/views/panel_grid.py" line="227"/>
         <source>已撤销上一次录入（已记入日志）</source>
         <translation>Undid the last entry (logged as a correction)</translation>
     </message>
@@ -2073,7 +2413,7 @@ Enter your name: every change is logged under it.</translation>
         <translation>Enter next row · Tab next column · Q or / practical absent · Delete clear · Ctrl+F find · Ctrl+Z undo · Ctrl+V paste</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="143"/>
+        <location filename="../../ui/views/panel_grid.py" line="158"/>
         <source>{module}（满分 {maximum}）</source>
         <translation>{module} (max. {maximum})</translation>
     </message>
@@ -2081,48 +2421,48 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>PanelMarksModel</name>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="164"/>
-        <location filename="../../ui/models/panel_marks.py" line="226"/>
+        <location filename="../../ui/models/panel_marks.py" line="188"/>
+        <location filename="../../ui/models/panel_marks.py" line="250"/>
         <source>裁判{n}</source>
         <translation>Judge {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="168"/>
+        <location filename="../../ui/models/panel_marks.py" line="192"/>
         <source>去掉一个最高分和一个最低分后取平均</source>
         <translation>trimmed mean (one highest and one lowest mark dropped)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="169"/>
+        <location filename="../../ui/models/panel_marks.py" line="193"/>
         <source>各裁判分数取平均</source>
         <translation>mean of the judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="170"/>
+        <location filename="../../ui/models/panel_marks.py" line="194"/>
         <source>{module}（满分 {maximum}）：{how}，四舍五入到两位小数</source>
         <translation>{module} (max. {maximum}): {how}, rounded half-up to 2 decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="173"/>
+        <location filename="../../ui/models/panel_marks.py" line="197"/>
         <source>各模块成绩之和；有裁判未评分时为空</source>
         <translation>The sum of the module results; empty while any judge&apos;s mark is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="223"/>
+        <location filename="../../ui/models/panel_marks.py" line="247"/>
         <source>最低分，已去掉（不计入模块成绩）</source>
         <translation>Lowest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="224"/>
+        <location filename="../../ui/models/panel_marks.py" line="248"/>
         <source>最高分，已去掉（不计入模块成绩）</source>
         <translation>Highest mark, dropped (not counted in the module result)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="228"/>
+        <location filename="../../ui/models/panel_marks.py" line="252"/>
         <source>尚未评分：{judges}</source>
         <translation>Not marked yet: {judges}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/panel_marks.py" line="230"/>
+        <location filename="../../ui/models/panel_marks.py" line="254"/>
         <source>技能操作缺考；在此格按 Delete 可撤销缺考</source>
         <translation>Absent from the practical part; press Delete on this cell to take 缺考 back</translation>
     </message>
@@ -2309,7 +2649,9 @@ Enter your name: every change is logged under it.</translation>
         <translation>Reason (logged)</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/appeal.py" line="131"/>
         <location filename="../../ui/dialogs/pin.py" line="39"/>
+        <location filename="../../ui/dialogs/reveal.py" line="54"/>
         <source>裁判长口令</source>
         <translation>Chief judge&apos;s PIN</translation>
     </message>
@@ -2395,67 +2737,67 @@ Enter your name: every change is logged under it.</translation>
         <translation>Projector · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="274"/>
+        <location filename="../../ui/projector.py" line="280"/>
         <source>尚无选手</source>
         <translation>No contestants yet</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="294"/>
+        <location filename="../../ui/projector.py" line="300"/>
         <source>已定稿 · 第 {v} 版</source>
         <translation>Finalised · version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="296"/>
+        <location filename="../../ui/projector.py" line="302"/>
         <source>实时成绩 · 未定稿</source>
         <translation>Live results · not finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="309"/>
+        <location filename="../../ui/projector.py" line="315"/>
         <source>成绩待公布</source>
         <translation>Results to be announced</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="311"/>
+        <location filename="../../ui/projector.py" line="317"/>
         <source>排名人数 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="313"/>
+        <location filename="../../ui/projector.py" line="319"/>
         <source>晋级名额 {q}（✓ 晋级，粗线为晋级线）</source>
         <translation>Quota {q} (✓ advances; the thick line is the cut-off)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="318"/>
+        <location filename="../../ui/projector.py" line="324"/>
         <source>第 {page}/{pages} 页</source>
         <translation>Page {page}/{pages}</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="320"/>
+        <location filename="../../ui/projector.py" line="326"/>
         <source> · 每 {s} 秒翻页</source>
         <translation> · next page every {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="400"/>
+        <location filename="../../ui/projector.py" line="407"/>
         <source>翻页间隔</source>
         <translation>Page interval</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="401"/>
+        <location filename="../../ui/projector.py" line="408"/>
         <source>每页停留秒数（0 = 不自动翻页）：</source>
         <translation>Seconds per page (0 = do not turn pages):</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="413"/>
+        <location filename="../../ui/projector.py" line="420"/>
         <source>投影模式（第二屏幕）</source>
         <translation>Projector (second screen)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="417"/>
+        <location filename="../../ui/projector.py" line="424"/>
         <source>投影时隐藏成绩（待公布）</source>
         <translation>Hide marks on the projector (until announced)</translation>
     </message>
     <message>
-        <location filename="../../ui/projector.py" line="423"/>
+        <location filename="../../ui/projector.py" line="430"/>
         <source>投影翻页间隔…</source>
         <translation>Projector page interval…</translation>
     </message>
@@ -2501,29 +2843,58 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="132"/>
+        <location filename="../../ui/views/tabs.py" line="100"/>
         <source>显示全部</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="154"/>
+        <location filename="../../ui/views/tabs.py" line="133"/>
         <source>只显示晋级（含待定）</source>
         <translation>Only those advancing (or undecided)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="155"/>
+        <location filename="../../ui/views/tabs.py" line="134"/>
         <source>只显示待录入</source>
         <translation>Only marks not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="156"/>
+        <location filename="../../ui/views/tabs.py" line="135"/>
         <source>只显示并列待定</source>
         <translation>Only ties to be decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="158"/>
+        <location filename="../../ui/views/tabs.py" line="137"/>
         <source>筛选：{name}（{n} 行）</source>
         <translation>Filter: {name} ({n} rows)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="26"/>
+        <source>每个评分号都已有技能操作成绩（或缺考）</source>
+        <translation>Every code has a practical mark (or Absent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="27"/>
+        <source>复核（双人录入）的技能操作成绩都已一致</source>
+        <translation>Every double-entered practical mark agrees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="28"/>
+        <source>录入台冲突都已由裁判长裁定</source>
+        <translation>Every desk conflict is settled by the chief judge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="36"/>
+        <location filename="../../ui/dialogs/reveal.py" line="59"/>
+        <source>解密</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reveal.py" line="39"/>
+        <source>解密后显示每个评分号对应的选手，排名随即显示；技能操作成绩自此锁定，修改须裁判长口令并写明理由，并列入申诉处理登记表。</source>
+        <translation>The reveal shows who each code is and the ranking with it; practical marks are locked from then on: a change needs the chief judge&apos;s PIN and a reason, and is listed on the appeals register.</translation>
     </message>
 </context>
 <context>
@@ -2572,29 +2943,39 @@ Enter your name: every change is logged under it.</translation>
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../ui/views/tabs.py" line="55"/>
+        <location filename="../../ui/views/tabs.py" line="63"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="56"/>
+        <location filename="../../ui/views/tabs.py" line="64"/>
         <source>准予参赛…</source>
         <translation>Admit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="57"/>
+        <location filename="../../ui/views/tabs.py" line="65"/>
         <source>裁判长写明理由，准予某编号违反资格规定参赛（导入名单前或导入被拒后）</source>
         <translation>The chief judge admits a number against an eligibility rule with a written reason (before importing the roster, or after it was refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="58"/>
+        <location filename="../../ui/views/tabs.py" line="66"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tabs.py" line="75"/>
+        <location filename="../../ui/views/tabs.py" line="83"/>
         <source>共 {n} 人 · 准予参赛 {admitted} 人</source>
         <translation>{n} contestants · {admitted} admitted</translation>
+    </message>
+</context>
+<context>
+    <name>Sealed</name>
+    <message>
+        <location filename="../../ui/models/appeals.py" line="46"/>
+        <location filename="../../ui/projector.py" line="230"/>
+        <location filename="../../ui/views/tabs.py" line="50"/>
+        <source>已加密，解密后显示</source>
+        <translation>Sealed: shown after the reveal</translation>
     </message>
 </context>
 <context>
@@ -2789,67 +3170,67 @@ Enter your name: every change is logged under it.</translation>
         <translation>By employer</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="296"/>
+        <location filename="../../ui/statistics_view.py" line="319"/>
         <source>成绩分布统计 · {event} · {stage} · {committee}</source>
         <translation>Statistics · {event} · {stage} · {committee}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="312"/>
+        <location filename="../../ui/statistics_view.py" line="335"/>
         <source>排名人数 N = {n}</source>
         <translation>Ranked N = {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="314"/>
+        <location filename="../../ui/statistics_view.py" line="337"/>
         <source>晋级名额 {q}</source>
         <translation>Quota {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="316"/>
+        <location filename="../../ui/statistics_view.py" line="339"/>
         <source>晋级线 {total}（第 {rank} 名）</source>
         <translation>Cut-off {total} (rank {rank})</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="319"/>
+        <location filename="../../ui/statistics_view.py" line="342"/>
         <source>晋级待定 {n} 人</source>
         <translation>Advancement open for {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="324"/>
+        <location filename="../../ui/statistics_view.py" line="347"/>
         <source>晋级线 {total}</source>
         <translation>Cut-off {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="327"/>
+        <location filename="../../ui/statistics_view.py" line="350"/>
         <source>{level} 最低 {total}</source>
         <translation>{level} from {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="336"/>
+        <location filename="../../ui/statistics_view.py" line="359"/>
         <source>及格线 {mark}</source>
         <translation>Pass mark {mark}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="347"/>
+        <location filename="../../ui/statistics_view.py" line="370"/>
         <source>试算：名额 {q} 时晋级线为 {total}</source>
         <translation>Trial: with a quota of {q} the cut-off is {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="349"/>
+        <location filename="../../ui/statistics_view.py" line="372"/>
         <source>；此处有并列待定，需组委会裁定或抽签后才能确定谁晋级</source>
         <translation>; a tie to be decided sits there: who advances is open until the committee decides or lots are drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="352"/>
+        <location filename="../../ui/statistics_view.py" line="375"/>
         <source>试算 {q} 名</source>
         <translation>Trial {q}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="358"/>
+        <location filename="../../ui/statistics_view.py" line="381"/>
         <source>导出 PNG</source>
         <translation>Export PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_view.py" line="368"/>
+        <location filename="../../ui/statistics_view.py" line="391"/>
         <source>无法写入 {path}</source>
         <translation>Cannot write {path}</translation>
     </message>

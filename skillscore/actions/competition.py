@@ -41,6 +41,9 @@ from .mark_feed import MarkFeedMixin
 from .checkin import CheckinMixin
 from .draw import DrawMixin
 from .day_sheets import DaySheetsMixin
+from .codes import CodesMixin
+from .sealing import SealingMixin
+from .appeals import AppealsMixin
 
 # What the desk needs besides the facade's methods, re-exported so that ui/ imports only
 # this module of the core's file side (tests/test_layout.py holds it to that).
@@ -141,7 +144,8 @@ def parse_date(text: str | dt.date | None) -> dt.date:
 
 
 class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin, DeskMixin,
-                  NextStageMixin, MarkFeedMixin, CheckinMixin, DrawMixin, DaySheetsMixin):
+                  NextStageMixin, MarkFeedMixin, CheckinMixin, DrawMixin, DaySheetsMixin, CodesMixin, SealingMixin,
+                  AppealsMixin):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None,
@@ -317,6 +321,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             doc = self.finalized_document()
             body = {k: doc["ranking"][k] for k in ("ranked", "advance_quota", "complete", "warnings", "rows")}
         else:
+            self._refuse_if_sealed()  # RULES.md §12.3: withheld until the reveal
             body = ranking_body(self.standings(info))
         ev = info.event
         return {
@@ -332,6 +337,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
     def results_document(self, info: Info | None = None) -> dict:
         """Everything the finalised results consist of; its SHA-256 is the fingerprint."""
         info = info or self.info()
+        self._refuse_if_sealed()
         standings = self.standings(info)
         entries = self.entries()
         origins = dict(self.store.db.execute("SELECT no, origin FROM contestants").fetchall())
@@ -385,6 +391,11 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
                 sheet = sheets.get(owner.get(person["no"], person["no"]), {})
                 person["panel"] = {module: {str(j): format_mark(score) for j, score in sorted(judges.items())}
                                    for module, judges in sheet.items()}
+        times = self.codes_times()
+        if times["sealed_at"]:
+            # Marked under codes: the fact and the times travel, never the key. A file that
+            # never sealed has exactly the document (and fingerprint) it always had.
+            doc["codes"] = times
         return doc
 
     def finalized_document(self) -> dict:
@@ -395,7 +406,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         return json.loads(row[0])
 
     def audit_entries(self):
-        return self.store.audit_entries()
+        return self._shown_audit(self.store.audit_entries())  # while sealed: codes, never 编号
 
     def verify_audit(self) -> list[str]:
         return self.store.verify_audit()
@@ -431,6 +442,8 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         than ranking them. Any other change (roster, ties, settings, finalising, a wrong
         PIN …), made here or by another connection, reads everything again.
         """
+        if self.codes_sealed:  # RULES.md §12.3: the desk shows 已加密，解密后显示, no rows
+            return Standings(rows=(), ranked=0, advance_quota=None, warnings=(), tie_groups=())
         cache = getattr(self, "_live", None)
         if cache is not None:
             rows = self.store.db.execute(

@@ -37,6 +37,7 @@ class DecisionsMixin:
 
     # -- actions: ties -----------------------------------------------------------------------
     def _group(self, members: list[str], standings: Standings) -> tuple[str, ...]:
+        self._refuse_if_sealed()  # a tie is part of the ranking: withheld until the reveal
         for group in standings.tie_groups:
             if set(group) == set(members):
                 return group
@@ -85,6 +86,8 @@ class DecisionsMixin:
         info = self.info()
         if info.finalized:
             return [("finalized", {"version": info.version})]
+        if self.codes_sealed:  # RULES.md §12.3: nothing is ranked before the reveal
+            return [("codes_sealed_ranking", {"at": self.codes_times()["sealed_at"]})]
         standings = self.standings(info)
         blockers = []
         if not standings.rows:

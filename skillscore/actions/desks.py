@@ -225,7 +225,10 @@ class DeskMixin:
         return DeskExport(Path(out), name, sequence, len(items), digest, code)
 
     def _desk_settings(self) -> dict:
-        return {"double_entry": self.double_entry, "practical_scheme": self.store.meta("practical_scheme") or ""}
+        settings = {"double_entry": self.double_entry, "practical_scheme": self.store.meta("practical_scheme") or ""}
+        if self.store.meta("codes_sealed_at"):  # only then: other desk files stay as they were
+            settings["codes_sealed_at"] = self.store.meta("codes_sealed_at")
+        return settings
 
     def _audit_hash(self, entry_id: int) -> str:
         row = self.store.db.execute("SELECT hash FROM audit WHERE id=?", [entry_id]).fetchone()
@@ -299,6 +302,7 @@ class DeskMixin:
             if m["settings"][key] != ours[key]:
                 raise RefusedError("desk_settings_differ", file=f.path.name, setting=words,
                                    desk_value=str(m["settings"][key]) or "—", main_value=str(ours[key]) or "—")
+        self._check_desk_codes(f)  # practical marks by code only from a desk sealed as this file is
 
     def _merge_one(self, f) -> MergeReport:
         m = f.manifest
@@ -330,6 +334,8 @@ class DeskMixin:
              f.path.name, json.dumps(report.counts()), self._stamp(), self.operator])
         self.store.db.conn.executemany("INSERT OR IGNORE INTO desk_merged_items(hash, sha256) VALUES (?,?)",
                                   [(it.hash, f.sha256) for it in items])
+        for name in ("added", "changed", "unchanged", "conflicts"):  # while sealed, as the desk saw them: by code
+            setattr(report, name, self._shown_practical(getattr(report, name)))
         self._audit("desk_merge", subject=report.desk, reason=note,
                     new={"file": f.path.name, "sha256": f.sha256, "desk_id": m["desk_id"], **report.counts()})
         return report
@@ -463,8 +469,8 @@ class DeskMixin:
             sql += " WHERE no=? AND field=? AND judge=? AND (kind='panel') = ?"
             args = [no, field_, judge, judge > 0]
         rows = self.store.db.execute(sql + " ORDER BY no, field, judge, pass, desk", args).fetchall()
-        return [HeldConflict(k, n, fl, j, p, d, v, self._main_value(k, n, fl, j, p), op, at)
-                for k, n, fl, j, p, d, v, op, at in rows]
+        return self._shown_practical([HeldConflict(k, n, fl, j, p, d, v, self._main_value(k, n, fl, j, p), op, at)
+                                      for k, n, fl, j, p, d, v, op, at in rows])
 
     def _main_value(self, kind: str, no: str, field_: str, judge: int, pass_no: int) -> str | None:
         if kind == "panel":
@@ -488,7 +494,8 @@ class DeskMixin:
         """The chief judge settles a held conflict: ``field_`` is theory, practical (as
         ``settle``), status, or a judge's mark written MODULE/JUDGE (e.g. 实操/2)."""
         if field_ in ("theory", "practical"):
-            if not self.double_entry and not self.held_conflicts(no, field_):
+            if not self.double_entry and not self.held_conflicts(self._practical_no(no) if field_ == "practical"
+                                                                  else no, field_):
                 raise RefusedError("desk_no_conflict", no=no, field=field_)
             return self.settle(no, field_, text, pin=pin)
         module, judge = field_, 0
@@ -498,6 +505,7 @@ class DeskMixin:
             if not module or not number.isdigit():
                 raise RefusedError("desk_field_unknown", value=field_)
             judge = int(number)
+            no = self._practical_no(no)  # a judge's mark: while sealed, named by its code
         if not self.held_conflicts(no, module, judge):
             raise RefusedError("desk_no_conflict", no=no, field=field_)
         self._refuse_if_finalized()

@@ -109,11 +109,14 @@ class DoubleEntryMixin:
             if 1 in passes and 2 in passes and first[0] == second[0]:
                 continue
             pending.append(PendingMark(no, field, first[0], first[1], second[0], second[1]))
-        return pending
+        return self._shown_practical(pending)  # while sealed a practical one names its code
 
     def settle(self, no: str, field: str, text: str, *, pin: str) -> None:
         """The chief judge's reading of the paper sheet decides a disagreement, or a
-        conflict a desk file's merge held (desk.py), with double entry on or off."""
+        conflict a desk file's merge held (desk.py), with double entry on or off. While
+        codes are sealed a practical mark is named by its code."""
+        if field == "practical":
+            no = self._practical_no(no)
         if not self.double_entry and not self.held_conflicts(no, field):
             raise RefusedError("double_entry_off")
         self._refuse_if_finalized()

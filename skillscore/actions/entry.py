@@ -3,6 +3,7 @@ Mixed into Competition."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import RefusedError, UsageError
@@ -57,7 +58,10 @@ class EntryMixin:
     def export_marks(self, path: str | Path) -> Path:
         from ..io.export import marks_table, write_table
 
-        return write_table(path, *marks_table(self.contestants(), self.entries()), sheet="成绩")
+        entries = self.entries()
+        if self.codes_sealed:  # no practical mark beside a 编号 before the reveal (RULES.md §12.3)
+            entries = {no: replace(e, practical=None) for no, e in entries.items()}
+        return write_table(path, *marks_table(self.contestants(), entries), sheet="成绩")
 
     def admit(self, no: str, *, reason: str, pin: str) -> None:
         """The chief judge admits a contestant against an eligibility rule (RULES.md §9)."""
@@ -97,6 +101,9 @@ class EntryMixin:
                 if log is not None:
                     log.unchanged.append(no)
                 continue
+            for k, v in diffs.items():  # after the reveal practical marks are locked (codes.py)
+                if k == "practical":
+                    self._practical_guard(no, k, before[k], v)
             after = {**before, **diffs}
             self.store.db.execute(
                 "INSERT INTO marks(no, theory, practical, status) VALUES (?,?,?,?)"
@@ -112,9 +119,11 @@ class EntryMixin:
                 log.changes.extend((no, k, before[k], v) for k, v in diffs.items())
         return changes
 
-    def import_marks(self, path: str | Path, *, sheet: str | None = None, second_entry: bool = False) -> ImportLog:
+    def import_marks(self, path: str | Path, *, sheet: str | None = None, second_entry: bool = False,
+                     pin: str | None = None, reason: str | None = None) -> ImportLog:
         """Marks from a file, all or nothing. With double entry on, the file is one pass
-        (``second_entry`` for the check pass) and only agreeing marks count."""
+        (``second_entry`` for the check pass) and only agreeing marks count. With codes,
+        practical marks come by 评分号 (``pin``/``reason``: a change after the reveal)."""
         from ..io.marks import read_marks
 
         info = self._refuse_if_finalized()
@@ -122,7 +131,10 @@ class EntryMixin:
             raise RefusedError("double_entry_off")
         team_of = self._team_of(info)
         contestants = self.contestants()
-        rows = read_marks(Path(path), known={c.no for c in contestants}, team_of=team_of, sheet=sheet)
+        rows = self._read_coded_marks(Path(path), sheet)  # None: a file by 编号
+        if rows is None:
+            rows = read_marks(Path(path), known={c.no for c in contestants}, team_of=team_of, sheet=sheet)
+            self._refuse_practical_by_no(rows, Path(path).name)
         panel = self.panel_scheme()
         updates: dict[str, dict[str, str | None]] = {}
         for row in rows:
@@ -141,19 +153,24 @@ class EntryMixin:
                         updates.setdefault(c.no, {})["practical"] = fields["practical"]
         log = ImportLog()
         self.backup("before-import")
-        with self.store.transaction():
+        with self._practical_change(pin, reason), self.store.transaction():
             if self.double_entry:
                 updates = self._record_passes(updates, 2 if second_entry else 1)
             self._write_marks(updates, log)
         self._changed()
         return log
 
-    def set_mark(self, no: str, field: str, text: str | None, *, entry_pass: int = 1) -> list[tuple]:
+    def set_mark(self, no: str, field: str, text: str | None, *, entry_pass: int = 1, pin: str | None = None,
+                 reason: str | None = None) -> list[tuple]:
         """One typed value (GUI): theory, practical ('' clears, 缺考 = absent) or status.
 
         With double entry on, ``entry_pass`` says whether this is the entry (1) or the
-        check (2); the returned changes are those to counted marks only."""
+        check (2); the returned changes are those to counted marks only. While codes are
+        sealed a practical mark is given, and reported back, by its code; after the
+        reveal changing one needs ``pin`` and ``reason`` (RULES.md §12.3)."""
         info = self._refuse_if_finalized()
+        if field == "practical":
+            no = self._practical_no(no)
         # One row by its number, not the whole roster: this runs on every keystroke.
         found = self.store.db.execute("SELECT team FROM contestants WHERE no=?", [no]).fetchone()
         if found is None:
@@ -174,7 +191,7 @@ class EntryMixin:
             targets = [r[0] for r in self.store.db.execute("SELECT no FROM contestants WHERE team=?", [found[0]])]
         updates = {t: {field: stored} for t in targets}
         panel = self.panel_scheme() if field == "practical" else None
-        with self.store.transaction():
+        with self._practical_change(pin, reason), self.store.transaction():
             if self.double_entry:
                 updates = self._record_passes(updates, entry_pass)
             changes = self._write_marks(updates)
@@ -182,4 +199,4 @@ class EntryMixin:
                 # Clearing 缺考 (or the cell) in a panel file gives back the judges' mark.
                 self._refresh_practical({self._panel_owner()[no]}, panel)
         self._changed()
-        return changes
+        return self._shown_practical(changes)

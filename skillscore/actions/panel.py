@@ -137,12 +137,15 @@ class PanelMixin:
                 updates.setdefault(member, {})["practical"] = stored
         self._write_marks(updates, reason="由裁判组分数汇总")
 
-    def set_panel_mark(self, no: str, module: str, judge: int, text: str | None) -> None:
-        """One judge's mark typed at the desk ('' removes it; 缺考 marks the whole part absent)."""
+    def set_panel_mark(self, no: str, module: str, judge: int, text: str | None, *, pin: str | None = None,
+                       reason: str | None = None) -> None:
+        """One judge's mark typed at the desk ('' removes it; 缺考 marks the whole part absent).
+        While sealed ``no`` is the code; after the reveal a change needs ``pin`` and ``reason``."""
         scheme = self.panel_scheme()
         if scheme is None:
             raise RefusedError("panel_off")
         self._refuse_if_finalized()
+        no = self._practical_no(no)
         m = scheme.module(module)
         if m is None:
             raise UsageError("panel_module_unknown", value=module, modules="、".join(x.name for x in scheme.modules))
@@ -152,7 +155,7 @@ class PanelMixin:
         owner = self._panel_owner().get(no)
         if owner is None:
             raise RefusedError("contestant_unknown", no=no)
-        with self.store.transaction():
+        with self._practical_change(pin, reason), self.store.transaction():
             if score is ABSENT:
                 self._write_marks({n: {"practical": "absent"} for n, o in self._panel_owner().items() if o == owner})
             else:
@@ -167,6 +170,7 @@ class PanelMixin:
             new = format_mark(score) if score is not None else None
             if (old[0] if old else None) == new:
                 continue
+            self._practical_guard(owner, f"{module}/裁判{judge}", old[0] if old else None, new)
             if new is None:
                 self.store.db.execute("DELETE FROM panel_marks WHERE no=? AND module=? AND judge=?", [owner, module, judge])
             else:
@@ -175,7 +179,8 @@ class PanelMixin:
                     [owner, module, judge, new, self.operator, self._stamp()])
             self._audit("panel_mark", subject=owner, field=f"{module}/裁判{judge}", old=old[0] if old else None, new=new)
 
-    def import_panel_marks(self, path: str | Path, *, sheet: str | None = None):
+    def import_panel_marks(self, path: str | Path, *, sheet: str | None = None, pin: str | None = None,
+                           reason: str | None = None):
         """A long file of judges' marks, all or nothing; practical marks derived after."""
         from ..model import ImportLog
         from ..io.panel import read_panel
@@ -185,10 +190,11 @@ class PanelMixin:
             raise RefusedError("panel_off")
         self._refuse_if_finalized()
         owner_of = self._panel_owner()
-        rows = read_panel(Path(path), scheme=scheme, known=set(owner_of), sheet=sheet)
+        codes = self._holder_of_code() if self.codes_sealed else None  # while sealed: by 评分号 only
+        rows = read_panel(Path(path), scheme=scheme, known=set(owner_of), sheet=sheet, codes=codes)
         log = ImportLog()
         self.backup("before-import")
-        with self.store.transaction():
+        with self._practical_change(pin, reason), self.store.transaction():
             absent = {owner_of[r.no] for r in rows if r.score is ABSENT}
             self._write_marks({n: {"practical": "absent"} for n, o in owner_of.items() if o in absent}, log)
             scores = [(owner_of[r.no], r.module, r.judge, r.score) for r in rows if r.score is not ABSENT]

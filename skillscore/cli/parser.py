@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import day, desks, gui, handoff, panel, record, reports, safety, scoring
+from . import codes, day, desks, gui, handoff, panel, record, reports, safety, scoring
 
-GROUPS = (scoring, handoff, safety, reports, panel, record, gui, desks, day)
+GROUPS = (scoring, handoff, safety, reports, panel, record, gui, desks, day, codes)
 
 
 def _common(default) -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from ..messages import register, render
 RESULT_KINDS = ("results", "advancement", "certificates", "awards", "judges")
 DAY_KINDS = ("checkin", "draw", "scoresheets")
 KINDS = RESULT_KINDS + DAY_KINDS
+CODES_KINDS = ("key", "appeals", "publication")  # fed by cli/codes.py (RULES.md §12.3–§12.5)
 
 register({"report_written": ("已生成 {path}（{count} 页）", "Wrote {path} ({count} page(s))"),
           "report_written_xlsx": ("已生成 {path}（{count} 行）", "Wrote {path} ({count} rows)")})
@@ -23,9 +24,14 @@ def cmd_report(args, lang):
     from ..reports import write_report
 
     with Competition(args.file, operator=args.operator) as comp:
-        source = comp.day_sheet(args.kind, lang) if args.kind in DAY_KINDS else comp
-        count = write_report(source, args.kind, args.output, lang=lang,
-                             with_statistics=args.with_statistics)
+        if args.kind in CODES_KINDS:
+            from .codes import day_report
+
+            count = day_report(comp, args, lang)
+        else:
+            source = comp.day_sheet(args.kind, lang) if args.kind in DAY_KINDS else comp
+            count = write_report(source, args.kind, args.output, lang=lang,
+                                 with_statistics=args.with_statistics)
     code = "report_written_xlsx" if str(args.output).lower().endswith(".xlsx") else "report_written"
     print(render(code, lang, path=args.output, count=count))
 
@@ -33,7 +39,11 @@ def cmd_report(args, lang):
 def add_commands(sub, command, groups) -> None:
     p = command("report", cmd_report, help="打印成绩表、晋级名单、取证名单、获奖名单、签到表、抽签记录表、评分表 / printed sheets (PDF, xlsx)")
     p.add_argument("file")
-    p.add_argument("kind", choices=KINDS)
+    p.add_argument("kind", choices=KINDS + CODES_KINDS)
     p.add_argument("-o", "--output", required=True, help="OUT.pdf, or OUT.xlsx for the results table")
     p.add_argument("--with-statistics", action="store_true",
                    help="成绩表后附成绩分布统计页 / add the statistics page after the results sheet")
+    p.add_argument("--pin", help="加密对照表须裁判长口令 / the key sheet needs the chief judge's PIN")
+    p.add_argument("--start", help="公示开始日期 YYYY-MM-DD（默认今天）/ publication start (default: today)")
+    p.add_argument("--days", type=int, default=5, help="公示天数（默认 5）/ publication days (default 5)")
+    p.add_argument("--appeal-to", help="公示期内申诉的受理方式 / where to appeal during the publication")

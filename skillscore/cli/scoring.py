@@ -109,11 +109,12 @@ def cmd_roster_admit(args, lang):
 def cmd_marks_import(args, lang):
     if args.panel:
         with _open(args) as comp:
-            _report_import(lang, args.marks, comp.import_panel_marks(args.marks, sheet=args.sheet))
+            _report_import(lang, args.marks, comp.import_panel_marks(args.marks, sheet=args.sheet,
+                                                                 pin=args.pin, reason=args.reason))
         return
     with _open(args) as comp:
-        _report_import(lang, args.marks, comp.import_marks(args.marks, sheet=args.sheet,
-                                                           second_entry=args.second_entry))
+        _report_import(lang, args.marks, comp.import_marks(args.marks, sheet=args.sheet, second_entry=args.second_entry,
+                                                           pin=args.pin, reason=args.reason))
 
 
 def cmd_ranking(args, lang):
@@ -274,6 +275,8 @@ def add_commands(sub, command, groups) -> None:
     p.add_argument("--sheet", help="工作表名称 / sheet name (default: the first sheet)")
     p.add_argument("--second-entry", action="store_true", help="复核录入 / the check pass of double entry")
     p.add_argument("--panel", action="store_true", help="裁判组逐项分数 / judges' marks, one row each")
+    p.add_argument("--pin", help="解密后更改技能操作成绩须裁判长口令 / practical changes after the reveal")
+    p.add_argument("--reason")
     p = command("export", cmd_marks_export, marks)
     p.add_argument("file")
     p.add_argument("out", help="OUT.xlsx or OUT.csv")

@@ -272,10 +272,13 @@ def check_manifest(m: Any) -> None:
     if passes not in ([], [1], [2], [1, 2]):
         raise _bad("entry_passes", passes)
     settings = get(m, "settings", dict, "")
-    if settings.keys() != {"double_entry", "practical_scheme"}:
+    # codes_sealed_at: only from a desk copied after its file sealed codes (RULES.md §12.3).
+    if settings.keys() - {"codes_sealed_at"} != {"double_entry", "practical_scheme"}:
         raise _bad("settings", sorted(settings))
     get(settings, "double_entry", bool, "settings")
     get(settings, "practical_scheme", str, "settings")
+    if "codes_sealed_at" in settings:
+        get(settings, "codes_sealed_at", str, "settings")
     members = get(m, "members", dict, "")
     member = SEALED_MARKS if sealed else MARKS
     entry = members.get(member)

@@ -211,6 +211,15 @@ def check_results(doc: Any) -> None:
         if not _is(reason, str):
             raise _value(f"admitted.{no}", reason)
     get(doc, "tie_decisions", list, "")
+    # Marked under codes (RULES.md §12.3): when sealed and revealed, never the key.
+    codes = doc.get("codes")
+    if "codes" in doc:
+        if not isinstance(codes, dict):
+            raise SchemaProblem("schema_type", field="codes", expected=_TYPE_NAMES[dict])
+        if codes.keys() != {"sealed_at", "revealed_at"}:
+            raise _value("codes", codes)
+        get(codes, "sealed_at", str, "codes")
+        get(codes, "revealed_at", str, "codes")
 
 
 def _check_contestants(people: list) -> dict[str, dict]:

@@ -55,6 +55,13 @@ register(
             "状态「{value}」无法识别：应为空、缺考、弃权或取消资格",
             "status '{value}' is not known: leave it empty or write 缺考, 弃权 or 取消资格",
         ),
+        "code_unknown": ("评分号 {value} 不存在：请核对评分表", "there is no code {value}: check the score sheet"),
+        "code_duplicate": ("评分号 {value} 在文件中出现了两次（另见第 {other} 行）",
+                           "code {value} appears twice in the file (see also row {other})"),
+        "code_file_columns": (
+            "按评分号导入的文件只能有“评分号”和“技能操作”两列，不能有“{value}”列",
+            "a file by code has only the 评分号 (code) and 技能操作 (practical) columns, not '{value}'"),
+        "code_file_practical": ("按评分号导入的文件须有“技能操作”列", "a file by code needs the 技能操作 (practical) column"),
         "team_practical_differs": (
             "团队「{team}」的技能操作成绩在各成员行上不一致（{values}）：团队只有一个技能操作成绩",
             "team '{team}' has different practical marks on its members' rows ({values}): a team has one practical mark",
@@ -139,6 +146,57 @@ def empty_roster(name: str, rows) -> InputError:
     """On an empty roster every number is unknown: one line with the count, not one per row."""
     count = len({r.values.get("no", "").strip() for r in rows} - {""})
     return InputError([Problem("roster_empty_for_marks", file=name, params={"count": count})])
+
+
+CODED_COLUMNS = {**MARKS_COLUMNS, "code": ("评分号", "code")}
+
+
+def read_coded_marks(path: Path, *, codes: dict[str, str], sheet: str | None = None) -> list[MarkRow] | None:
+    """Practical marks by 评分号 (RULES.md §12.3): ``codes`` maps each code to the 编号
+    that holds its unit's mark. None when the file has no 评分号 column (a file by 编号).
+    Problems name the code, never a 编号."""
+    try:
+        table = read_table(path, columns=CODED_COLUMNS, required={"code"}, sheet=sheet)
+    except InputError as e:
+        if any(p.code == "missing_column" and p.column == "评分号" for p in e.problems):
+            return None
+        raise
+    name = table.file
+    others = [table.columns_found[k] for k in ("no", "theory", "status") if k in table.columns_found]
+    if others:
+        raise InputError([Problem("code_file_columns", file=name, row=table.header_row, column=others[0],
+                                  value=others[0])])
+    if "practical" not in table.columns_found:
+        raise InputError([Problem("code_file_practical", file=name, row=table.header_row)])
+    col = table.columns_found
+    problems: list[Problem] = []
+    rows: list[MarkRow] = []
+    seen: dict[str, int] = {}
+    for r in table.rows:
+        code = r.values.get("code", "").strip()
+        where = {"file": name, "row": r.line, "column": col["code"], "value": code}
+        if not code:
+            problems.append(Problem("code_unknown", **where))
+            continue
+        if code not in codes and code.isdigit() and codes:  # Excel drops a number's leading zeros
+            code = code.zfill(len(next(iter(codes))))
+        if code in seen:
+            problems.append(Problem("code_duplicate", **where, params={"other": seen[code]}))
+            continue
+        seen[code] = r.line
+        if code not in codes:
+            problems.append(Problem("code_unknown", **where))
+            continue
+        text = r.values.get("practical", "").strip()
+        if not text:
+            continue
+        try:
+            rows.append(MarkRow(codes[code], r.line, practical=parse_mark(text), given={"practical"}))
+        except MarkError as e:
+            problems.append(Problem(e.code, file=name, row=r.line, column=col["practical"], value=text, params=e.params))
+    if problems:
+        raise InputError(problems)
+    return rows
 
 
 def _team_practical_problems(rows: list[MarkRow], team_of: dict[str, str], name: str, column: str) -> list[Problem]:

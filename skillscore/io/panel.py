@@ -12,6 +12,7 @@ from ..model import ABSENT
 from ..rules.marks import MarkError, parse_mark
 from ..rules.panel import PanelScheme
 from .marks import empty_roster
+from .marks import CODED_COLUMNS  # noqa: F401  (registers code_unknown, which this reader reports too)
 from .tables import read_table
 
 PANEL_COLUMNS = {"no": ("编号", "no"), "module": ("模块", "module"), "judge": ("裁判", "judge"),
@@ -48,11 +49,15 @@ class PanelRow:
     score: Decimal | object  # Decimal, or ABSENT for the contestant's whole practical part
 
 
-def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str | None = None) -> list[PanelRow]:
+def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str | None = None,
+               codes: dict[str, str] | None = None) -> list[PanelRow]:
+    """``codes`` (code → 编号 holding the marks): marks sealed under codes, so the file
+    names each contestant by 评分号 in place of 编号 (RULES.md §12.3)."""
+    columns = PANEL_COLUMNS if codes is None else {**PANEL_COLUMNS, "no": ("评分号", "code")}
     required = {"no", "judge", "score"} | ({"module"} if len(scheme.modules) > 1 else set())
-    table = read_table(path, columns=PANEL_COLUMNS, required=required, sheet=sheet)
+    table = read_table(path, columns=columns, required=required, sheet=sheet)
     name = table.file
-    col = {k: table.columns_found.get(k, v[0]) for k, v in PANEL_COLUMNS.items()}
+    col = {k: table.columns_found.get(k, v[0]) for k, v in columns.items()}
     modules = "、".join(m.name for m in scheme.modules)
     if not known:
         raise empty_roster(name, table.rows)
@@ -63,11 +68,18 @@ def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str |
         def problem(code, key, value=None, **params):
             problems.append(Problem(code, file=name, row=r.line, column=col[key], value=value, params=params))
 
-        no = r.get("no").strip()
+        no = label = r.get("no").strip()  # ``label``: as the file wrote it (the code while sealed)
         if not no:
-            problem("no_missing", "no")
+            problem("no_missing" if codes is None else "code_unknown", "no")
             continue
-        if no not in known:
+        if codes is not None:
+            if no not in codes and no.isdigit() and codes:  # Excel drops a number's leading zeros
+                no = no.zfill(len(next(iter(codes))))
+            if no not in codes:
+                problem("code_unknown", "no", no)
+                continue
+            no = codes[no]
+        elif no not in known:
             problem("no_unknown", "no", no)
             continue
         module_name = r.get("module").strip() or (scheme.modules[0].name if len(scheme.modules) == 1 else "")
@@ -93,7 +105,7 @@ def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str |
             continue
         key = (no, module.name, judge)
         if key in seen:
-            problem("panel_duplicate", "judge", judge_text, no=no, module=module.name, judge=judge, other=seen[key])
+            problem("panel_duplicate", "judge", judge_text, no=label, module=module.name, judge=judge, other=seen[key])
             continue
         seen[key] = r.line
         rows.append(PanelRow(r.line, no, module.name, judge, ABSENT if score is ABSENT else score))

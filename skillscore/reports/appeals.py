@@ -28,6 +28,9 @@ WORDS = {
     "count": ("申诉 {count} 件：成立 {upheld}，驳回 {rejected}，待裁决 {pending}；其中逾期 {late} 件",
               "{count} appeals: {upheld} upheld, {rejected} rejected, {pending} pending; {late} late"),
     "part_subject": ("[{part}] {subject}", "[{part}] {subject}"),
+    "correction": ("更正", "Corrected"),
+    "corrections": ("解密后技能操作成绩更正（裁判长口令，写明理由）", "Practical marks corrected after the reveal (PIN and reason)"),
+    "corrections_count": ("更正 {count} 项", "{count} correction(s)"),
 }
 
 
@@ -66,7 +69,7 @@ def _cells(a: AppealEntry, data: AppealsData, lang: str) -> tuple:
     # "2025-09-20 17:40 逾期" wraps at its spaces in the narrow column: date, then time and the mark.
     received = time_text(a.received) + (" " + _w("late", lang) if a.late else "")
     part = word(a.part, lang) if a.part in ("theory", "practical") else a.part
-    decision = _w(a.decision, lang) if a.decision in ("upheld", "rejected") else _w("pending", lang)
+    decision = _w(a.decision, lang) if a.decision in ("upheld", "rejected", "correction") else _w("pending", lang)
     return (str(a.id), a.key, a.name, a.by, received, _w("part_subject", lang, part=part, subject=a.subject), decision,
             # One change a line (a tuple cell starts each entry on a new line).
             a.reason, tuple(line for c in a.changes for line in change_lines(c, data.sealed, lang)) or "")
@@ -79,7 +82,11 @@ def build(data: AppealsData, lang: str = "zh") -> DaySpec:
     summary = [_w("count", lang, count=len(appeals), upheld=decided.count("upheld"),
                   rejected=decided.count("rejected"), pending=sum(d not in ("upheld", "rejected") for d in decided),
                   late=sum(a.late for a in appeals))]
-    group = Group(subtitle="", body=body, summary=summary)
-    return DaySpec(kind="appeals", title=_w("sheet_appeals", lang), columns=columns(data, lang), groups=[group],
+    groups = [Group(subtitle="", body=body, summary=summary)]
+    if data.corrections:
+        fixes = [Row(_cells(a, data, lang)) for a in data.corrections]
+        groups.append(Group(subtitle=_w("corrections", lang), body=fixes,
+                            summary=[_w("corrections_count", lang, count=len(fixes))]))
+    return DaySpec(kind="appeals", title=_w("sheet_appeals", lang), columns=columns(data, lang), groups=groups,
                    signatures=[[_w("arbitration", lang), word("chief_judge", lang)],
                                [word("supervisor", lang), word("sign_date", lang)]])

@@ -142,11 +142,15 @@ class AppealEntry:
 
 @dataclass(frozen=True)
 class AppealsData:
-    """``sealed``: practical marks in the changes print as 已加密，解密后显示."""
+    """``sealed``: practical marks in the changes print as 已加密，解密后显示.
+    ``corrections``: practical marks changed after the reveal outside an appeal (PIN and
+    reason, RULES.md §12.3), listed after the appeals; ``decision`` "correction", the
+    reason in ``subject``, who changed it in ``by``."""
 
     sitting: Sitting
     appeals: Sequence[AppealEntry]
     sealed: bool = False
+    corrections: Sequence[AppealEntry] = ()
 
 
 # -- 成绩公示 ---------------------------------------------------------------------------------

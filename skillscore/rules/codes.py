@@ -29,15 +29,16 @@ def code_length(n: int) -> int:
     return max(3, len(str(10 * max(n, 0))))
 
 
-def make_codes(keys: Iterable[str], randbelow: Callable[[int], int]) -> dict[str, str]:
+def make_codes(keys: Iterable[str], randbelow: Callable[[int], int], avoid: Iterable[str] = ()) -> dict[str, str]:
     """key → code: digits only, all of length ``code_length(n)``, distinct. A code that
-    equals one of the keys (numeric 编号 such as "001") is never given, so a code typed
+    equals one of the keys (numeric 编号 such as "001"), or one of ``avoid`` (the members'
+    编号 in the team event, whose keys are team names), is never given, so a code typed
     into the 编号 column cannot silently hit a contestant."""
     keys = list(keys)
     length = code_length(len(keys))
     space = 10 ** length
     codes: dict[str, str] = {}
-    used = set(keys)
+    used = set(keys) | set(avoid)
     for key in keys:
         if key in codes:
             raise CodeError("codes_duplicate_key", key)

@@ -62,7 +62,7 @@ class MarksModel(RowTableModel):
     extra_roles = frozenset({ERROR_ROLE, Qt.ToolTipRole, Qt.ForegroundRole})
     refused = Signal(QModelIndex, str)  # the cell and the reason
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, practical: bool = True):
         super().__init__(parent)
         self.session = session
         self.errors: dict[tuple[str, str], str] = {}
@@ -72,7 +72,15 @@ class MarksModel(RowTableModel):
         self._index: dict[str, int] = {}
         self.sort_key: tuple[str, bool] = ("no", False)  # column key, descending
         self.drawn = False
-        team_event = self.team_event = session.info().rules.team_size > 1
+        # ``practical`` False while codes are sealed: those marks go in the code grid, and
+        # never appear beside a 编号 (RULES.md §12.3).
+        self.practical = practical
+        self.ask_correction = None  # no → (pin, reason) or None: the view asks (RULES.md §12.3)
+        self._build_columns()
+        self.reload()
+
+    def _build_columns(self) -> None:
+        team_event = self.team_event = self.session.info().rules.team_size > 1
         self.columns = tuple(c for c in (
             Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=70),
             Column("name", QT_TRANSLATE_NOOP("Columns", "姓名"), width=80),
@@ -81,10 +89,12 @@ class MarksModel(RowTableModel):
             Column("session", QT_TRANSLATE_NOOP("Columns", "场次"), RIGHT, 52),
             Column("station", QT_TRANSLATE_NOOP("Columns", "工位号"), RIGHT, 60),
             Column("theory", QT_TRANSLATE_NOOP("Columns", "理论知识"), RIGHT, 90),
-            Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), RIGHT, 90),
+            Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), RIGHT, 90) if self.practical else None,
             Column("status", QT_TRANSLATE_NOOP("Columns", "状态"), width=90),
         ) if c is not None)
-        self.reload()
+
+    def paste_line(self) -> str:
+        return QCoreApplication.translate("MarksView", "编号 {no}「{value}」：{reason}")
 
     # -- feeding ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -145,7 +155,7 @@ class MarksModel(RowTableModel):
         old, self.pending = self.pending, self.session.pending_marks()
         for no, field in old ^ self.pending:
             i = self._index.get(no)
-            if i is not None and field in MARK_FIELDS:
+            if i is not None and field in MARK_FIELDS and any(c.key == field for c in self.columns):
                 index = self.index(i, self.column_of(field))
                 self.dataChanged.emit(index, index)
 
@@ -195,7 +205,14 @@ class MarksModel(RowTableModel):
             text = ABSENT_INPUT
         lang = current_lang()
         try:
-            self.session.set_mark(row.no, field, text, self.entry_pass)
+            try:
+                self.session.set_mark(row.no, field, text, self.entry_pass)
+            except SkillscoreError as e:
+                # After the reveal a practical mark changes only with the PIN and a reason.
+                answer = self.ask_correction(row.no) if e.code == "practical_locked" and self.ask_correction else None
+                if answer is None:
+                    raise
+                self.session.set_mark(row.no, field, text, self.entry_pass, pin=answer[0], reason=answer[1])
         except MarkError as e:
             return self._refuse(index, row.no, field, render(e.code, lang, value=e.value, **e.params))
         except SkillscoreError as e:

@@ -32,7 +32,7 @@ from skillscore.rules.panel import Module, PanelScheme, aggregate_module
 from .. import operations as ops
 from ..i18n import current_lang
 from ..words import ABSENT_INPUT, join_words, mark_text
-from .base import RIGHT, Column, RowTableModel
+from .base import CENTER, RIGHT, Column, RowTableModel
 from .marks import ABSENT_KEYS, ERROR_ROLE
 
 DROPPED_ROLE = Qt.UserRole + 6  # True on a judge's mark the trimmed mean left out
@@ -99,6 +99,16 @@ class PanelMarksModel(RowTableModel):
         self.read_only = False
         self._index: dict[str, int] = {}
         self._struck, self._bold = _fonts()
+        # While codes are sealed the grid lists codes in seat order, nothing of the person.
+        self.sealed = session.codes_sealed()
+        if self.sealed:
+            self.columns = (
+                Column("no", QT_TRANSLATE_NOOP("Columns", "评分号"), CENTER, 90),
+                *(Column(judge_key(j), "", RIGHT, 72) for j in range(1, scheme.judges + 1)),
+                Column("result", QT_TRANSLATE_NOOP("Columns", "模块成绩"), RIGHT, 100),
+                Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), RIGHT, 100),
+            )
+            return
         self.columns = (
             Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=70),
             Column("name", QT_TRANSLATE_NOOP("Columns", "姓名"), width=80),
@@ -113,6 +123,9 @@ class PanelMarksModel(RowTableModel):
     def reload(self, sheets: dict | None = None) -> None:
         """Re-read the rows; ``sheets`` (comp.panel_sheets()) may be shared by every module's grid."""
         session = self.session
+        if self.sealed:
+            self._reload_coded()
+            return
         if sheets is None:
             sheets = session.comp.panel_sheets()
         entries = session.entries()
@@ -149,6 +162,17 @@ class PanelMarksModel(RowTableModel):
             result, dropped = aggregate_module(judged, self.scheme.judges, self.scheme.aggregation)
             self.replace_row(self._index[holder], dataclasses.replace(row, result=result, dropped=dropped))
         return True
+
+    def _reload_coded(self) -> None:
+        rows = []
+        for code, sheet, practical in self.session.comp.coded_panel_sheets():
+            judged = sheet.get(self.module.name, {})
+            result, dropped = aggregate_module(judged, self.scheme.judges, self.scheme.aggregation)
+            rows.append(PanelRow(code, "", "", tuple(judged.get(j) for j in range(1, self.scheme.judges + 1)),
+                                 result, dropped, mark_from_text(practical)))
+        self._index = {r.no: i for i, r in enumerate(rows)}
+        self.read_only = self.session.finalized
+        self.set_rows(rows)
 
     def row_of(self, no: str) -> int | None:
         return self._index.get(no)

@@ -117,7 +117,8 @@ class MarksView(QTableView):
         header = self.horizontalHeader()
         for i, column in enumerate(model.columns):
             header.resizeSection(i, column.width)
-        header.setSectionResizeMode(model.column_of("unit"), QHeaderView.Stretch)
+        if any(c.key == "unit" for c in model.columns):  # the code grid has none: nothing of the person
+            header.setSectionResizeMode(model.column_of("unit"), QHeaderView.Stretch)
         if hasattr(model, "sort_key"):  # the marks grid (not a judges' grid built on this view)
             # Sorted by 场次 and 工位号, Enter walks down in the order the paper sheets come back.
             header.setSortIndicator(model.column_of("no"), Qt.AscendingOrder)
@@ -277,8 +278,7 @@ class MarksView(QTableView):
                 value = ABSENT_INPUT if value in ABSENT_KEYS else value
                 reason = self._check(field, value, lang)
                 if reason:
-                    problems.append(translate("MarksView", "编号 {no}「{value}」：{reason}")
-                                    .format(no=no, value=value, reason=reason))
+                    problems.append(self.marks.paste_line().format(no=no, value=value, reason=reason))
                 cells.append((no, field, value))
         if problems:
             head = translate("MarksView", "粘贴被拒绝，未作任何改动：")

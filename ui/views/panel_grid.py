@@ -133,6 +133,21 @@ class PanelGrid(QWidget):
         layout.addWidget(self.find)
         self.modules = QTabWidget()
         self.modules.setObjectName("modules")
+        self._build_modules()
+        layout.addWidget(self.modules, 1)
+        self.dirty = False
+        session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _build_modules(self) -> None:
+        """One grid per module; again when codes are sealed or revealed (the columns change)."""
+        while self.modules.count():
+            view = self.modules.widget(0)
+            self.modules.removeTab(0)
+            view.model().deleteLater()
+            view.deleteLater()
+        self.sealed = self.session.codes_sealed()
+        session = self.session
         self.models: dict[str, PanelMarksModel] = {}
         self.views: dict[str, PanelView] = {}
         for module in self.scheme.modules:
@@ -142,10 +157,6 @@ class PanelGrid(QWidget):
             self.models[module.name], self.views[module.name] = model, view
             self.modules.addTab(view, translate("PanelGrid", "{module}（满分 {maximum}）").format(
                 module=module.name, maximum=module.maximum))
-        layout.addWidget(self.modules, 1)
-        self.dirty = False
-        session.changed.connect(self._on_changed)
-        self.refresh()
 
     def current_view(self) -> PanelView:
         return self.modules.currentWidget()
@@ -156,6 +167,8 @@ class PanelGrid(QWidget):
 
     # -- following the file ------------------------------------------------------------------
     def refresh(self) -> None:
+        if self.session.codes_sealed() != self.sealed:
+            self._build_modules()
         sheets = self.session.comp.panel_sheets()  # read once for every module's grid
         for model in self.models.values():
             model.reload(sheets)

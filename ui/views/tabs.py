@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..models.marks import MarksModel
 from ..models.ranking import RankingModel
 from ..models.roster import RosterModel
 from .findbar import FindBar
-from .marks_view import MarksView
+from .marks_tab import MarksTab  # noqa: F401  (the desk imports the tabs from here)
 from .ranking_view import RankingView, SidePanel
 
 translate = QCoreApplication.translate
@@ -46,6 +45,15 @@ def _jumper(view: QTableView, model):
     return jump
 
 
+def sealed_placeholder() -> QLabel:
+    """已加密，解密后显示: what the ranking, the statistics and the hall show while sealed."""
+    label = QLabel(translate("Sealed", "已加密，解密后显示"))
+    label.setObjectName("sealed_placeholder")
+    label.setAlignment(Qt.AlignCenter)
+    label.setStyleSheet("color: #4A148C; font-size: 22px; font-weight: bold;")
+    return label
+
+
 class RosterTab(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -76,46 +84,6 @@ class RosterTab(QWidget):
             n=self.model.rowCount(), admitted=admitted))
 
 
-class MarksTab(QWidget):
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.model = MarksModel(session, self)
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.import_button = QPushButton(translate("MarksTab", "导入成绩…"))
-        self.export_button = QPushButton(translate("MarksTab", "导出成绩…"))
-        keys = QLabel(translate("MarksTab", "回车 下一行 · Tab 下一列 · Shift+回车 上一行 · Q 或 / 缺考 · "
-                                "Delete 清除 · Ctrl+F 查找 · Ctrl+Z 撤销 · Ctrl+V 粘贴"))
-        keys.setStyleSheet("color: #555;")
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.export_button)
-        bar.addSpacing(12)
-        bar.addWidget(keys, 1)
-        layout.addLayout(bar)
-        self.double = QWidget()
-        row = QHBoxLayout(self.double)
-        row.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(translate("MarksTab", "本文件启用复核（双人录入）：每个成绩由两位录入员各录一次，一致后才计入；"
-                                "未计入的显示“待复核”。"))
-        note.setStyleSheet("color: #8D6E00;")
-        self.second_pass = QCheckBox(translate("MarksTab", "我录第二遍（复核）"))
-        self.second_pass.setObjectName("second_pass")
-        self.second_pass.toggled.connect(lambda on: setattr(self.model, "entry_pass", 2 if on else 1))
-        row.addWidget(note, 1)
-        row.addWidget(self.second_pass)
-        self.double.setVisible(session.double_entry)
-        layout.addWidget(self.double)
-        self.view = MarksView(self.model)
-        self.find = FindBar(self.view.jump_to)
-        layout.addWidget(self.find)
-        layout.addWidget(self.view, 1)
-        self.dirty = False
-
-    def refresh(self) -> None:
-        self.model.reload()
-        self.view.show_seats()
-
-
 class RankingTab(QWidget):
     filter_cleared = Signal()
 
@@ -143,6 +111,17 @@ class RankingTab(QWidget):
         layout.addLayout(left, 1)
         self.side = SidePanel()
         layout.addWidget(self.side)
+        self.sealed = sealed_placeholder()
+        layout.addWidget(self.sealed, 1)
+        self.sealed.hide()
+
+    def set_sealed(self, sealed: bool) -> None:
+        """While codes are sealed the ranking is withheld (RULES.md §12.3): one line instead."""
+        for widget in (self.view, self.side):
+            widget.setVisible(not sealed)
+        if sealed:
+            self.find.hide()
+        self.sealed.setVisible(sealed)
 
     def set_filter(self, mode: str) -> None:
         self.model.set_filter(mode)
