@@ -35,7 +35,7 @@ def test_a_desk_copied_after_sealing_types_by_code_and_merges(venue):
         desk.set_mark("A001", "practical", "80")
     desk.set_mark(key["A001"], "practical", "80")
     desk.set_mark("A001", "theory", "70")
-    (report,) = venue.main.merge_desk_files([venue.export(desk, "d1")])
+    (report,) = venue.merge([venue.export(desk, "d1")])
     assert {(c.no, c.field) for c in report.added} == {(key["A001"], "practical"), ("A001", "theory")}
     lines = "\n".join(merge_report_lines([report]))
     assert f"{key['A001']} 技能操作 80.00" in lines and "A001 技能操作" not in lines
@@ -47,11 +47,11 @@ def test_a_desk_copied_before_sealing_cannot_bring_practical_marks(venue):
     venue.main.seal_codes(pin=PIN)
     desk.set_mark("A002", "practical", "80")  # its own copy knows no codes: typed beside the 编号
     with pytest.raises(RefusedError) as e:
-        venue.main.merge_desk_files([venue.export(desk, "early")])
+        venue.merge([venue.export(desk, "early")])
     assert e.value.code == "codes_desk_seal"
     theory_only = venue.desk("late_theory", "王芳")  # copied after: theory merges as ever
     theory_only.set_mark("A002", "theory", "66")
-    venue.main.merge_desk_files([venue.export(theory_only, "t")])
+    venue.merge([venue.export(theory_only, "t")])
     assert venue.main.entries()["A002"].theory == D("66")
 
 
@@ -61,7 +61,7 @@ def test_held_desk_conflicts_on_practical_marks_name_codes_and_block_the_reveal(
     a, b = venue.desk("a", "甲"), venue.desk("b", "乙")
     a.set_mark(key["A001"], "practical", "80")
     b.set_mark(key["A001"], "practical", "81")
-    venue.main.merge_desk_files([venue.export(a, "a"), venue.export(b, "b")])
+    venue.merge([venue.export(a, "a"), venue.export(b, "b")])
     (held,) = venue.main.held_conflicts()
     assert held.no == key["A001"]
     assert ("codes_reveal_conflicts", {"count": 1, "codes": key["A001"]}) in venue.main.reveal_blockers()

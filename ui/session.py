@@ -140,6 +140,7 @@ class Session(QObject):
         if not self.comp.sync():
             return False
         self._cache = {}
+        self._live = None  # the kept ranking read the file before the other program wrote
         self.changed.emit(Change(ops.EVERYTHING))
         self.outside.emit()
         return True
