@@ -194,8 +194,9 @@ def take_dialogs(out_dir: str | Path) -> list[Path]:
 
 
 if __name__ == "__main__":
+    from .codes_screenshots import take as take_codes  # desk-codes, dialog-reveal, desk-appeals
     from .day_screenshots import take as take_day  # 赛务: desk-checkin(-en).png, desk-draw(-en).png
 
     folder = sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"
-    for p in take(folder) + take_dialogs(folder) + take_day(folder):
+    for p in take(folder) + take_dialogs(folder) + take_day(folder) + take_codes(folder):
         print(f"{p}  {p.stat().st_size // 1024} KB")

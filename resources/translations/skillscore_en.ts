@@ -2555,6 +2555,7 @@ Enter your name: every change is logged under it.</translation>
     <message>
         <location filename="../../ui/dialogs/pending_marks.py" line="131"/>
         <location filename="../../ui/dialogs/pending_marks.py" line="139"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="178"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -2611,34 +2612,44 @@ Enter your name: every change is logged under it.</translation>
         <translation>Settle…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="218"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="178"/>
+        <source>编号 / 评分号</source>
+        <translation>No. / Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="226"/>
         <source>待裁定 {n} 项</source>
         <translation>{n} to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="219"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="227"/>
         <source>没有待裁定的不一致</source>
         <translation>Nothing to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="221"/>
-        <source>编号 {no} · {field}</source>
-        <translation>No. {no} · {field}</translation>
+        <location filename="../../ui/dialogs/pending_marks.py" line="234"/>
+        <source>评分号 {code}</source>
+        <translation>Code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="242"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="235"/>
+        <source>编号 {no}</source>
+        <translation>No. {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="278"/>
+        <source>按原始成绩单将{who}的{field}定为「{value}」。此裁定记入日志。</source>
+        <translation>Set {field} of {who} to &apos;{value}&apos; as on the original mark sheet. The decision goes to the log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pending_marks.py" line="255"/>
         <source>请输入原始成绩单上的值</source>
         <translation>Type the value from the original mark sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="264"/>
+        <location filename="../../ui/dialogs/pending_marks.py" line="277"/>
         <source>裁定成绩</source>
         <translation>Settle a mark</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pending_marks.py" line="265"/>
-        <source>按原始成绩单将编号 {no} 的{field}定为「{value}」。此裁定记入日志。</source>
-        <translation>Set {field} of {no} to &apos;{value}&apos; as on the original mark sheet. The decision goes to the log.</translation>
     </message>
 </context>
 <context>

@@ -140,3 +140,26 @@ def test_the_menu_opens_the_list_for_the_file_on_the_desk(qtbot, window, double)
     answer_next_dialog(fill)
     window.findChild(QAction, "pending").trigger()
     assert seen == [("pending_dialog", "复核不一致", 1)]
+
+
+def test_while_sealed_a_practical_disagreement_is_named_by_its_code_alone(qtbot, window, tmp_path):
+    """Issue 17: nothing of the person next to a code, not even in the chief judge's list."""
+    path = tmp_path / "sealed-double.skillscore"
+    with Competition.create(path, event_no=29, stage="prelim", committee="组委会", pin=DEMO_PIN, date="2025-09-20",
+                            double_entry=True, operator="建档") as comp:
+        comp.import_roster(write_csv(tmp_path / "r.csv", ROSTER_HEADER, roster_rows(3, seed=3)))
+        comp.seal_codes(pin=DEMO_PIN)
+        key = {e.key: e.code for e in comp.codes_key(pin=DEMO_PIN)}
+    with Competition(path, operator="甲") as comp:
+        comp.set_mark(key["A002"], "practical", "66", entry_pass=1)
+    with Competition(path, operator="乙") as comp:
+        comp.set_mark(key["A002"], "practical", "67", entry_pass=2)
+    assert window.open_file(path, operator="裁判长")
+    dialog = open_dialog(qtbot, window)
+    assert dialog.entries.horizontalHeaderItem(0).text() == "编号 / 评分号"
+    assert table_rows(dialog.entries) == [[key["A002"], "", "技能操作", "66.00（甲）", "67.00（乙）", "✘ 不一致"]]
+    person = next(c for c in window.session.contestants() if c.no == "A002")
+    dialog.entries.selectRow(0)
+    assert dialog.chosen.text() == f"评分号 {key['A002']} · 技能操作"
+    shown = dialog.chosen.text() + "".join(t for row in table_rows(dialog.entries) for t in row)
+    assert "A002" not in shown and person.name not in shown

@@ -172,13 +172,21 @@ class PendingMarksDialog(QDialog):
     # -- the lists --------------------------------------------------------------------------------
     def refresh(self) -> None:
         names = {c.no: c.name for c in self.session.contestants()}
+        sealed = self.session.codes_sealed()
+        # While sealed a practical item is named by its 评分号, never by 编号 or name: a code
+        # that happens to read like a 编号 must not pull a person's name onto the screen.
+        number = translate("PendingMarks", "编号 / 评分号") if sealed else translate("PendingMarks", "编号")
+        for table in (self.entries, self.conflicts):
+            table.horizontalHeaderItem(0).setText(number)
         self.entry_items = entry_items(self.session, typed_once=self.typed_once.isChecked())
         self.desk_items = desk_items(self.session)
         for table, items in ((self.entries, self.entry_items), (self.conflicts, self.desk_items)):
             table.clearSelection()
             table.setRowCount(len(items))
             for r, item in enumerate(items):
-                for c, text in enumerate((item.no, names.get(item.no, ""), *item.cells)):
+                coded = sealed and item.field != "theory" and item.field != "status"
+                name = "" if coded else names.get(item.no, "")
+                for c, text in enumerate((item.no, name, *item.cells)):
                     cell = QTableWidgetItem(text)
                     if item.disagrees:
                         cell.setBackground(RED_BACKGROUND)
@@ -218,8 +226,13 @@ class PendingMarksDialog(QDialog):
             self.chosen.setText(translate("PendingMarks", "待裁定 {n} 项").format(n=left) if left
                                 else translate("PendingMarks", "没有待裁定的不一致"))
         else:
-            self.chosen.setText(translate("PendingMarks", "编号 {no} · {field}").format(no=item.no, field=item.cells[0]))
+            self.chosen.setText(self._named(item) + " · " + item.cells[0])
         self.value.clear()
+
+    def _named(self, item: Item) -> str:
+        if self.session.codes_sealed() and item.field not in ("theory", "status"):
+            return translate("PendingMarks", "评分号 {code}").format(code=item.no)
+        return translate("PendingMarks", "编号 {no}").format(no=item.no)
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {'#8E1B1B' if error else '#1B5E20'};")
@@ -262,8 +275,8 @@ class PendingMarksDialog(QDialog):
         shown = text or value_text(None, current_lang())  # an empty status: no stage-wide status
         answer = answer or PinDialog.ask(
             self, translate("PendingMarks", "裁定成绩"),
-            translate("PendingMarks", "按原始成绩单将编号 {no} 的{field}定为「{value}」。此裁定记入日志。").format(
-                no=item.no, field=item.cells[0], value=shown))
+            translate("PendingMarks", "按原始成绩单将{who}的{field}定为「{value}」。此裁定记入日志。").format(
+                who=self._named(item), field=item.cells[0], value=shown))
         if answer is None:
             return False
         lang = current_lang()
