@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from ..messages import register
 from ..model import ABSENT, Mark
@@ -15,6 +16,12 @@ PRACTICAL_WEIGHT = Decimal("0.7")
 ABSENT_WORDS = {"缺考", "absent", "ABSENT", "Absent"}
 
 _NUMBER = re.compile(r"^-?\d+(\.\d*)?$")
+# A sitting has at most 10,001 distinct marks (0.00–100.00), so the functions that turn a
+# stored text into a mark, two marks into a total and a mark into its text are cached: a
+# 10,000-row ranking then does each Decimal operation once per distinct value (issue 18).
+# Decimals equal in value give the same answer (each result is quantized), so equal keys
+# sharing one cache entry changes nothing.
+_DISTINCT = 1 << 16
 
 register(
     {
@@ -81,6 +88,7 @@ def as_number(mark: Mark) -> Decimal:
     return mark if isinstance(mark, Decimal) else Decimal("0.00")
 
 
+@lru_cache(maxsize=_DISTINCT)
 def weighted_total(theory: Mark, practical: Mark) -> Decimal:
     """total = theory × 30% + practical × 70%, rounded half-up to 2 decimals."""
     return round2(as_number(theory) * THEORY_WEIGHT + as_number(practical) * PRACTICAL_WEIGHT)
@@ -90,6 +98,7 @@ def passes(mark: Mark, pass_mark: Decimal) -> bool:
     return isinstance(mark, Decimal) and mark >= pass_mark
 
 
+@lru_cache(maxsize=_DISTINCT)
 def format_decimal(value: Decimal) -> str:
     return str(round2(value) + 0)  # + 0 drops the sign of a zero (-0.00 → 0.00), nothing else
 
@@ -103,6 +112,7 @@ def format_mark(mark: Mark) -> str | None:
     return format_decimal(mark)
 
 
+@lru_cache(maxsize=_DISTINCT)
 def mark_from_text(text: str | None) -> Mark:
     """Inverse of format_mark, for values stored in the competition file."""
     if text is None:

@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-import sqlite_utils
-
 from ..errors import RefusedError
 from ..messages import register
 from ..system.files import absolute, byte_len
 from ..system.locks import DeskLock, HeldElsewhere, SqliteHold, file_identity
+from .connection import Connection
 
 SCHEMA_VERSION = 7
 # The longest name of a competition file, in UTF-8 bytes: what the file systems allow (255)
@@ -367,7 +366,7 @@ def is_busy(exc: BaseException) -> bool:
 class Store:
     """Thin layer over the SQLite file; only ``Competition`` talks to it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, *, readonly: bool = False):
+    def __init__(self, db: Connection, path: Path, *, readonly: bool = False):
         self.db = db
         self.path = path
         self.readonly = readonly
@@ -650,14 +649,14 @@ def _writable_here(path: Path) -> bool:
     return os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
 
 
-def _connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
+def _connect(path: Path, *, readonly: bool = False) -> Connection:
     if readonly:
         # immutable: no -shm can be made on the medium, and nothing can change the file there.
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
                                isolation_level=None)
-        return sqlite_utils.Database(conn)
+        return Connection(conn)
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout())
-    db = sqlite_utils.Database(conn)
+    db = Connection(conn)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA foreign_keys=ON")
