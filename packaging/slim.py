@@ -9,7 +9,10 @@ the desk needs few of them. Three steps, each checked by tests/test_frozen.py:
 2. Qt plugins and translations are filtered by their path in the bundle (keep_data,
    keep_binary): a platform plugin for the screen, input methods, Windows' styles; Qt's
    own translations only for Chinese and English.
-3. Libraries nothing needs any more are pruned (prune): a plugin left out leaves its
+3. The rare-name fallback fonts (38 MB of TrueType) ship xz-compressed (16 MB):
+   keep_data drops the plain files and ``packed_fonts`` adds ``NAME.xz``, which the
+   program unpacks into the user's cache on first use (skillscore/system/packed.py).
+4. Libraries nothing needs any more are pruned (prune): a plugin left out leaves its
    dependencies behind (the GTK theme alone pulls in GTK, cairo and pango); what no
    kept extension module, plugin or library imports is dropped, on Linux and Windows
    alike (Windows: opengl32sw.dll, which Qt only loads for OpenGL we never use).
@@ -17,8 +20,11 @@ the desk needs few of them. Three steps, each checked by tests/test_frozen.py:
 
 from __future__ import annotations
 
+import hashlib
+import lzma
 import os
 import re
+from pathlib import Path
 
 EXCLUDES = [
     "tkinter", "numpy", "pytest", "hypothesis", "IPython",
@@ -72,8 +78,13 @@ def keep_binary(dest: str) -> bool:
     return names is None or stem in names
 
 
+PACKED_FONTS = re.compile(r"-subset\.ttf$")  # reports/fonts.py FALLBACKS
+
+
 def keep_data(dest: str) -> bool:
     parts = _parts(dest)
+    if parts[:2] == ["resources", "fonts"] and PACKED_FONTS.search(parts[-1]):
+        return False  # shipped as .xz: packed_fonts
     if "PySide6" in parts and "translations" in parts[:-1]:
         return parts[-1] in QT_TRANSLATIONS
     if "PySide6" in parts and "plugins" in parts[:-1]:
@@ -121,3 +132,19 @@ def without_dangling_links(datas, binaries) -> list:
     ``PySide6/Qt/lib/…``) among the data; a link whose library was pruned goes too."""
     kept = {e[0] for e in binaries}
     return [e for e in datas if e[2] != "SYMLINK" or e[1] in kept]
+
+
+def packed_fonts(fonts: Path, workdir: Path) -> list[tuple[str, str, str]]:
+    """TOC entries ``(resources/fonts/NAME.xz, source, "DATA")`` of the fallback fonts,
+    compressed into ``workdir`` (once per content: a rebuild reuses them; xz -9 takes ~10 s)."""
+    entries = []
+    for font in sorted(p for p in fonts.iterdir() if PACKED_FONTS.search(p.name)):
+        data = font.read_bytes()
+        out = Path(workdir) / "packed" / f"{hashlib.sha256(data).hexdigest()[:16]}" / (font.name + ".xz")
+        if not out.is_file():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            part = out.with_name(out.name + ".part")
+            part.write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
+            os.replace(part, out)
+        entries.append((f"resources/fonts/{font.name}.xz", str(out), "DATA"))
+    return entries

@@ -39,8 +39,10 @@ def test_windows_folders_come_from_the_shell_not_from_the_profile_path(monkeypat
     assert (str(docs.parent), docs.name) == (DOCS, "skillscore")  # Documents redirected to D: is followed
     assert (str(data.parent), data.name) == (LOCAL, "skillscore")
     assert logs.parent == data and logs.name == "logs"  # settings and logs together, local not roaming
+    cache = folders.cache_dir(create=False, platform="win32", known_folder=known)
+    assert cache.parent == data and cache.name == "cache"
     assert str(folders.settings_base(platform="win32", known_folder=known)) == LOCAL
-    assert asked == ["Documents", "LocalAppData", "LocalAppData", "LocalAppData"]
+    assert asked == ["Documents", "LocalAppData", "LocalAppData", "LocalAppData", "LocalAppData"]
 
 
 def test_windows_folders_fall_back_to_the_profile_when_the_shell_cannot_say(monkeypatch):
@@ -62,13 +64,14 @@ def test_linux_folders_follow_xdg_and_user_dirs_and_are_created(tmp_path, monkey
     (home / ".config").mkdir(parents=True)
     (home / ".config" / "user-dirs.dirs").write_text('XDG_DESKTOP_DIR="$HOME/桌面"\nXDG_DOCUMENTS_DIR="$HOME/文档"\n',
                                                      encoding="utf-8")
-    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "USERPROFILE"):
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "USERPROFILE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(home))
     assert folders.documents_dir(platform="linux") == home / "文档" / "skillscore"
     assert folders.data_dir(platform="linux") == home / ".local" / "share" / "skillscore"
     assert folders.log_dir(platform="linux") == home / ".local" / "state" / "skillscore" / "logs"
     assert folders.settings_base(platform="linux") == home / ".config"
+    assert folders.cache_dir(create=False, platform="linux") == home / ".cache" / "skillscore"
     assert all(p.is_dir() for p in (home / "文档" / "skillscore", home / ".local/state/skillscore/logs"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", "relative/ignored")  # the spec says: ignore relative paths

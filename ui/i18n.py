@@ -79,11 +79,10 @@ def load_font() -> str:
     the same fonts as on paper, whatever fonts the machine has."""
     if _state["family"]:
         return _state["family"]
-    from skillscore.reports.fonts import FALLBACKS
+    from skillscore.reports.fonts import FALLBACK_NAMES, font_file
 
-    fonts = resources_dir() / "fonts"
     families = []
-    for path in [font_path()] + [fonts / name for name in FALLBACKS]:
+    for path in [font_path()] + [font_file(name) for name in FALLBACK_NAMES]:
         font_id = QFontDatabase.addApplicationFont(str(path))
         found = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not found:

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..system.packed import resource_file
 from ..system.paths import resources_dir
 
 FONT = "WenQuanYiMicroHei"
@@ -41,7 +42,9 @@ CJK_BLOCKS = {
 
 
 def font_file(name: str):
-    return resources_dir() / "fonts" / (MAIN_FILE if name == FONT else FALLBACKS[FALLBACK_NAMES.index(name)])
+    """The font's file; the frozen app ships the fallbacks compressed (system/packed.py)."""
+    path = resources_dir() / "fonts" / (MAIN_FILE if name == FONT else FALLBACKS[FALLBACK_NAMES.index(name)])
+    return path if name == FONT else resource_file(path)
 
 
 def _utf16_to_unicode_cmap(original):

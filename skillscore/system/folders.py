@@ -119,3 +119,12 @@ def log_dir(*, create: bool = True, platform: str | None = None,
     if (platform or sys.platform) == "win32":
         return _made(data_dir(create=False, platform="win32", known_folder=known_folder) / "logs", create)
     return _made(_xdg("XDG_STATE_HOME", ".local/state") / APP / "logs", create)
+
+
+def cache_dir(*, create: bool = True, platform: str | None = None,
+              known_folder: KnownFolder | None = None) -> Path:
+    """What the program can make again (resources it unpacks): %LOCALAPPDATA%\\skillscore\\cache,
+    or $XDG_CACHE_HOME/skillscore. Nothing a committee needs is ever only here."""
+    if (platform or sys.platform) == "win32":
+        return _made(data_dir(create=False, platform="win32", known_folder=known_folder) / "cache", create)
+    return _made(_xdg("XDG_CACHE_HOME", ".cache") / APP, create)
