@@ -184,9 +184,13 @@ class CodesMixin:
             raise RefusedError("codes_sealed_ranking", at=self.store.meta("codes_sealed_at"))
 
     # -- after the reveal: practical marks locked ----------------------------------------------
+    def practical_locked(self) -> bool:
+        """Codes were revealed: a practical mark changes only as a correction (RULES.md §12.4)."""
+        return bool(self.store.meta("codes_revealed_at"))
+
     def _practical_guard(self, no: str, field: str, old, new) -> None:
         """Called by every write of a practical or judge's mark, inside its transaction."""
-        if not self.store.meta("codes_revealed_at"):
+        if not self.practical_locked():
             return
         correction = getattr(self, "_correction", None)
         if correction is None:

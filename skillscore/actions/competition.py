@@ -416,7 +416,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         return self.clock().isoformat(timespec="seconds")
 
     def _audit(self, action: str, **fields) -> None:
-        self.store.audit(at=self._stamp(), operator=self.operator, action=action, **fields)
+        self.store.audit(at=self.store.stamp(self._stamp), operator=self.operator, action=action, **fields)
 
     def _refuse_if_finalized(self, info: Info | None = None) -> Info:
         """Every action that writes starts here: local disk only, and not once finalised."""

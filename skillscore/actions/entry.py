@@ -22,7 +22,7 @@ class EntryMixin:
         rows = read_roster(Path(path), stage_date=info.date, team_size=info.rules.team_size,
                            existing=existing, admitted=set(self.admitted()), sheet=sheet, warnings=log.warnings)
         self.backup("before-import")
-        with self.store.transaction():
+        with self.store.transaction(), self.store.audit_batch():
             for row in rows:
                 c = row.contestant
                 record = {k: getattr(c, k) for k in ("name", "id_number", "unit", "sex", "birth_date",
@@ -94,6 +94,9 @@ class EntryMixin:
             rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks")
         current = {r[0]: r[1:] for r in rows}
         changes = []
+        # Asked once, not per mark (each is a read of the file's settings; issue 18).
+        double = self.double_entry
+        locked = self.practical_locked()
         for no, fields in updates.items():
             before = dict(zip(("theory", "practical", "status"), current.get(no, (None, None, None))))
             diffs = {k: v for k, v in fields.items() if before[k] != v}
@@ -102,7 +105,7 @@ class EntryMixin:
                     log.unchanged.append(no)
                 continue
             for k, v in diffs.items():  # after the reveal practical marks are locked (codes.py)
-                if k == "practical":
+                if k == "practical" and locked:
                     self._practical_guard(no, k, before[k], v)
             after = {**before, **diffs}
             self.store.db.execute(
@@ -111,7 +114,7 @@ class EntryMixin:
                 [no, after["theory"], after["practical"], after["status"]],
             )
             for k, v in diffs.items():
-                note = reason or (self.confirmation_note(no, k) if self.double_entry else None)
+                note = reason or (self.confirmation_note(no, k) if double else None)
                 self._audit("mark", subject=no, field=k, old=before[k], new=v, reason=note)
                 changes.append((no, k, before[k], v))
             if log is not None:
@@ -153,7 +156,7 @@ class EntryMixin:
                         updates.setdefault(c.no, {})["practical"] = fields["practical"]
         log = ImportLog()
         self.backup("before-import")
-        with self._practical_change(pin, reason), self.store.transaction():
+        with self._practical_change(pin, reason), self.store.transaction(), self.store.audit_batch():
             if self.double_entry:
                 updates = self._record_passes(updates, 2 if second_entry else 1)
             self._write_marks(updates, log)

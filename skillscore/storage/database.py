@@ -23,7 +23,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..errors import RefusedError
 from ..messages import register
@@ -339,12 +339,13 @@ class AuditEntry:
     hash: str
 
 
+# json.dumps(…, ensure_ascii=False, separators=(",", ":")) builds this encoder on every call;
+# built once, it writes the same bytes in half the time (an import hashes 10,000 entries).
+_HASH_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _entry_hash(prev_hash: str, id: int, at, operator, action, subject, field, old, new, reason) -> str:
-    payload = json.dumps(
-        [prev_hash, id, at, operator, action, subject, field, old, new, reason],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    payload = _HASH_JSON.encode([prev_hash, id, at, operator, action, subject, field, old, new, reason])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -374,6 +375,7 @@ class Store:
         self._desk_lock: DeskLock | None = None
         self._sqlite_hold: SqliteHold | None = None
         self._files: tuple | None = None  # the -wal and -shm the connection uses, while held
+        self._audit_batch: _AuditBatch | None = None  # entries held back by audit_batch()
 
     # -- opening -------------------------------------------------------------------
     @classmethod
@@ -552,18 +554,53 @@ class Store:
         """Append one entry; must be called inside the transaction of the change."""
         if not self.db.conn.in_transaction:
             raise RuntimeError("audit entries are written inside the change's transaction")
-        head = self.meta("audit_head", GENESIS)
-        count = int(self.meta("audit_count", "0"))
+        batch = self._audit_batch
+        if batch is not None:
+            head, count = batch.head, batch.count
+        else:
+            head = self.meta("audit_head", GENESIS)
+            count = int(self.meta("audit_count", "0"))
         id = count + 1
         old, new = _text(old), _text(new)
         digest = _entry_hash(head, id, at, operator, action, subject, field, old, new, reason)
-        self.db.execute(
-            "INSERT INTO audit(id, at, operator, action, subject, field, old, new, reason, prev_hash, hash)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [id, at, operator, action, subject, field, old, new, reason, head, digest],
-        )
+        row = (id, at, operator, action, subject, field, old, new, reason, head, digest)
+        if batch is not None:
+            batch.rows.append(row)
+            batch.head, batch.count = digest, id
+            return
+        self.db.execute(_INSERT_AUDIT, row)
         self.set_meta("audit_head", digest)
         self.set_meta("audit_count", str(id))
+
+    def stamp(self, now: Callable[[], str]) -> str:
+        """The time for an audit entry: ``now()``, or inside a batch the batch's one time."""
+        batch = self._audit_batch
+        if batch is None:
+            return now()
+        if batch.at is None:
+            batch.at = now()
+        return batch.at
+
+    @contextmanager
+    def audit_batch(self) -> Iterator[None]:
+        """Entries appended inside are chained in memory and written when it ends, with one
+        ``executemany`` and one update of the log's head: a 10,000-row import writes its
+        10,000 entries as one statement instead of 50,000 (issue 18). The chain, the hashes
+        and the ids are exactly those of one ``audit`` call at a time. Used inside the
+        change's transaction, so an error inside still leaves nothing written."""
+        if self._audit_batch is not None:  # already batching: the outer batch writes
+            yield
+            return
+        self._audit_batch = _AuditBatch([], self.meta("audit_head", GENESIS), int(self.meta("audit_count", "0")))
+        try:
+            yield
+            batch = self._audit_batch
+            if batch.rows:
+                self.db.executemany(_INSERT_AUDIT, batch.rows)
+                self.set_meta("audit_head", batch.head)
+                self.set_meta("audit_count", str(batch.count))
+        finally:
+            self._audit_batch = None
 
     def audit_entries(self) -> list[AuditEntry]:
         rows = self.db.execute(
@@ -591,6 +628,18 @@ class Store:
         elif entries and self.meta("audit_head") != entries[-1].hash:
             problems.append("the last entry does not match the recorded head of the log")
         return problems
+
+
+_INSERT_AUDIT = ("INSERT INTO audit(id, at, operator, action, subject, field, old, new, reason, prev_hash, hash)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+
+
+@dataclass
+class _AuditBatch:
+    rows: list[tuple]
+    head: str
+    count: int
+    at: str | None = None  # one change, one moment: every entry of the batch carries it
 
 
 def _text(value: Any) -> str | None:
