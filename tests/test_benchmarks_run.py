@@ -42,3 +42,16 @@ def test_quick_run_prints_every_row_with_figure_floor_ratio_and_verdict():
         assert cells[5] in ("yes", "no"), line
     # Every floor was measured in this run: the footnote counts its samples.
     assert re.search(r"F = median of \d+ runs", done.stdout) and re.search(r"Q = median of \d+ bare-Qt", done.stdout)
+
+
+def test_comparing_two_trees_prints_each_command_row_for_both():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "compare_trees.py"), str(ROOT), str(ROOT),
+                           "--count", "60", "--rounds", "1"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    assert rows[0] == "| work | before | after |"
+    names = [r.strip("|").split("|")[0].strip() for r in rows[1:]]
+    assert names == ["skillscore ranking FILE --json (60)", "results sheet of 150", "roster import, 60-row csv",
+                     "marks import, 60-row csv"]
+    for row in rows[1:]:
+        assert len(re.findall(f"{NUMBER} ms = {NUMBER} F", row)) == 2, row

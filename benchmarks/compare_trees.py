@@ -1,0 +1,89 @@
+"""The command-line rows of issue 18 for two checkouts, measured alternately in one loop.
+
+    python benchmarks/compare_trees.py BEFORE_DIR AFTER_DIR [--count 10000]
+
+A machine of this class drifts by 1.5× within the hour, so a before/after pair measured
+minutes apart can mislead; here each round runs the same command on both trees back to
+back, and F (a bare ``python3 -c "import json, sqlite3, decimal"``) is sampled in the same
+loop. Each tree runs its own code (``python -m skillscore.cli`` with the tree as the
+working directory). Prints a Markdown table of medians; asserts no time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(cwd), "SKILLSCORE_OPERATOR": "基准"}
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def cli(tree: Path, *args) -> list[str]:
+    return [sys.executable, "-m", "skillscore.cli", *map(str, args)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("before", type=Path)
+    ap.add_argument("after", type=Path)
+    ap.add_argument("--count", type=int, default=10_000)
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    trees = [args.before.resolve(), args.after.resolve()]
+    for tree in trees:  # the frozen app has its bytecode; a checkout must too
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "skillscore")], check=True,
+                       stdout=subprocess.DEVNULL)
+    sys.path.insert(0, str(trees[1]))
+    from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, build_large, mark_rows, roster_rows
+
+    folder = Path(tempfile.mkdtemp(prefix="skillscore-compare-"))
+    big, small = build_large(folder / "big.sk", args.count), build_large(folder / "small.sk", 150)
+    rows = roster_rows(args.count, seed=1)
+    roster = _write(folder / "roster.csv", ROSTER_HEADER, rows)
+    marks = _write(folder / "marks.csv", ["编号", "理论知识", "技能操作", "状态"], mark_rows([r[0] for r in rows], seed=1))
+    times: dict[tuple[str, int], list[float]] = {}
+    floor: list[float] = []
+
+    def fresh(tree: Path, name: str, with_roster: bool) -> Path:
+        path = folder / f"{name}-{time.monotonic_ns()}.sk"
+        subprocess.run(cli(tree, "new", path, "--event", "29", "--stage", "prelim", "--committee", "组委会",
+                           "--date", "2025-09-20", "--pin", DEMO_PIN), cwd=tree, check=True, stdout=subprocess.DEVNULL)
+        if with_roster:
+            subprocess.run(cli(tree, "roster", "import", path, roster), cwd=tree, check=True, stdout=subprocess.DEVNULL)
+        return path
+
+    for _ in range(args.rounds):
+        for i, tree in enumerate(trees):
+            floor.append(timed([sys.executable, "-c", "import json, sqlite3, decimal"], tree))
+            times.setdefault((f"skillscore ranking FILE --json ({args.count})", i), []).append(
+                timed(cli(tree, "ranking", big, "--json"), tree))
+            times.setdefault(("results sheet of 150", i), []).append(
+                timed(cli(tree, "report", small, "results", "-o", folder / "s.pdf"), tree))
+            target = fresh(tree, "r", False)
+            times.setdefault((f"roster import, {args.count}-row csv", i), []).append(
+                timed(cli(tree, "roster", "import", target, roster), tree))
+            target = fresh(tree, "m", True)
+            times.setdefault((f"marks import, {args.count}-row csv", i), []).append(
+                timed(cli(tree, "marks", "import", target, marks), tree))
+    f = statistics.median(floor)
+    print(f"F = {f * 1000:.0f} ms (median of {len(floor)}); {args.rounds} rounds; before {trees[0]}, after {trees[1]}\n")
+    print("| work | before | after |\n|---|---|---|")
+    for work in dict.fromkeys(w for w, _ in times):
+        b, a = (statistics.median(times[(work, i)]) for i in (0, 1))
+        print(f"| {work} | {b * 1000:.0f} ms = {b / f:.1f} F | {a * 1000:.0f} ms = {a / f:.1f} F |")
+
+
+if __name__ == "__main__":
+    main()
