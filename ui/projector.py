@@ -379,7 +379,8 @@ class ProjectorController(QObject):
         self.session = session
         if session is not None:
             session.changed.connect(self._on_changed)
-        self.reload()
+        if session is None or self.window.isVisible():  # a hidden window is filled by toggle()
+            self.reload()
 
     def _on_changed(self, _change=None) -> None:
         if self.window.isVisible():

@@ -75,22 +75,24 @@ class DaySheetsMixin:
 
     def _draw_remarks(self, lang: str) -> tuple[list[str], dict[str, str]]:
         """Since the last draw: its reason when it was a second one, then every move."""
-        entries = self.audit_entries()
-        start = max((i for i, e in enumerate(entries) if e.action in ("draw", "draw_import")), default=None)
+        # Only the draw's own entries, not the whole log (a 10,000-mark file's log is 20,000
+        # entries; the 赛务 tab asks this on opening).
+        entries = self.store.db.execute(
+            "SELECT action, subject, old, new, reason FROM audit"
+            " WHERE action IN ('draw', 'draw_import', 'draw_move') ORDER BY id").fetchall()
+        start = max((i for i, e in enumerate(entries) if e[0] in ("draw", "draw_import")), default=None)
         if start is None:
             return [], {}
-        remarks = [_say("redo", lang, reason=entries[start].reason)] if entries[start].reason else []
+        remarks = [_say("redo", lang, reason=entries[start][4])] if entries[start][4] else []
         notes: dict[str, str] = {}
-        for e in entries[start + 1:]:
-            if e.action != "draw_move":
-                continue
-            new, old = _split(e.new), _split(e.old)
+        for _, subject, old_text, new_text, reason in entries[start + 1:]:  # the moves
+            new, old = _split(new_text), _split(old_text)
             if old:
-                remarks.append(_say("move", lang, key=e.subject, reason=e.reason, **new,
+                remarks.append(_say("move", lang, key=subject, reason=reason, **new,
                                     **{f"old_{k}": v for k, v in old.items()}))
-                notes.setdefault(e.subject, _say("moved_note", lang, **{f"old_{k}": v for k, v in old.items()}))
+                notes.setdefault(subject, _say("moved_note", lang, **{f"old_{k}": v for k, v in old.items()}))
             else:
-                remarks.append(_say("seated", lang, key=e.subject, reason=e.reason, **new))
+                remarks.append(_say("seated", lang, key=subject, reason=reason, **new))
         return remarks, notes
 
     def score_sheets(self, lang: str = "zh") -> ScoreSheetsData:

@@ -200,6 +200,6 @@ class EntryMixin:
             changes = self._write_marks(updates)
             if panel is not None and stored is None:
                 # Clearing 缺考 (or the cell) in a panel file gives back the judges' mark.
-                self._refresh_practical({self._panel_owner()[no]}, panel)
+                self._refresh_practical({self._owner_of(no)}, panel)
         self._changed()
         return self._shown_practical(changes)

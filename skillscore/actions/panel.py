@@ -102,6 +102,30 @@ class PanelMixin:
             first.setdefault(c.team, c.no)
         return {c.no: first[c.team] for c in people}
 
+    def _owner_of(self, no: str) -> str | None:
+        """``_panel_owner().get(no)`` for one contestant, without reading the roster (issue 18:
+        a judge's mark typed at the desk reads only the rows it touches)."""
+        row = self.store.db.execute("SELECT team FROM contestants WHERE no=?", [no]).fetchone()
+        if row is None or self.info().rules.team_size <= 1:
+            return None if row is None else no
+        return self.store.db.execute("SELECT no FROM contestants WHERE team=? ORDER BY seq LIMIT 1",
+                                     [row[0]]).fetchone()[0]
+
+    def _members_of(self, owner: str) -> list[str]:
+        """The contestants whose practical mark ``owner``'s panel marks make (the team, or itself)."""
+        if self.info().rules.team_size <= 1:
+            return [owner]
+        return [n for (n,) in self.store.db.execute(
+            "SELECT no FROM contestants WHERE team=(SELECT team FROM contestants WHERE no=?) ORDER BY seq", [owner])]
+
+    def _panel_sheet(self, owner: str) -> dict[str, dict[int, Decimal]]:
+        """``panel_sheets()[owner]`` alone."""
+        sheet: dict[str, dict[int, Decimal]] = {}
+        for module, judge, score in self.store.db.execute(
+                "SELECT module, judge, score FROM panel_marks WHERE no=?", [owner]):
+            sheet.setdefault(module, {})[judge] = Decimal(score)
+        return sheet
+
     def panel_sheets(self) -> dict[str, dict[str, dict[int, Decimal]]]:
         """contestant → module → judge → mark."""
         sheets: dict[str, dict[str, dict[int, Decimal]]] = {}
@@ -113,8 +137,8 @@ class PanelMixin:
         scheme = self.panel_scheme()
         if scheme is None:
             raise RefusedError("panel_off")
-        owner = self._panel_owner().get(no, no)
-        return practical_from_panel(scheme, self.panel_sheets().get(owner, {}))
+        owner = self._owner_of(no) or no
+        return practical_from_panel(scheme, self._panel_sheet(owner))
 
     def judge_statistics(self) -> list[JudgeStats]:
         scheme = self.panel_scheme()
@@ -124,14 +148,23 @@ class PanelMixin:
 
     def _refresh_practical(self, owners: set[str], scheme: PanelScheme) -> None:
         """Derive the practical mark of these contestants (and their team) from the panel."""
-        owner_of = self._panel_owner()
-        sheets = self.panel_sheets()
-        current = dict(self.store.db.execute("SELECT no, practical FROM marks").fetchall())
+        if len(owners) <= 20:  # typed at the desk: read just these holders' rows
+            members = {owner: self._members_of(owner) for owner in owners}
+            sheets = {owner: self._panel_sheet(owner) for owner in owners}
+            nos = [n for group in members.values() for n in group]
+            current = dict(self.store.db.execute(
+                f"SELECT no, practical FROM marks WHERE no IN ({','.join('?' * len(nos))})", nos).fetchall())
+        else:  # an import: read everything once
+            members = {}
+            for no, owner in self._panel_owner().items():
+                members.setdefault(owner, []).append(no)
+            sheets = self.panel_sheets()
+            current = dict(self.store.db.execute("SELECT no, practical FROM marks").fetchall())
         updates: dict[str, dict[str, str | None]] = {}
         for owner in owners:
             value, _ = practical_from_panel(scheme, sheets.get(owner, {}))
             stored = format_mark(value) if value is not None else None
-            for member in (no for no, o in owner_of.items() if o == owner):
+            for member in members.get(owner, ()):
                 if stored is None and current.get(member) == "absent":
                     continue  # 缺考 for the whole practical part stays until a full panel exists
                 updates.setdefault(member, {})["practical"] = stored
@@ -152,12 +185,12 @@ class PanelMixin:
         if not 1 <= int(judge) <= scheme.judges:
             raise UsageError("panel_judge_invalid", value=judge, judges=scheme.judges)
         score = parse_mark(text, maximum=m.maximum)
-        owner = self._panel_owner().get(no)
+        owner = self._owner_of(no)
         if owner is None:
             raise RefusedError("contestant_unknown", no=no)
         with self._practical_change(pin, reason), self.store.transaction():
             if score is ABSENT:
-                self._write_marks({n: {"practical": "absent"} for n, o in self._panel_owner().items() if o == owner})
+                self._write_marks({n: {"practical": "absent"} for n in self._members_of(owner)})
             else:
                 self._write_panel_scores([(owner, m.name, int(judge), score)])
                 self._refresh_practical({owner}, scheme)

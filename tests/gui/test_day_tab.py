@@ -206,3 +206,21 @@ def test_the_day_screenshots_are_made_at_1366x768_in_both_languages(tmp_path):
         assert (image.width(), image.height()) == (1366, 768), name
         assert written[name].stat().st_size < 300_000
         assert (ROOT / "docs" / "screenshots" / f"{name}.png").is_file(), name
+
+
+def test_the_day_tab_reads_its_rows_when_first_shown_not_on_opening(qtbot, tmp_path):
+    """Issue 18: opening a file does not read check-in and the draw for a tab nobody looks
+    at (at 10,000 contestants that was over a second); the tab is whole when shown."""
+    path = individual(tmp_path, 8)
+    w = open_window(qtbot, path)
+    desk = w.desk
+    assert desk.tabs.currentWidget() is not desk.day_tab
+    assert desk.day_tab.checkin.model.rowCount() == 0 and desk.day_tab.draw.model.rowCount() == 0
+    desk.tabs.setCurrentWidget(desk.day_tab)
+    assert desk.day_tab.checkin.model.rowCount() == 8
+    assert "理论知识 到场 0 / 应到 8" in desk.day_tab.checkin.counters.text()
+    desk.day_tab.checkin.submit("A001")
+    desk.tabs.setCurrentWidget(desk.ranking_tab)
+    desk.tabs.setCurrentWidget(desk.day_tab)
+    assert "理论知识 到场 1 / 应到 8" in desk.day_tab.checkin.counters.text()
+    w.close()

@@ -60,7 +60,8 @@ class CheckinModel(RowTableModel):
             Column("theory", QT_TRANSLATE_NOOP("Columns", "理论知识"), CENTER, 76),
             Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), CENTER, 76),
         ) if c is not None)
-        self.reload()
+        # Empty until the 赛务 tab is first shown (DayTab.dirty): opening a 10,000-contestant
+        # file does not read check-in and the draw for a tab nobody looks at (issue 18).
 
     def reload(self) -> None:
         comp = self.session.comp
@@ -129,8 +130,7 @@ class DrawModel(RowTableModel):
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.session = session
-        self.reload()
+        self.session = session  # rows read when the 赛务 tab is first shown, as CheckinModel's
 
     def reload(self) -> None:
         # The draw record's own lines: the same names, employers and notes as the sheet.

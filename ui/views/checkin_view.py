@@ -171,8 +171,7 @@ class CheckinView(QWidget):
         bottom.addWidget(self.closed_label, 1)
         bottom.addWidget(self.print_button)
         layout.addLayout(bottom)
-        self.dirty = False
-        self.refresh()
+        self.dirty = False  # filled by refresh() when the 赛务 tab is first shown
 
     @property
     def part(self) -> str:

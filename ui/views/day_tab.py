@@ -24,7 +24,7 @@ class DayTab(QWidget):
         self.pages.addTab(self.checkin, translate("Desk", "检录"))
         self.pages.addTab(self.draw, translate("Desk", "抽签"))
         layout.addWidget(self.pages)
-        self.dirty = False
+        self.dirty = True  # read on first showing (desk._tab_shown), not on opening the file
 
     def refresh(self) -> None:
         self.checkin.refresh()

@@ -133,8 +133,7 @@ class DrawView(QWidget):
             button.clicked.connect(lambda _=False, k=kind: self.print_sheet.emit(k))
             bottom.addWidget(button)
         layout.addLayout(bottom)
-        self.dirty = False
-        self.refresh()
+        self.dirty = False  # filled by refresh() when the 赛务 tab is first shown
 
     def refresh(self) -> None:
         self.model.reload()
