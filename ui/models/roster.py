@@ -52,7 +52,7 @@ def broken_rules(c: Contestant, stage_date) -> tuple[str, ...]:
 
 class RosterModel(RowTableModel):
     extra_roles = frozenset({Qt.BackgroundRole, Qt.ToolTipRole})
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, load: bool = True):
         super().__init__(parent)
         self.session = session
         team_event = session.info().rules.team_size > 1
@@ -68,7 +68,8 @@ class RosterModel(RowTableModel):
             Column("union_card", QT_TRANSLATE_NOOP("Columns", "互助服务卡"), CENTER, 80),
             Column("eligibility", QT_TRANSLATE_NOOP("Columns", "参赛资格"), width=110),
         ) if c is not None)
-        self.reload()
+        if load:  # RosterTab reads them when first shown: not twice on opening (issue 18)
+            self.reload()
 
     def reload(self) -> None:
         admitted = self.session.admitted()

@@ -57,7 +57,7 @@ def sealed_placeholder() -> QLabel:
 class RosterTab(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
-        self.model = RosterModel(session, self)
+        self.model = RosterModel(session, self, load=False)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.import_button = QPushButton(translate("RosterTab", "导入名单…"))
@@ -75,7 +75,7 @@ class RosterTab(QWidget):
         self.find = FindBar(_jumper(self.view, self.model))
         layout.addWidget(self.find)
         layout.addWidget(self.view, 1)
-        self.dirty = False
+        self.dirty = True  # read when first shown
 
     def refresh(self) -> None:
         self.model.reload()
