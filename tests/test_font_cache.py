@@ -1,0 +1,99 @@
+"""ReportLab's parse of the sheets' fonts kept in the user's cache (issue 18): the cached
+face draws exactly what a freshly parsed one draws, and a damaged or stale cache is
+read afresh, never trusted."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pdfplumber
+import pytest
+from reportlab.pdfbase import ttfonts
+
+from skillscore.reports.font_cache import tt_font
+from skillscore.reports.fonts import FALLBACK_NAMES, FONT, font_file
+
+from support import ACCEPTANCE, PIN, run_cli
+
+TEXT = "成绩表赵孟𫖯刘䶮ABC123（第21项）·"
+
+
+def subset_bytes(font, text: str) -> bytes:
+    face = font.face
+    return face.makeSubset([face.charToGlyph.get(ord(c), 0) and ord(c) for c in text if ord(c) in face.charToGlyph])
+
+
+def no_parsing(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the font was parsed again")
+    monkeypatch.setattr(ttfonts.TTFontFile, "extractInfo", refuse)
+
+
+def test_the_cached_face_is_the_parsed_face(tmp_path, monkeypatch):
+    path = font_file(FONT)
+    parsed = ttfonts.TTFont("Parsed", str(path), subfontIndex=0)
+    first = tt_font("First", path, cache=tmp_path)  # parses and stores
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    no_parsing(monkeypatch)
+    cached = tt_font("Cached", path, cache=tmp_path)
+    for font in (first, cached):
+        assert font.face.charWidths == parsed.face.charWidths
+        assert font.face.charToGlyph == parsed.face.charToGlyph
+        assert (font.face.ascent, font.face.descent, font.face.bbox) == (parsed.face.ascent, parsed.face.descent,
+                                                                           parsed.face.bbox)
+        assert font.stringWidth(TEXT, 12) == parsed.stringWidth(TEXT, 12)
+        assert subset_bytes(font, "成绩表ABC123") == subset_bytes(parsed, "成绩表ABC123")  # what a PDF embeds
+
+
+def test_a_damaged_cache_is_read_afresh_and_replaced(tmp_path, monkeypatch):
+    path = font_file(FALLBACK_NAMES[2])  # the smallest font of the chain
+    tt_font("A", path, cache=tmp_path)
+    stored = next(tmp_path.glob("*.pickle"))
+    stored.write_bytes(stored.read_bytes()[:1000])  # cut off, as by a full disk
+    font = tt_font("B", path, cache=tmp_path)
+    assert font.face.numGlyphs == ttfonts.TTFont("C", str(path)).face.numGlyphs
+    assert stored.stat().st_size > 1000  # written whole again
+    no_parsing(monkeypatch)
+    tt_font("D", path, cache=tmp_path)
+
+
+def test_a_changed_font_file_is_never_met_by_an_old_cache(tmp_path):
+    source = font_file(FALLBACK_NAMES[2])
+    copy = tmp_path / "font.ttf"
+    copy.write_bytes(source.read_bytes())
+    cache = tmp_path / "cache"
+    tt_font("A", copy, cache=cache)
+    os.utime(copy, ns=(1_000_000_000, 1_000_000_000))  # the program updated: another file
+    tt_font("B", copy, cache=cache)
+    assert len(list(cache.glob("*.pickle"))) == 2
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    font = tt_font("A", font_file(FALLBACK_NAMES[2]), cache=blocked / "fonts")
+    assert font.face.numGlyphs > 1000
+
+
+def pdf_without_dates(path) -> bytes:
+    return re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)|/ID \[<[0-9a-f]+><[0-9a-f]+>\]", b"", path.read_bytes())
+
+
+def test_a_sheet_printed_from_the_cache_is_the_sheet_printed_without_it(tmp_path):
+    env = {"XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    comp = tmp_path / "c.sqlite"
+    folder = ACCEPTANCE / "prelim-small"
+    for step in (["new", comp, "--event", "21", "--stage", "prelim", "--committee", "组委会", "--date",
+                  "2025-09-01", "--pin", PIN], ["roster", "import", comp, folder / "roster.csv"],
+                 ["marks", "import", comp, folder / "marks.csv"]):
+        assert run_cli(*step, env=env).returncode == 0
+    for run in ("cold", "warm"):  # the first parses and stores, the second loads
+        out = run_cli("report", comp, "results", "-o", tmp_path / f"{run}.pdf", env=env)
+        assert out.returncode == 0, out.stderr
+    assert list((tmp_path / "user-cache" / "skillscore" / "fonts").glob("wqy-microhei.ttc-*.pickle"))
+    assert pdf_without_dates(tmp_path / "cold.pdf") == pdf_without_dates(tmp_path / "warm.pdf")
+    with pdfplumber.open(tmp_path / "warm.pdf") as pdf:
+        text = pdf.pages[0].extract_text()
+        fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars}
+    assert "成绩表" in text and "B003" in text and all(f.startswith("WenQuanYiMicroHei") for f in fonts)
