@@ -142,10 +142,13 @@ def test_the_installer_makes_chinese_shortcuts_and_never_touches_the_users_files
     assert names == {r"{autoprograms}\{#AppName}", r"{autodesktop}\{#AppName}"}
     assert '#define AppName "职工技能大赛成绩管理"' in ISS.read_text(encoding="utf-8-sig")
     assert all(e["Filename"] == r"{app}\skillscore-gui.exe" for e in icons)
-    deleted = entries(sections["InstallDelete"]) + entries(sections.get("UninstallDelete", []))
+    deleted = entries(sections["InstallDelete"])
     assert deleted and all(e["Name"].startswith("{app}\\") for e in deleted)  # only the program folder
+    # Uninstalling removes the cache the program can make again, and nothing else of the user's.
+    assert [e["Name"] for e in entries(sections["UninstallDelete"])] == [r"{localappdata}\skillscore\cache"]
     text = ISS.read_text(encoding="utf-8-sig")
-    assert not re.search(r"userdocs\}.*uninsdelete|Type:\s*\w+;\s*Name:\s*\"\{(userdocs|localappdata)", text)
+    assert not re.search(r"userdocs\}.*uninsdelete|Type:\s*\w+;\s*Name:\s*\"\{userdocs", text)
+    assert not re.search(r"Name:\s*\"\{localappdata\}\\skillscore\"", text)  # settings and logs stay
     assert sections["Languages"] == ['Name: "chinesesimplified"; MessagesFile: "compiler:Languages\\ChineseSimplified.isl"']
 
 

@@ -57,6 +57,12 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 ; not linger and be loaded. Only the program folder: never the user's files.
 Type: filesandordirs; Name: "{app}\_internal"
 
+[UninstallDelete]
+; What the program makes from its own files and can make again (the unpacked rare-name fonts, ReportLab's
+; parse of the fonts: system/packed.py, reports/font_cache.py), ~45 MB. Settings and logs
+; beside it stay; competition files and backups are in Documents and are never touched.
+Type: filesandordirs; Name: "{localappdata}\skillscore\cache"
+
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
