@@ -33,10 +33,12 @@ def no_parsing(monkeypatch):
 def test_the_cached_face_is_the_parsed_face(tmp_path, monkeypatch):
     path = font_file(FONT)
     parsed = ttfonts.TTFont("Parsed", str(path), subfontIndex=0)
-    first = tt_font("First", path, cache=tmp_path)  # parses and stores
+    first = tt_font("Main", path, cache=tmp_path)  # parses and stores
     assert len(list(tmp_path.glob("*.pickle"))) == 1
     no_parsing(monkeypatch)
-    cached = tt_font("Cached", path, cache=tmp_path)
+    cached = tt_font("Main", path, cache=tmp_path)
+    assert cached.__dict__.keys() == parsed.__dict__.keys() and cached.fontName == "Main"
+    assert (cached._asciiReadable, cached.shapable) == (parsed._asciiReadable, parsed.shapable)
     for font in (first, cached):
         assert font.face.charWidths == parsed.face.charWidths
         assert font.face.charToGlyph == parsed.face.charToGlyph
@@ -51,11 +53,11 @@ def test_a_damaged_cache_is_read_afresh_and_replaced(tmp_path, monkeypatch):
     tt_font("A", path, cache=tmp_path)
     stored = next(tmp_path.glob("*.pickle"))
     stored.write_bytes(stored.read_bytes()[:1000])  # cut off, as by a full disk
-    font = tt_font("B", path, cache=tmp_path)
+    font = tt_font("A", path, cache=tmp_path)
     assert font.face.numGlyphs == ttfonts.TTFont("C", str(path)).face.numGlyphs
     assert stored.stat().st_size > 1000  # written whole again
     no_parsing(monkeypatch)
-    tt_font("D", path, cache=tmp_path)
+    tt_font("A", path, cache=tmp_path)
 
 
 def test_a_changed_font_file_is_never_met_by_an_old_cache(tmp_path):
@@ -64,9 +66,11 @@ def test_a_changed_font_file_is_never_met_by_an_old_cache(tmp_path):
     copy.write_bytes(source.read_bytes())
     cache = tmp_path / "cache"
     tt_font("A", copy, cache=cache)
+    first = next(cache.glob("*.pickle"))
     os.utime(copy, ns=(1_000_000_000, 1_000_000_000))  # the program updated: another file
-    tt_font("B", copy, cache=cache)
-    assert len(list(cache.glob("*.pickle"))) == 2
+    tt_font("A", copy, cache=cache)
+    kept = list(cache.glob("*.pickle"))
+    assert len(kept) == 1 and kept[0] != first  # read afresh, and the old parse removed
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path):
@@ -91,9 +95,35 @@ def test_a_sheet_printed_from_the_cache_is_the_sheet_printed_without_it(tmp_path
     for run in ("cold", "warm"):  # the first parses and stores, the second loads
         out = run_cli("report", comp, "results", "-o", tmp_path / f"{run}.pdf", env=env)
         assert out.returncode == 0, out.stderr
-    assert list((tmp_path / "user-cache" / "skillscore" / "fonts").glob("wqy-microhei.ttc-*.pickle"))
+    assert list((tmp_path / "user-cache" / "skillscore" / "fonts").glob("WenQuanYiMicroHei-wqy-microhei.ttc-*.pickle"))
     assert pdf_without_dates(tmp_path / "cold.pdf") == pdf_without_dates(tmp_path / "warm.pdf")
     with pdfplumber.open(tmp_path / "warm.pdf") as pdf:
         text = pdf.pages[0].extract_text()
         fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars}
     assert "成绩表" in text and "B003" in text and all(f.startswith("WenQuanYiMicroHei") for f in fonts)
+
+
+def test_no_home_folder_only_costs_time(monkeypatch):
+    import skillscore.reports.font_cache as font_cache
+
+    def no_home(**kwargs):
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.setattr(font_cache, "cache_dir", no_home)
+    assert tt_font("A", font_file(FALLBACK_NAMES[2])).face.numGlyphs > 1000
+
+
+def test_fonts_loaded_in_two_threads_at_once_each_get_their_own_face(tmp_path):
+    import threading
+
+    paths = {name: font_file(name) for name in (FONT, FALLBACK_NAMES[2])}
+    got = {}
+
+    def load(name):
+        got[name] = tt_font(name, paths[name], cache=tmp_path)
+    for _ in range(2):  # parsed, then from the cache
+        threads = [threading.Thread(target=load, args=(name,)) for name in paths]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert {name: f.face.filename for name, f in got.items()} == {name: str(p) for name, p in paths.items()}

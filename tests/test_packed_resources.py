@@ -78,3 +78,27 @@ def test_two_programs_unpacking_at_once_both_get_the_whole_font(bundle, tmp_path
     assert all(p.returncode == 0 for p in procs)
     assert len(paths) == 1 and next(iter(paths)).read_bytes() == FONT.read_bytes()
     assert not list(cache.glob("*.part"))
+
+
+def test_a_new_copy_removes_the_copies_older_versions_unpacked(bundle, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"{FONT.stem}-12345.ttf").write_bytes(b"an older version's copy")
+    (cache / "hanazono-b-subset-999.ttf").write_bytes(b"another font's copy")
+    got = resource_file(bundle, cache=cache)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([got.name, "hanazono-b-subset-999.ttf"])
+
+
+def test_with_no_cache_at_all_a_private_folder_is_used_never_a_shared_copy(bundle, tmp_path, monkeypatch):
+    import skillscore.system.packed as packed
+
+    def no_home(**kwargs):
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.setattr(packed, "cache_dir", no_home)
+    monkeypatch.setattr(packed.tempfile, "tempdir", str(tmp_path))
+    planted = tmp_path / "skillscore-unpacked" / f"{FONT.stem}-1.ttf"
+    planted.parent.mkdir()
+    planted.write_bytes(b"left by someone else")
+    got = resource_file(bundle)
+    assert got.read_bytes() == FONT.read_bytes() and got.parent.name.startswith("skillscore-unpacked-")
+    assert resource_file(bundle).parent != got.parent  # never reused from the shared folder

@@ -1,69 +1,73 @@
 """ReportLab's reading of a font file, kept between runs in the user's cache (issue 18).
 
 ReportLab reads every glyph's metrics when it loads a TrueType file (``extractInfo``): about
-0.13 s for the 5 MB WenQuanYi collection, on every command that prints a sheet. The face it
-builds is pickled into the user's cache folder (``system.folders.cache_dir``) under a name
-made of the font file's name, size and modification time and ReportLab's and Python's
-versions, so any change to either reads the font afresh; loading the pickle takes ~0.04 s.
-Written beside its final name and renamed, so a cache file that exists is whole. Any
-problem reading or writing it is ignored: the font is then parsed as before. The pickle
-is only ever read from the user's own cache folder, which only that user can write.
+0.13 s for the 5 MB WenQuanYi collection, on every command that prints a sheet. The font it
+builds (``TTFont``: its attributes, with the parsed face) is pickled into the user's cache
+folder (``system.folders.cache_dir``) under a name made of the font's name, the file's name,
+size and modification time and ReportLab's and Python's versions, so any change to either
+reads the font afresh; loading the pickle takes ~0.04 s. What is stored is exactly what
+ReportLab's own ``__init__`` made, so a font from the cache is that font again; nothing of
+ReportLab is replaced, even for a moment (sheets are also made in the desk's worker threads).
 
-The face goes into ReportLab's own ``TTFont.__init__`` (its ``TTFontFace`` stood in for the
-moment, under a lock), so everything else about the font stays ReportLab's.
+Written beside its final name and renamed, so a cache file that exists is whole; a new one
+replaces the older ones of the same font. Any problem reading or writing it is ignored: the
+font is then parsed as before. The pickle is only ever read from the user's own cache
+folder, which only that user can write.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import pickle
 import sys
 import threading
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from ..system.folders import cache_dir
 
-_LOCK = threading.Lock()
-
 
 def tt_font(name: str, path: Path, *, cache: Path | None = None):
-    """``TTFont(name, path, subfontIndex=0)``, with the parsed face from the cache when it is there."""
-    from reportlab.pdfbase import ttfonts
+    """``TTFont(name, path, subfontIndex=0)``, from the cache when it is there."""
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    face = _cached_face(Path(path), cache)
-    if face is None:
-        return ttfonts.TTFont(name, str(path), subfontIndex=0)
-    with _LOCK:
-        original = ttfonts.TTFontFace
-        ttfonts.TTFontFace = lambda *args, **kwargs: face
-        try:
-            return ttfonts.TTFont(name, str(path), subfontIndex=0)
-        finally:
-            ttfonts.TTFontFace = original
+    stored = _stored_path(name, Path(path), cache)
+    font = _load(stored) if stored is not None else None
+    if font is None:
+        font = TTFont(name, str(path), subfontIndex=0)
+        if stored is not None:
+            _store(font, stored, prefix=f"{name}-{Path(path).name}-")
+    return font
 
 
-def _cached_face(path: Path, cache: Path | None):
+def _stored_path(name: str, path: Path, cache: Path | None) -> Path | None:
     import reportlab
-    from reportlab.pdfbase.ttfonts import TTFontFace
 
     try:
         stat = path.stat()
         folder = cache if cache is not None else cache_dir(create=False) / "fonts"
-    except OSError:
+    except Exception:  # no file, or no home folder to find a cache in: parse as before
         return None
     version = f"rl{reportlab.Version}-py{sys.version_info[0]}{sys.version_info[1]}"
-    stored = folder / f"{path.name}-{stat.st_size}-{stat.st_mtime_ns}-{version}.pickle"
+    return folder / f"{name}-{path.name}-{stat.st_size}-{stat.st_mtime_ns}-{version}.pickle"
+
+
+def _load(stored: Path):
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
     try:
         with open(stored, "rb") as f:
-            face = pickle.load(f)
-        if isinstance(face, TTFontFace):
-            _restore_scale(face)
-            return face
-    except Exception:  # missing, damaged or from another ReportLab: parse the font again
-        pass
-    face = TTFontFace(str(path), subfontIndex=0)
-    _store(face, stored)
-    return face
+            attributes = pickle.load(f)
+        if not isinstance(attributes, dict) or not isinstance(attributes.get("face"), TTFontFace):
+            return None
+        font = TTFont.__new__(TTFont)
+        font.__dict__.update(attributes)
+        font.state = WeakKeyDictionary()  # what __init__ starts with: no document seen yet
+        _restore_scale(font.face)
+        return font
+    except Exception:  # missing, damaged or unreadable: parse the font again
+        return None
 
 
 def _restore_scale(face) -> None:
@@ -76,19 +80,32 @@ def _restore_scale(face) -> None:
         face._pdfScale = lambda x: x * mult
 
 
-def _store(face, stored: Path) -> None:
-    scale = face.__dict__.pop("_pdfScale", None)
-    part = stored.with_name(f"{stored.name}.{os.getpid()}.part")
+def _store(font, stored: Path, *, prefix: str) -> None:
+    # Copies: the font itself may already be drawing in another thread.
+    face = copy.copy(font.face)
+    face.__dict__.pop("_pdfScale", None)
+    attributes = {k: v for k, v in font.__dict__.items() if k != "state"}
+    attributes["face"] = face
+    part = stored.with_name(f"{stored.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
         stored.parent.mkdir(parents=True, exist_ok=True)
         with open(part, "wb") as f:
-            pickle.dump(face, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(attributes, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(part, stored)
     except Exception:  # a cache that cannot be written costs only time
         try:
             part.unlink()
         except OSError:
             pass
-    finally:
-        if scale is not None:
-            face._pdfScale = scale
+        return
+    _prune(stored, prefix)
+
+
+def _prune(kept: Path, prefix: str) -> None:
+    """Older pickles of the same font (another file time, ReportLab or Python) go."""
+    for old in kept.parent.glob(f"{prefix}*.pickle"):
+        if old != kept:
+            try:
+                old.unlink()
+            except OSError:  # in use elsewhere (Windows): next time
+                pass

@@ -586,8 +586,11 @@ class Store:
         """Entries appended inside are chained in memory and written when it ends, with one
         ``executemany`` and one update of the log's head: a 10,000-row import writes its
         10,000 entries as one statement instead of 50,000 (issue 18). The chain, the hashes
-        and the ids are exactly those of one ``audit`` call at a time. Used inside the
-        change's transaction, so an error inside still leaves nothing written."""
+        and the ids are those of one ``audit`` call at a time; the entries share one time,
+        the batch's (``stamp``): one import is one change. Used inside the change's
+        transaction, so an error inside still leaves nothing written. Entries are not tied
+        to savepoints: a caller must not catch an error from a nested transaction inside a
+        batch and go on (none does)."""
         if self._audit_batch is not None:  # already batching: the outer batch writes
             yield
             return

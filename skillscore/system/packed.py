@@ -9,8 +9,9 @@ a second for the largest font) and returns that copy from then on.
 The copy is written beside its final name, flushed to disk and renamed (atomic on Windows
 and POSIX), so a copy that exists is whole, whatever happened to the laptop meanwhile; two
 programs unpacking at once each write their own temporary file. Its name carries the
-packed file's size, so a new version of the program never uses an old copy. Where the cache
-cannot be written (a locked-down account) the system's temporary folder is used.
+packed file's size, so a new version of the program never uses an old copy, and unpacking a
+new copy removes the older ones. Where the cache cannot be written (a locked-down account)
+a new private temporary folder is used, never a copy someone else could have left.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import lzma
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from .folders import cache_dir
@@ -34,32 +36,48 @@ def resource_file(path: Path, *, cache: Path | None = None) -> Path:
     if path.is_file() or not packed.is_file():
         return path
     name = f"{path.stem}-{packed.stat().st_size}{path.suffix}"
-    places = [cache] if cache is not None else []
-    places += [_user_cache(), Path(tempfile.gettempdir()) / "skillscore-unpacked"]
     problem: OSError | None = None
-    for place in places:
+    for place in ([cache] if cache is not None else []) + [_user_cache()]:
         if place is None:
             continue
         target = place / name
         if target.is_file():
             return target
         try:
-            return _unpack(packed, target)
+            unpacked = _unpack(packed, target)
         except OSError as exc:  # not writable here: try the next place
             problem = exc
-    raise problem or FileNotFoundError(path)
+            continue
+        _prune(unpacked, f"{path.stem}-", path.suffix)
+        return unpacked
+    # Last: a folder of this process's own, never one a copy could already be waiting in
+    # (the temporary folder is shared with every other account on the machine).
+    try:
+        return _unpack(packed, Path(tempfile.mkdtemp(prefix="skillscore-unpacked-")) / name)
+    except OSError as exc:
+        raise problem or exc
 
 
 def _user_cache() -> Path | None:
     try:
         return cache_dir(create=False) / "unpacked"
-    except OSError:
+    except Exception:  # no home folder to find a cache in (a service account): the next place
         return None
+
+
+def _prune(kept: Path, stem: str, suffix: str) -> None:
+    """Copies unpacked by an older version of the program go (each is tens of MB)."""
+    for old in kept.parent.glob(f"{stem}*{suffix}"):
+        if old != kept and old.name[len(stem):-len(suffix)].isdigit():
+            try:
+                old.unlink()
+            except OSError:  # in use by another desk still running the old version
+                pass
 
 
 def _unpack(packed: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f"{target.name}.{os.getpid()}.part")
+    part = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
         with lzma.open(packed) as source, open(part, "wb") as out:
             shutil.copyfileobj(source, out, 1 << 20)
