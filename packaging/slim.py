@@ -142,9 +142,9 @@ def packed_fonts(fonts: Path, workdir: Path) -> list[tuple[str, str, str]]:
         data = font.read_bytes()
         out = Path(workdir) / "packed" / f"{hashlib.sha256(data).hexdigest()[:16]}" / (font.name + ".xz")
         if not out.is_file():
+            from skillscore.system.files import atomic_write_bytes
+
             out.parent.mkdir(parents=True, exist_ok=True)
-            part = out.with_name(out.name + ".part")
-            part.write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
-            os.replace(part, out)
+            atomic_write_bytes(out, lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
         entries.append((f"resources/fonts/{font.name}.xz", str(out), "DATA"))
     return entries

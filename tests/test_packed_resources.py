@@ -62,7 +62,7 @@ def test_a_copy_cut_off_midway_is_never_taken_for_whole(bundle, tmp_path):
     cache.mkdir()
     packed_size = (bundle.parent / (FONT.name + ".xz")).stat().st_size
     # What a power cut leaves: a partial temporary file beside the final name, never the name.
-    (cache / f"{FONT.stem}-{packed_size}.ttf.999.part").write_bytes(FONT.read_bytes()[:1000])
+    (cache / f".{FONT.stem}-{packed_size}.ttf.k3x9q2w1.tmp").write_bytes(FONT.read_bytes()[:1000])
     got = resource_file(bundle, cache=cache)
     assert got.read_bytes() == FONT.read_bytes()
 
@@ -77,7 +77,7 @@ def test_two_programs_unpacking_at_once_both_get_the_whole_font(bundle, tmp_path
     paths = {Path(p.communicate(timeout=60)[0].strip()) for p in procs}
     assert all(p.returncode == 0 for p in procs)
     assert len(paths) == 1 and next(iter(paths)).read_bytes() == FONT.read_bytes()
-    assert not list(cache.glob("*.part"))
+    assert [p.name for p in cache.iterdir()] == [next(iter(paths)).name]  # no temporary file left
 
 
 def test_a_new_copy_removes_the_copies_older_versions_unpacked(bundle, tmp_path):

@@ -9,7 +9,7 @@ reads the font afresh; loading the pickle takes ~0.04 s. What is stored is exact
 ReportLab's own ``__init__`` made, so a font from the cache is that font again; nothing of
 ReportLab is replaced, even for a moment (sheets are also made in the desk's worker threads).
 
-Written beside its final name and renamed, so a cache file that exists is whole; a new one
+Written with ``system.files.atomic_path``, so a cache file that exists is whole; a new one
 replaces the older ones of the same font. Any problem reading or writing it is ignored: the
 font is then parsed as before. The pickle is only ever read from the user's own cache
 folder, which only that user can write.
@@ -18,13 +18,12 @@ folder, which only that user can write.
 from __future__ import annotations
 
 import copy
-import os
 import pickle
 import sys
-import threading
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from ..system.files import atomic_path
 from ..system.folders import cache_dir
 
 
@@ -86,17 +85,11 @@ def _store(font, stored: Path, *, prefix: str) -> None:
     face.__dict__.pop("_pdfScale", None)
     attributes = {k: v for k, v in font.__dict__.items() if k != "state"}
     attributes["face"] = face
-    part = stored.with_name(f"{stored.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
         stored.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "wb") as f:
+        with atomic_path(stored) as part, open(part, "wb") as f:
             pickle.dump(attributes, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(part, stored)
     except Exception:  # a cache that cannot be written costs only time
-        try:
-            part.unlink()
-        except OSError:
-            pass
         return
     _prune(stored, prefix)
 

@@ -6,9 +6,9 @@ in place of ``NAME``; ``resource_file`` returns the plain file where it exists (
 tests) and otherwise unpacks the .xz into the cache the first time it is asked (about half
 a second for the largest font) and returns that copy from then on.
 
-The copy is written beside its final name, flushed to disk and renamed (atomic on Windows
-and POSIX), so a copy that exists is whole, whatever happened to the laptop meanwhile; two
-programs unpacking at once each write their own temporary file. Its name carries the
+The copy is written with ``files.atomic_path`` (a temporary name beside it, fsync, rename),
+so a copy that exists is whole, whatever happened to the laptop meanwhile; two programs
+unpacking at once each write their own temporary file. Its name carries the
 packed file's size, so a new version of the program never uses an old copy, and unpacking a
 new copy removes the older ones. Where the cache cannot be written (a locked-down account)
 a new private temporary folder is used, never a copy someone else could have left.
@@ -17,12 +17,12 @@ a new private temporary folder is used, never a copy someone else could have lef
 from __future__ import annotations
 
 import lzma
-import os
 import shutil
 import tempfile
-import threading
 from pathlib import Path
 
+from ..errors import RefusedError
+from .files import atomic_path
 from .folders import cache_dir
 
 SUFFIX = ".xz"
@@ -77,14 +77,9 @@ def _prune(kept: Path, stem: str, suffix: str) -> None:
 
 def _unpack(packed: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
-        with lzma.open(packed) as source, open(part, "wb") as out:
+        with atomic_path(target) as part, lzma.open(packed) as source, open(part, "wb") as out:
             shutil.copyfileobj(source, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, target)
-    finally:
-        if part.exists():
-            part.unlink()
+    except RefusedError as exc:  # the name held by another program throughout: not here
+        raise PermissionError(str(exc)) from None
     return target
