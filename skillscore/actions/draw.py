@@ -9,6 +9,7 @@ every move need the PIN and a reason; all of it is in the audit log.
 from __future__ import annotations
 
 import secrets
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..errors import InputError, Problem, RefusedError, UsageError
@@ -38,10 +39,11 @@ def _whole(text: str) -> object:
     """A cell as an int where it is one ("3", or Excel's 3.0); else the text, which the
     rules report as it was written."""
     try:
-        number = float(text)
-    except ValueError:
+        number = Decimal(text)
+    except (InvalidOperation, TypeError):
         return text
-    return int(number) if number.is_integer() and text.strip() else text
+    whole = number.is_finite() and number == number.to_integral_value()
+    return int(number) if whole and text.strip() else text
 
 
 class DrawMixin:

@@ -14,7 +14,8 @@ def appeal_deadline(part_end: dt.datetime | None, hours: int | float | Decimal =
     """The end of the window: the part's end plus ``hours``; None when no window is set."""
     if part_end is None:
         return None
-    return part_end + dt.timedelta(hours=float(hours))
+    # Exact: 1.5 hours is 5,400 seconds, with no binary fraction on the way (RULES.md §3).
+    return part_end + dt.timedelta(seconds=int(Decimal(str(hours)) * 3600))
 
 
 def is_late(received: dt.datetime, part_end: dt.datetime | None,

@@ -353,7 +353,7 @@ def busy_timeout() -> float:
     """Seconds a write waits for another program's transaction (CONTRACT.md: 10 s).
     ``SKILLSCORE_BUSY_TIMEOUT`` changes it (the tests wait about 1 s)."""
     try:
-        return max(0.0, float(os.environ.get("SKILLSCORE_BUSY_TIMEOUT", "10")))
+        return max(0.0, float(os.environ.get("SKILLSCORE_BUSY_TIMEOUT", "10")))  # ok: seconds for sqlite3, not a mark
     except ValueError:
         return 10.0
 
