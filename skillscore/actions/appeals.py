@@ -14,13 +14,16 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from ..errors import RefusedError, UsageError
 from ..messages import register
-from ..reports.daydata import AppealEntry, AppealsData, MarkChange
 from ..rules.appeals import DEFAULT_APPEAL_HOURS, is_late
 from ..rules.marks import format_mark, parse_mark
 from .codes import CORRECTION, sitting_of
+
+if TYPE_CHECKING:  # imported where the sheet is built (actions/codes.py, sitting_of, says why)
+    from ..reports.daydata import AppealsData
 
 PARTS = ("theory", "practical")
 
@@ -226,6 +229,8 @@ class AppealsMixin:
 
     def appeals_sheet_data(self) -> AppealsData:
         """The 申诉处理登记表 for ``write_report(data, "appeals", …)``."""
+        from ..reports.daydata import AppealEntry, AppealsData, MarkChange
+
         info = self.info()
         team = info.rules.team_size > 1
         names = {} if team else dict(self.store.db.execute("SELECT no, name FROM contestants"))

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..errors import RefusedError
 from ..messages import register
-from ..reports.daydata import Sitting
 
 register({
     "codes_sealed_already": ("评分号已于 {at} 加密，不能再次加密", "The codes were sealed on {at}; they cannot be sealed again"),
@@ -71,7 +70,15 @@ class CodedRow:
     practical: str | None  # the stored text: '85.50', 'absent', or None
 
 
+if TYPE_CHECKING:
+    from ..reports.daydata import Sitting
+
+
 def sitting_of(info) -> Sitting:
+    # reports.daydata defines a dozen dataclasses (~15 ms to import); it is imported where a
+    # sheet is built, not by every command that opens a file.
+    from ..reports.daydata import Sitting
+
     return Sitting(event=info.event.name, event_no=info.event.no, stage=info.stage.value, committee=info.committee,
                    date=info.date.isoformat(), team_event=info.rules.team_size > 1)
 

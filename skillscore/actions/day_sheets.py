@@ -7,9 +7,10 @@ Mixed into Competition.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from ..reports.daydata import (CheckinData, CheckinPerson, DrawData, DrawEntry, ScoreModule, ScoreSheetsData,
-                               ScoreUnit, Sitting)
+if TYPE_CHECKING:  # at run time each method imports what it builds (actions/codes.py says why)
+    from ..reports.daydata import CheckinData, DrawData, ScoreSheetsData, Sitting
 
 DAY_SHEETS = ("checkin", "draw", "scoresheets")
 REMARKS = {
@@ -35,6 +36,8 @@ def _split(seat: str | None) -> dict:
 
 class DaySheetsMixin:
     def sitting(self) -> Sitting:
+        from ..reports.daydata import Sitting
+
         info = self.info()
         return Sitting(info.event.name, info.event.no, info.stage.value, info.committee, info.date.isoformat(),
                        team_event=info.rules.team_size > 1)
@@ -48,6 +51,8 @@ class DaySheetsMixin:
 
     def checkin_sheet(self, lang: str = "zh") -> CheckinData:
         """Everyone expected (no stage-wide status), each member on their own line."""
+        from ..reports.daydata import CheckinData, CheckinPerson
+
         seats, team = self._unit_seats(), self.info().rules.team_size > 1
         barred = self.not_expected()
         people = []
@@ -59,6 +64,8 @@ class DaySheetsMixin:
         return CheckinData(self.sitting(), people)
 
     def draw_sheet(self, lang: str = "zh") -> DrawData:
+        from ..reports.daydata import DrawData, DrawEntry
+
         seed, stations, _ = self.draw_settings()
         team = self.info().rules.team_size > 1
         names: dict[str, list[str]] = {}
@@ -99,6 +106,8 @@ class DaySheetsMixin:
         """One sheet per judge (per module and judge with a panel): the drawn units in
         session and station order, or every expected unit by number before a draw. Until
         codes exist the label is the 编号 (the team name); never a name."""
+        from ..reports.daydata import ScoreModule, ScoreSheetsData, ScoreUnit
+
         rows = self.draw_rows()
         units = ([ScoreUnit(u, s, j) for u, s, j in rows] if rows
                  else [ScoreUnit(key) for key in sorted(self.draw_keys())])

@@ -12,7 +12,6 @@ from ..model import ABSENT, Standings, Status
 from ..exchange.results import canonical_json, fingerprint_of
 from ..rules.marks import format_mark
 from ..rules.outcomes import default_quota
-from ..exchange.sealing import make_stage_code
 
 
 class DecisionsMixin:
@@ -125,6 +124,8 @@ class DecisionsMixin:
             self.store.set_meta("fingerprint", fingerprint)
             # The handoff code (交接码) the sheets print and the export seals with; never
             # in the results document, so the fingerprint is untouched (exchange/sealing.py).
+            from ..exchange.sealing import make_stage_code  # cryptography: only when finalising
+
             make_stage_code(self.store, fingerprint)
             self._audit("finalize", new={"version": info.version, "fingerprint": fingerprint})
         self.backup("finalize")

@@ -35,7 +35,6 @@ already would share that desk's identity (``desk_id``), and so its held conflict
 from __future__ import annotations
 
 import json
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,6 +192,8 @@ class DeskMixin:
         """Write what this desk entered since its last export (``everything``: since the
         copy was made, for a desk file that went missing) to ``out``, a desk file."""
         from ..exchange.desk_file import DESK_CODE_KEY, WHAT, desk_file_bytes
+        import uuid
+
         from ..exchange.safezip import container_fail, write_safely
         from ..exchange.sealing import new_code
 

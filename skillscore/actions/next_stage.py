@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING
 
 from ..catalog import event as catalog_event
 from ..errors import RefusedError, UsageError
-from ..exchange.handoff import Package
-from ..exchange.handoff_read import read_package
 from ..model import stage_name
 from ..messages import register
 from ..model import Stage
-from ..exchange.sealing import paired_codes
 
-if TYPE_CHECKING:  # annotations only: the facade imports this module, never the reverse
+if TYPE_CHECKING:  # annotations only: the facade imports this module, never the reverse;
+    # the handoff reader (zipfile, cryptography) is imported by the two commands that read one
+    from ..exchange.handoff import Package
     from .competition import Competition
 
 register(
@@ -329,6 +328,9 @@ def create_from_packages(
         raise RefusedError("from_prelim")
     if not packages:
         raise UsageError("from_no_packages")
+    from ..exchange.handoff_read import read_package
+    from ..exchange.sealing import paired_codes
+
     pkgs = [read_package(p, c) for p, c in zip(packages, paired_codes(packages, codes))]
     _check_batch(pkgs, stage)
     batches = [advancing(p) for p in pkgs]
@@ -376,6 +378,8 @@ def add_source(comp: Competition, package_path: str | Path, code: str | None = N
         raise RefusedError("finalized", version=info.version)
     if info.stage.previous() is None:
         raise RefusedError("from_prelim")
+    from ..exchange.handoff_read import read_package
+
     pkg = read_package(package_path, code)
     if pkg.event_no != info.event.no:
         raise RefusedError("from_event_mismatch", package=pkg.path.name, found=_event_text(pkg),

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import secrets
 
+from typing import TYPE_CHECKING
+
 from ..errors import RefusedError
-from ..reports.daydata import KeyData, KeyEntry, ScoreUnit
 from ..rules.codes import code_length, make_codes
 from .codes import CodedRow, _shown_list, sitting_of
+
+if TYPE_CHECKING:  # imported where a sheet is built (actions/codes.py, sitting_of, says why)
+    from ..reports.daydata import KeyData, KeyEntry, ScoreUnit
 
 
 class SealingMixin:
@@ -55,6 +59,8 @@ class SealingMixin:
     # -- the key ---------------------------------------------------------------------------------
     def codes_key(self, *, pin: str, printing: bool = False) -> list[KeyEntry]:
         """code → unit (and name), in 编号 order; needs the PIN, every reading audited."""
+        from ..reports.daydata import KeyEntry
+
         if not self.codes_times()["sealed_at"]:
             raise RefusedError("codes_not_sealed")
         self.check_location()
@@ -74,6 +80,8 @@ class SealingMixin:
 
     def key_sheet_data(self, *, pin: str) -> KeyData:
         """The 加密对照表 for ``write_report(data, "key", …)``; the reading is audited as a printing."""
+        from ..reports.daydata import KeyData
+
         entries = self.codes_key(pin=pin, printing=True)
         return KeyData(sitting_of(self.info()), entries, printing=self.key_printings())
 
@@ -137,6 +145,8 @@ class SealingMixin:
     def score_units(self) -> list[ScoreUnit]:
         """The lines of the 评分表: codes while sealed (every coded unit), else the units
         without a stage-wide status by 编号 (team name), in session and station order."""
+        from ..reports.daydata import ScoreUnit
+
         if self.codes_sealed:
             codes = dict(self.store.db.execute("SELECT unit, code FROM codes"))
             label = codes

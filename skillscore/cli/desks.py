@@ -51,6 +51,7 @@ def cmd_desk_export(args, lang):
 
 def cmd_desk_verify(args, lang):
     from ..exchange.desk_file import read_desk_file
+    from ..exchange import handoff_read  # noqa: F401 - registers the pkg_line_* texts printed below
     from ..model import stage_name
 
     f = read_desk_file(args.deskfile, args.code, open_sealed=bool(args.code))

@@ -7,7 +7,6 @@ or the sibling ``skillscore-gui`` executable in the frozen build.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +27,8 @@ def cmd_gui(args, lang) -> int:
         argv += ["--operator", args.operator]
     if args.lang:
         argv += ["--lang", args.lang]
+    import subprocess  # only here: starting the desk is this command's one use of it
+
     return subprocess.call(argv)
 
 

@@ -70,10 +70,6 @@ WHAT = ("成绩交接文件", "handoff file")  # the container messages' word fo
 
 register(
     {
-        "handoff_not_finalized": (
-            "本阶段尚未定稿，不能导出成绩交接文件：请裁判长先定稿",
-            "This stage is not finalised, so no handoff file can be exported: the chief judge must finalise first",
-        ),
         "handoff_stored_mismatch": (
             "竞赛文件 {path} 中保存的定稿成绩与成绩指纹不符（文件可能在程序之外被改动），不能导出",
             "The finalised results stored in {path} do not match their fingerprint (the file may have been "

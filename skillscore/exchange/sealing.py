@@ -56,6 +56,10 @@ META_KEY = "handoff_code"
 
 register(
     {
+        "handoff_not_finalized": (  # raised here by stage_code, and by handoff.export_package
+            "本阶段尚未定稿，不能导出成绩交接文件：请裁判长先定稿",
+            "This stage is not finalised, so no handoff file can be exported: the chief judge must finalise first",
+        ),
         "code_count": (
             "给出了 {codes} 个交接码，但有 {files} 个文件：请按文件的顺序每个文件给一个（未加密的旧文件可写 -）",
             "{codes} code(s) for {files} file(s): give one per file, in the files' order (- for an old unsealed file)",

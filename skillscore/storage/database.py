@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import socket
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -452,6 +451,8 @@ class Store:
         if self.readonly:
             return  # nothing can be written there, by this desk or another
         try:
+            import socket  # only a desk takes the hold; the command line never needs it
+
             self._desk_lock = DeskLock(self.path, {"operator": operator, "host": socket.gethostname()})
         except HeldElsewhere as held:
             who = "、".join(str(x) for x in (held.owner.get("operator"), held.owner.get("host")) if x) or "?"

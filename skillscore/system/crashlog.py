@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import platform
 import sys
-import traceback
 from pathlib import Path
 
 from ..messages import register, render
@@ -28,6 +26,9 @@ register({
 
 def write_crash_log(exc: BaseException, *, where: str, folder: Path | None = None) -> Path:
     """The traceback and what ran, in a new file of the log folder; returns its path."""
+    import platform  # here, not at the top: every command imports this module, few crash
+    import traceback
+
     from .. import __version__
 
     folder = Path(folder) if folder is not None else log_dir()
