@@ -127,3 +127,51 @@ def test_fonts_loaded_in_two_threads_at_once_each_get_their_own_face(tmp_path):
         for t in threads:
             t.join()
         assert {name: f.face.filename for name, f in got.items()} == {name: str(p) for name, p in paths.items()}
+
+
+def test_the_main_fonts_gaps_come_from_the_cache_without_reportlab_reading_the_font(tmp_path, monkeypatch):
+    from skillscore.reports import fonts
+    from skillscore.reports.font_cache import coverage_gaps
+
+    path = font_file(FONT)
+    gaps = coverage_gaps(FONT, path, fonts._main_gaps, cache=tmp_path)  # asks the font, stores
+    assert [p.name.endswith(".gaps.json") for p in tmp_path.iterdir()] == [True]
+    have = fonts.load(FONT).face.charToGlyph
+    assert all(code not in have for a, b in gaps[:50] for code in range(a, min(b, a + 200) + 1))
+    assert all(b + 1 in have for a, b in gaps[:-1])  # each gap ends where the font has a glyph again
+    assert ord("䶮") in range(gaps[-1][0]) and any(a <= ord("䶮") <= b for a, b in gaps)
+
+    def refuse():
+        raise AssertionError("the font was asked again")
+    assert coverage_gaps(FONT, path, refuse, cache=tmp_path) == gaps
+
+    stored = next(tmp_path.iterdir())
+    for damage in ("[[5, 3]]", "not json", "[]"):  # inverted, unreadable, empty: never trusted
+        stored.write_text(damage)
+        assert coverage_gaps(FONT, path, fonts._main_gaps, cache=tmp_path) == gaps
+        assert coverage_gaps(FONT, path, refuse, cache=tmp_path) == gaps  # and written whole again
+
+
+def test_a_roster_import_without_rare_characters_never_loads_a_font(tmp_path):
+    """The second import in a fresh process neither imports ReportLab's font code nor reads
+    the font: the gaps came from the first one's cache."""
+    import subprocess
+    import sys
+
+    from skillscore.demo import ROSTER_HEADER, _write, roster_rows
+
+    csv = _write(tmp_path / "roster.csv", ROSTER_HEADER, roster_rows(20, seed=3))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), LOCALAPPDATA=str(tmp_path / "cache"))
+    script = (
+        "import sys\n"
+        "from skillscore.actions.competition import Competition\n"
+        "c = Competition.create(sys.argv[1], event_no=29, stage='prelim', committee='x', pin='1', date='2025-09-20')\n"
+        "c.import_roster(sys.argv[2]); c.close()\n"
+        "print('reportlab.pdfbase.ttfonts' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", script, str(tmp_path / "a.sqlite"), str(csv)], env=env,
+                           capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", script, str(tmp_path / "b.sqlite"), str(csv)], env=env,
+                           capture_output=True, text=True, check=True)
+    assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")
+    assert list((tmp_path / "cache").rglob("*.gaps.json"))

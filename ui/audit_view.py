@@ -24,6 +24,7 @@ from skillscore.errors import SkillscoreError
 
 from .i18n import current_lang
 from .models.audit import AuditModel
+from .models.base import BACKGROUND, TOOLTIP
 
 translate = QCoreApplication.translate
 BROKEN = QColor("#F7B8B8")  # an entry the chain check found altered (red, as UI.md's errors)
@@ -65,12 +66,12 @@ class FilteredAuditModel(AuditModel):
         self.refresh_all()
 
     def extra(self, e, key: str, role: int):
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             if e.id in self.broken:
                 return QBrush(BROKEN)
             if e.old not in (None, "") and e.action in ("mark", "roster_update", "panel_mark", "set_quota"):
                 return QBrush(CORRECTION)
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             if e.id in self.broken:
                 return translate("AuditView", "校验发现这条记录在写入后被改动过")
             if key in ("old", "new", "reason"):

@@ -24,6 +24,7 @@ from .dialogs.pin import PinDialog
 from .i18n import current_lang
 from .views.finalize_tab import FinalizeTab
 from .views.panel_grid import add_panel_tabs
+from .views.ranking_view import set_style
 from .views.day_tab import add_day_tab
 from .audit_view import AuditView
 from .statistics_view import StatisticsView
@@ -237,11 +238,11 @@ class Desk(QWidget):
         b["incomplete"].setToolTip(translate("Desk", "成绩待录入的选手；点击只显示这些"))
         b["unresolved"].setText(translate("Desk", "并列待定 {n}").format(n=counts["unresolved"]))
         b["unresolved"].setToolTip(translate("Desk", "并列待定的组数；点击只显示这些"))
-        b["unresolved"].setStyleSheet("color: #B71C1C; font-weight: bold;" if counts["unresolved"] else "")
-        b["incomplete"].setStyleSheet("color: #8D6E00; font-weight: bold;" if counts["incomplete"] else "")
+        set_style(b["unresolved"], "color: #B71C1C; font-weight: bold;" if counts["unresolved"] else "")
+        set_style(b["incomplete"], "color: #8D6E00; font-weight: bold;" if counts["incomplete"] else "")
         b["too_few"].setVisible(bool(counts["too_few"]))
         b["too_few"].setText("！" + word("too_few_participants"))
-        b["too_few"].setStyleSheet("color: #B71C1C;")
+        set_style(b["too_few"], "color: #B71C1C;")
         warnings = [word(w) for w in standings.warnings]
         self.ranking_tab.side.set_warnings(warnings)
         if model.mode != "all":

@@ -23,7 +23,7 @@ from skillscore.rules import statistics as st
 from skillscore.system.files import atomic_path
 from skillscore.rules.outcomes import default_quota
 
-from .models.base import RIGHT, Column, RowTableModel
+from .models.base import Column, RIGHT, RowTableModel, TOOLTIP
 from .hall_data import ranking_of
 from .words import level_text, word
 
@@ -200,7 +200,7 @@ class UnitCountModel(RowTableModel):
         return row.unit
 
     def extra(self, row, key: str, role: int) -> Any:
-        if role == Qt.ToolTipRole and key == "unit":
+        if role == TOOLTIP and key == "unit":
             return row.unit  # long employer names are cut at the column edge
         return None
 

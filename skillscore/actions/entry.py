@@ -22,6 +22,7 @@ class EntryMixin:
         rows = read_roster(Path(path), stage_date=info.date, team_size=info.rules.team_size,
                            existing=existing, admitted=set(self.admitted()), sheet=sheet, warnings=log.warnings)
         self.backup("before-import")
+        added = []  # written in one executemany: 10,000 single INSERTs cost ~50 ms more
         with self.store.transaction(), self.store.audit_batch():
             for row in rows:
                 c = row.contestant
@@ -29,12 +30,8 @@ class EntryMixin:
                                                      "category", "union_card", "team", "phone")}
                 old = existing.get(c.no)
                 if old is None:
-                    self.store.db.execute(
-                        "INSERT INTO contestants(no, name, id_number, unit, sex, birth_date, category,"
-                        " union_card, team, phone, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        [c.no, c.name, c.id_number, c.unit, c.sex, c.birth_date, c.category,
-                         int(c.union_card), c.team, c.phone, c.seq],
-                    )
+                    added.append((c.no, c.name, c.id_number, c.unit, c.sex, c.birth_date, c.category,
+                                  int(c.union_card), c.team, c.phone, c.seq))
                     self._audit("roster_add", subject=c.no, new=record)
                     log.added.append(c.no)
                     continue
@@ -47,6 +44,9 @@ class EntryMixin:
                     self._audit("roster_update", subject=c.no, field=k, old=str(before), new=str(after))
                     log.changes.append((c.no, k, str(before), str(after)))
                 log.changed.append(c.no)
+            self.store.db.executemany(
+                "INSERT INTO contestants(no, name, id_number, unit, sex, birth_date, category,"
+                " union_card, team, phone, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)", added)
         self._changed()
         return log
 
@@ -93,7 +93,7 @@ class EntryMixin:
         else:
             rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks")
         current = {r[0]: r[1:] for r in rows}
-        changes = []
+        changes, written = [], []
         # Asked once, not per mark (each is a read of the file's settings; issue 18).
         double = self.double_entry
         locked = self.practical_locked()
@@ -108,11 +108,7 @@ class EntryMixin:
                 if k == "practical" and locked:
                     self._practical_guard(no, k, before[k], v)
             after = {**before, **diffs}
-            self.store.db.execute(
-                "INSERT INTO marks(no, theory, practical, status) VALUES (?,?,?,?)"
-                " ON CONFLICT(no) DO UPDATE SET theory=excluded.theory, practical=excluded.practical, status=excluded.status",
-                [no, after["theory"], after["practical"], after["status"]],
-            )
+            written.append((no, after["theory"], after["practical"], after["status"]))
             for k, v in diffs.items():
                 note = reason or (self.confirmation_note(no, k) if double else None)
                 self._audit("mark", subject=no, field=k, old=before[k], new=v, reason=note)
@@ -120,6 +116,11 @@ class EntryMixin:
             if log is not None:
                 (log.changed if no in current and any(before.values()) else log.added).append(no)
                 log.changes.extend((no, k, before[k], v) for k, v in diffs.items())
+        # One statement for the whole sheet (each number once: ``updates`` is keyed by it).
+        self.store.db.executemany(
+            "INSERT INTO marks(no, theory, practical, status) VALUES (?,?,?,?)"
+            " ON CONFLICT(no) DO UPDATE SET theory=excluded.theory, practical=excluded.practical, status=excluded.status",
+            written)
         return changes
 
     def import_marks(self, path: str | Path, *, sheet: str | None = None, second_entry: bool = False,

@@ -42,6 +42,8 @@ _HEADER_NOISE = str.maketrans("", "", " *_-")
 
 def clean(text: str) -> str:
     """Strip, full-width -> ASCII, and every run of whitespace -> one space."""
+    if text.isascii():  # most cells (numbers, ID numbers, marks): nothing to translate
+        return text if text.isalnum() else " ".join(text.split())
     return " ".join(text.translate(_CLEAN).split())
 
 

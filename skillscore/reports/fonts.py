@@ -85,16 +85,24 @@ def register_font() -> str:
     return FONT
 
 
-@lru_cache(maxsize=1)
-def _not_in_main() -> re.Pattern:
-    """A character class of every code point the main font lacks: one regex search tells
-    whether a string needs the slow path (≈0.3 µs on a name; 30,000 strings in 10 ms)."""
+def _main_gaps() -> list[tuple[int, int]]:
     gaps, prev = [], -1
     for code in sorted(load(FONT).face.charToGlyph):
         if code > prev + 1:
             gaps.append((prev + 1, code - 1))
         prev = code
     gaps.append((prev + 1, 0x10FFFF))
+    return gaps
+
+
+@lru_cache(maxsize=1)
+def _not_in_main() -> re.Pattern:
+    """A character class of every code point the main font lacks: one regex search tells
+    whether a string needs the slow path (≈0.3 µs on a name; 30,000 strings in 10 ms). The
+    ranges come from the user's cache when they are there (font_cache.coverage_gaps)."""
+    from .font_cache import coverage_gaps
+
+    gaps = coverage_gaps(FONT, font_file(FONT), _main_gaps)
     body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in gaps)
     return re.compile(f"[{body}]")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from operator import mul
 from dataclasses import dataclass
 
 from ..messages import register
@@ -77,7 +78,9 @@ _TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)} | {0xFF38: "X", 0xFF5
 
 def check_character(first17: str) -> str:
     """The 18th character that GB 11643 requires after these 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    if len(first17) != len(_WEIGHTS):
+        raise ValueError(f"{len(first17)} digits, not 17")
+    total = sum(map(mul, map(int, first17), _WEIGHTS))  # in C: a roster checks 10,000 of these
     return _CHECK_CHARS[total % 11]
 
 

@@ -30,6 +30,12 @@ def _unit(key, name, members, theory, practical, stage_wide, union_card, member_
     return Unit(key, name, members, theory, practical, status, total, union_card, member_theories, rank_key)
 
 
+def individual_unit(no: str, name: str, union_card: bool, theory: Mark, practical: Mark,
+                    status: Status | None) -> Unit:
+    """One contestant of an individual event as a unit (``status``: the stage-wide one)."""
+    return _unit(no, name, None, theory, practical, status, union_card, (theory,))
+
+
 def individual_units(contestants: Iterable[Contestant], entries: Mapping[str, Entry]) -> list[Unit]:
     units = []
     for c in contestants:

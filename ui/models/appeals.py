@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from skillscore.rules.marks import mark_from_text
 
 from ..words import field_word, mark_text
-from .base import CENTER, Column, RowTableModel
+from .base import CENTER, Column, FOREGROUND, RowTableModel, TOOLTIP
 
 translate = QCoreApplication.translate
 LATE_BRUSH = QBrush(QColor("#B71C1C"))
@@ -93,8 +93,8 @@ class AppealsModel(RowTableModel):
         return row.key
 
     def extra(self, row: AppealRow, key: str, role: int) -> Any:
-        if role == Qt.ForegroundRole and key == "received" and row.late:
+        if role == FOREGROUND and key == "received" and row.late:
             return LATE_BRUSH
-        if role == Qt.ToolTipRole and key in ("subject", "reason", "changes"):
+        if role == TOOLTIP and key in ("subject", "reason", "changes"):
             return self.display(row, key)
         return None

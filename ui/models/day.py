@@ -14,7 +14,7 @@ from skillscore.rules.privacy import mask_id
 
 from ..i18n import current_lang
 from ..words import word
-from .base import CENTER, Column, RowTableModel
+from .base import CENTER, Column, FOREGROUND, RowTableModel, TOOLTIP
 
 translate = QCoreApplication.translate
 IN_BRUSH = QBrush(QColor("#1B5E20"))
@@ -96,14 +96,14 @@ class CheckinModel(RowTableModel):
 
     def extra(self, row: CheckinRow, key: str, role: int) -> Any:
         value = getattr(row, key, None) if key in ("theory", "practical") else None
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             if row.status:
                 return BARRED_BRUSH
             if key in ("theory", "practical") and not value and row.absent[key == "practical"]:
                 return ABSENT_BRUSH
             if value:
                 return LATE_BRUSH if value[1] else IN_BRUSH
-        if role == Qt.ToolTipRole and value and value[1]:
+        if role == TOOLTIP and value and value[1]:
             return translate("CheckinModel", "迟到检录：{reason}").format(reason=value[1])
         return None
 

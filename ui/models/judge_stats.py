@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from skillscore.rules.panel import JudgeStats
 
-from .base import CENTER, RIGHT, Column, RowTableModel
+from .base import BACKGROUND, CENTER, Column, DISPLAY, FONT, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
 
 translate = QCoreApplication.translate
 FLAG_BRUSH = QBrush(QColor("#F7B8B8"))  # the ranking's red: "look at this"
@@ -53,9 +53,9 @@ class JudgeStatsModel(RowTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
         key = self.columns[section].key if orientation == Qt.Horizontal and 0 <= section < len(self.columns) else ""
-        if key.startswith("module:") and role == Qt.DisplayRole:
+        if key.startswith("module:") and role == DISPLAY:
             return translate("JudgeStatsModel", "{module}偏差").format(module=key[7:])
-        if key.startswith("module:") and role == Qt.ToolTipRole:
+        if key.startswith("module:") and role == TOOLTIP:
             return translate("JudgeStatsModel", "只看模块「{module}」时的平均偏差").format(module=key[7:])
         return super().headerData(section, orientation, role)
 
@@ -88,13 +88,13 @@ class JudgeStatsModel(RowTableModel):
     def extra(self, row: JudgeStats, key: str, role: int) -> Any:
         if not row.flagged:
             return None
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             return FLAG_BRUSH
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             return FLAG_INK
-        if role == Qt.FontRole:
+        if role == FONT:
             return self._bold
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return self.reason(row)
         return None
 

@@ -22,7 +22,7 @@ from skillscore.rules.marks import MarkError, mark_from_text
 
 from ..i18n import current_lang
 from ..words import ABSENT_INPUT, mark_text, word
-from .base import RIGHT, Column, RowTableModel
+from .base import Column, EDIT, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
 
 ERROR_ROLE = Qt.UserRole + 5
 
@@ -189,14 +189,14 @@ class MarksModel(RowTableModel):
         return self.display(row, key)
 
     def extra(self, row: MarkRow, key: str, role: int) -> Any:
-        if role in (ERROR_ROLE, Qt.ToolTipRole):
+        if role in (ERROR_ROLE, TOOLTIP):
             return self.errors.get((row.no, key))
-        if role == Qt.ForegroundRole and (row.no, key) in self.pending and row.get(key) is None:
+        if role == FOREGROUND and (row.no, key) in self.pending and row.get(key) is None:
             return PENDING_BRUSH
         return None
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
-        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+        if role != EDIT or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
             return False
         row = self._rows[index.row()]
         field = self.columns[index.column()].key

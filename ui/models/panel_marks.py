@@ -32,7 +32,7 @@ from skillscore.rules.panel import Module, PanelScheme, aggregate_module
 from .. import operations as ops
 from ..i18n import current_lang
 from ..words import ABSENT_INPUT, join_words, mark_text
-from .base import CENTER, RIGHT, Column, RowTableModel
+from .base import BACKGROUND, CENTER, Column, DISPLAY, EDIT, FONT, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
 from .marks import ABSENT_KEYS, ERROR_ROLE
 
 DROPPED_ROLE = Qt.UserRole + 6  # True on a judge's mark the trimmed mean left out
@@ -184,9 +184,9 @@ class PanelMarksModel(RowTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
         judge = judge_of(self.columns[section].key) if orientation == Qt.Horizontal and 0 <= section < len(
             self.columns) else None
-        if judge is not None and role == Qt.DisplayRole:
+        if judge is not None and role == DISPLAY:
             return translate("PanelMarksModel", "裁判{n}").format(n=judge)
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and 0 <= section < len(self.columns):
+        if orientation == Qt.Horizontal and role == TOOLTIP and 0 <= section < len(self.columns):
             key = self.columns[section].key
             if key == "result":
                 how = (translate("PanelMarksModel", "去掉一个最高分和一个最低分后取平均")
@@ -231,13 +231,13 @@ class PanelMarksModel(RowTableModel):
             return self.errors.get((row.no, key))
         if role == DROPPED_ROLE:
             return dropped
-        if role == Qt.FontRole:
+        if role == FONT:
             return self._struck if dropped else self._bold if key in ("result", "practical") else None
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             return DROPPED_GREY if dropped else None
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             return AGGREGATE_BACKGROUND if key in ("result", "practical") else None
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return self.errors.get((row.no, key)) or self._explain(row, key, judge)
         return None
 
@@ -256,7 +256,7 @@ class PanelMarksModel(RowTableModel):
 
     # -- saving --------------------------------------------------------------------------------------
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
-        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+        if role != EDIT or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
             return False
         row = self._rows[index.row()]
         key = self.columns[index.column()].key

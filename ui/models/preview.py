@@ -13,7 +13,7 @@ from skillscore.messages import render
 
 from ..i18n import current_lang
 from ..words import field_word, mark_text, word
-from .base import RIGHT, Column, RowTableModel
+from .base import Column, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
 
 translate = QCoreApplication.translate
 
@@ -43,7 +43,7 @@ class ProblemModel(RowTableModel):
         return p.message(current_lang()) if key == "message" else getattr(p, key)
 
     def extra(self, p: Problem, key: str, role: int) -> Any:
-        return self.display(p, "message") if role == Qt.ToolTipRole and key == "message" else None
+        return self.display(p, "message") if role == TOOLTIP and key == "message" else None
 
 
 @dataclass(frozen=True)
@@ -88,9 +88,9 @@ class PreviewModel(RowTableModel):
     def extra(self, r: PreviewRow, key: str, role: int) -> Any:
         if not r.notes:
             return None
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return "\n".join(n.message(current_lang()) for n in r.notes)
-        return QColor("#8A5A00") if role == Qt.ForegroundRole and key == "notes" else None
+        return QColor("#8A5A00") if role == FOREGROUND and key == "notes" else None
 
 
 def roster_preview(rows, existing: dict, warnings: list[Problem] = ()) -> list[PreviewRow]:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from skillscore.model import Standing, Standings, Status, TieDecision
 
 from ..words import awards_text, join_words, level_text, mark_text, word
-from .base import CENTER, RIGHT, Column, RowTableModel
+from .base import BACKGROUND, CENTER, Column, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
 
 TIE_ROLE = Qt.UserRole + 3  # None, "practical", "unresolved", "committee"
 CUTOFF_ROLE = Qt.UserRole + 4  # True on the last advancing row
@@ -188,15 +188,15 @@ class RankingModel(RowTableModel):
             return s.tie
         if role == CUTOFF_ROLE:
             return self._cutoff_key is not None and s.unit.key == self._cutoff_key
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             return TIE_BRUSH.get(s.tie)
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             if s.unit.status is not Status.RANKED:
                 return GREY_BRUSH
             if key == "advances" and s.advances:
                 return GREEN_BRUSH
             return None
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             why = self.why(s)
             if key == "awards" and s.awards:  # the column may be too narrow for every award
                 why = "\n".join(filter(None, [awards_text(s.awards), why]))

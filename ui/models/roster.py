@@ -19,7 +19,7 @@ from skillscore.rules.privacy import mask_id
 from skillscore.rules import eligibility
 
 from ..i18n import current_lang
-from .base import CENTER, Column, RowTableModel
+from .base import BACKGROUND, CENTER, Column, RowTableModel, TOOLTIP
 
 translate = QCoreApplication.translate
 ADMITTED_COLOUR = QColor("#C9DCFA")
@@ -105,9 +105,9 @@ class RosterModel(RowTableModel):
     def extra(self, row: RosterRow, key: str, role: int) -> Any:
         if row.admitted_reason is None:
             return None
-        if role == Qt.BackgroundRole and key == "eligibility":
+        if role == BACKGROUND and key == "eligibility":
             return ADMITTED_BRUSH
-        if role == Qt.ToolTipRole and key == "eligibility":
+        if role == TOOLTIP and key == "eligibility":
             lang = current_lang()
             rules = "\n".join(render(code, lang, value=row.contestant.birth_date) for code in row.broken)
             head = translate("RosterModel", "裁判长准予参赛，理由：{reason}").format(reason=row.admitted_reason)

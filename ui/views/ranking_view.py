@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
+from ..models.base import DISPLAY
 from ..models.ranking import TIE_COLOUR, RankingModel
 from ..words import level_text, word
 from .marks_paint import MarkSwatch, paint_mark, split_mark
@@ -19,11 +20,18 @@ translate = QCoreApplication.translate
 CUTOFF_PEN = QPen(QColor("#1B5E20"), 3)
 
 
+def set_style(widget: QWidget, sheet: str) -> None:
+    """Qt styles a widget afresh on every setStyleSheet, even with the same sheet; the
+    ranking's counters and warnings are set after every typed mark, almost always unchanged."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class RankingDelegate(QStyledItemDelegate):
     """The rank column: the tie mark painted as a shape beside the rank."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        text, kind = split_mark(index.data(Qt.DisplayRole) or "")
+        text, kind = split_mark(index.data(DISPLAY) or "")
         if kind is None:
             super().paint(painter, option, index)
         else:
@@ -158,7 +166,7 @@ class SidePanel(QWidget):
     def set_warnings(self, lines: list[str]) -> None:
         if lines:
             self.warnings.setText("\n".join("！" + line for line in lines))
-            self.warnings.setStyleSheet("color: #8E1B1B;")
+            set_style(self.warnings, "color: #8E1B1B;")
         else:
             self.warnings.setText(translate("SidePanel", "无"))
-            self.warnings.setStyleSheet("color: #1B5E20;")
+            set_style(self.warnings, "color: #1B5E20;")
