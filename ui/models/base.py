@@ -46,6 +46,8 @@ class RowTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
+        # The roles data() answers, as ints: a plain attribute, read on every call.
+        self._roles = frozenset({DISPLAY, EDIT, ALIGN, int(ROW_ROLE), int(KEY_ROLE)} | {int(r) for r in self.extra_roles})
 
     # -- the list -------------------------------------------------------------------------
     @property
@@ -100,12 +102,12 @@ class RowTableModel(QAbstractTableModel):
             return int(column.align)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        role = int(role)
-        if role not in self._roles or not index.isValid():
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        # Called ~1,500 times per repaint of a table (6-7 roles per cell): every step counts.
+        if role not in self._roles:
             return None
-        r = index.row()
-        if r >= len(self._rows):
+        r = index.row()  # -1 for an invalid index
+        if not 0 <= r < len(self._rows):
             return None
         row = self._rows[r]
         if role == ALIGN:
@@ -120,14 +122,6 @@ class RowTableModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return self.key_of(row)
         return self.extra(row, key, role)
-
-    @property
-    def _roles(self) -> frozenset[int]:
-        roles = self.__dict__.get("_role_set")
-        if roles is None:
-            roles = frozenset({DISPLAY, EDIT, ALIGN, int(ROW_ROLE), int(KEY_ROLE)} | {int(r) for r in self.extra_roles})
-            self.__dict__["_role_set"] = roles
-        return roles
 
     @property
     def _aligns(self) -> list[int]:

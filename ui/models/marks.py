@@ -62,7 +62,7 @@ class MarksModel(RowTableModel):
     extra_roles = frozenset({ERROR_ROLE, Qt.ToolTipRole, Qt.ForegroundRole})
     refused = Signal(QModelIndex, str)  # the cell and the reason
 
-    def __init__(self, session, parent=None, *, practical: bool = True):
+    def __init__(self, session, parent=None, *, practical: bool = True, load: bool = True):
         super().__init__(parent)
         self.session = session
         self.errors: dict[tuple[str, str], str] = {}
@@ -77,7 +77,8 @@ class MarksModel(RowTableModel):
         self.practical = practical
         self.ask_correction = None  # no → (pin, reason) or None: the view asks (RULES.md §12.3)
         self._build_columns()
-        self.reload()
+        if load:  # MarksTab's first refresh reads the rows: not twice on opening (issue 18)
+            self.reload()
 
     def _build_columns(self) -> None:
         team_event = self.team_event = self.session.info().rules.team_size > 1

@@ -67,11 +67,11 @@ class MarksTab(QWidget):
         layout.addWidget(self.grids, 1)
         self.sealed: bool | None = None
         self.coded_model: CodedMarksModel | None = None
-        self._build()
+        self._build(load=False)  # the desk's refresh_everything, right after, reads the rows
         self.dirty = False
 
     # -- the grids -------------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, *, load: bool = True) -> None:
         self.sealed = self.session.codes_sealed()
         while self.grids.count():
             page = self.grids.widget(0)
@@ -80,9 +80,9 @@ class MarksTab(QWidget):
         for old in (getattr(self, "model", None), self.coded_model):
             if old is not None:
                 old.deleteLater()
-        self.model = MarksModel(self.session, self, practical=not self.sealed)
+        self.model = MarksModel(self.session, self, practical=not self.sealed, load=load)
         self.model.ask_correction = self.ask_correction
-        self.coded_model = CodedMarksModel(self.session, self) if self.sealed else None
+        self.coded_model = CodedMarksModel(self.session, self, load=load) if self.sealed else None
         if self.coded_model is not None:
             self.coded_page = GridPage(self.coded_model, translate("MarksTab", "评分号，回车跳转，Esc 关闭"))
             self.coded_page.setObjectName("coded_page")
