@@ -5,6 +5,7 @@ read afresh, never trusted."""
 from __future__ import annotations
 
 import os
+import pickle
 import re
 
 import pdfplumber
@@ -46,6 +47,12 @@ def test_the_cached_face_is_the_parsed_face(tmp_path, monkeypatch):
                                                                            parsed.face.bbox)
         assert font.stringWidth(TEXT, 12) == parsed.stringWidth(TEXT, 12)
         assert subset_bytes(font, "成绩表ABC123") == subset_bytes(parsed, "成绩表ABC123")  # what a PDF embeds
+    # Restored only when read (harfbuzz shaping alone reads it): still packed after drawing.
+    assert cached.face.glyphToChar.blob is not None
+    assert cached.face.glyphToChar == parsed.face.glyphToChar and cached.face.glyphToChar.blob is None
+    assert cached.face.glyphToChar[parsed.face.charToGlyph[ord("成")]] == parsed.face.glyphToChar[
+        parsed.face.charToGlyph[ord("成")]]
+    assert pickle.loads(pickle.dumps(cached.face.glyphToChar)) == parsed.face.glyphToChar
 
 
 def test_a_damaged_cache_is_read_afresh_and_replaced(tmp_path, monkeypatch):
