@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillscore.errors import Problem
@@ -300,3 +300,26 @@ def test_every_eligibility_code_has_a_message_naming_the_row(code):
     assert en.startswith("file r.xlsx, row 7, column '身份证号': ") and "{" not in en
     if code != "category_required":
         assert "11010519491231002X" in zh and "11010519491231002X" in en
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(birth=st.dates(dt.date(1945, 1, 1), dt.date(2010, 12, 31)), female=st.booleans(),
+       category=st.sampled_from([None, "", "女工人", "女干部", "cadre", "学生"]),
+       stage=st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)))
+def test_the_shortcut_for_the_young_answers_what_the_whole_rule_answers(birth, female, category, stage, monkeypatch):
+    """check_eligibility skips the retirement dates of anyone younger than every rule's age;
+    with the shortcut switched off (0 months) every answer, refusal included, is the same."""
+    from skillscore.rules import eligibility
+
+    info = eligibility.IdInfo("1" * 18, birth, eligibility.FEMALE if female else eligibility.MALE, "110101")
+
+    def answer():
+        try:
+            return eligibility.check_eligibility(info, category, stage)
+        except eligibility.EligibilityError as exc:
+            return exc.code
+
+    quick = answer()
+    with monkeypatch.context() as m:
+        m.setattr(eligibility, "_YOUNGEST_RULE_MONTHS", 0)
+        assert answer() == quick

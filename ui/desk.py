@@ -147,8 +147,10 @@ class Desk(QWidget):
     def refresh_everything(self) -> None:
         self.refresh_header()
         self.refresh_employers()
-        self.marks_tab.refresh()
+        # The ranking first: the marks grid then reads the marks the kept ranking has just
+        # read (session.entries), instead of all of them a second time (issue 18).
         self.refresh_ranking()
+        self.marks_tab.refresh()
         for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab,
                     getattr(self, "day_tab", None)):
             if tab is not None:

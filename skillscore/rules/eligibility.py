@@ -48,6 +48,10 @@ _MEN = _Group(60, (1965, 1), 4, 36)
 _WOMEN_CADRE = _Group(55, (1970, 1), 4, 36)
 _WOMEN_WORKER = _Group(50, (1975, 1), 2, 60)
 _GROUPS = {MALE: _MEN, CADRE: _WOMEN_CADRE, WORKER: _WOMEN_WORKER}
+# Below this age no rule below can apply: every group's age only grows from its original one,
+# and a missing category matters from 50 (check_eligibility). Most of a roster is younger,
+# so a 10,000-row import skips working out their retirement dates.
+_YOUNGEST_RULE_MONTHS = min(50 * 12, *(g.original_years * 12 for g in _GROUPS.values()))
 
 
 class EligibilityError(ValueError):
@@ -180,6 +184,10 @@ def check_eligibility(info: IdInfo, category: str | None, stage_date: dt.date) -
     problems = []
     if info.birth_date > LATEST_BIRTH_DATE:
         problems.append("born_too_late")
+    if stage_date < add_months(info.birth_date, _YOUNGEST_RULE_MONTHS):
+        if category is not None and info.sex == FEMALE:
+            normalise_category(category)  # an unknown category is refused at any age
+        return problems
     dates = _retirement_dates(info, category)
     if stage_date >= max(dates):
         problems.append("past_retirement")
