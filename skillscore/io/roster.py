@@ -87,7 +87,13 @@ class RosterRow:
 
 
 def _normal_date(text: str) -> str | None:
-    text = text.strip().replace("/", "-").replace(".", "-")
+    text = text.strip()
+    if len(text) == 10 and text[4] == text[7] == "-":  # already YYYY-MM-DD: only checked
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    text = text.replace("/", "-").replace(".", "-")
     try:
         return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-"))).isoformat()
     except ValueError:
