@@ -225,15 +225,20 @@ class LiveStandings:
         answers = self._answers_for(len(rows))
         quota, level_at, final, team = answers.quota, answers.level_at, answers.final, answers.team_event
         passes = self._passes if self.rules.certified else None
+        # A typed mark that moves a unit far re-answers every row it jumps over (thousands at
+        # 10,000): the rows are built with tuple.__new__, as Standing(...) would, without
+        # its Python-level __new__ (half the time of this loop).
+        make, no_quota = tuple.__new__, quota is None
         out = []
+        append = out.append
         i = low
         while i < high:
             s = rows[i]
             if s.rank is not None:  # one position: what standing_rows answers, without asking twice
                 unit, p = s.unit, i + 1
-                out.append(Standing(unit, p, None, s.tie, s.tie_method, quota is not None and p <= quota,
-                                    level_at[p] if passes is not None and passes[i] else None,
-                                    awards_at(p, unit, team) if final else None, ()))
+                append(make(Standing, (unit, p, None, s.tie, s.tie_method, not no_quota and p <= quota,
+                                       level_at[p] if passes is not None and passes[i] else None,
+                                       awards_at(p, unit, team) if final else None, ())))
                 i += 1
                 continue
             j = i + 1

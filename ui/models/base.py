@@ -48,6 +48,7 @@ class RowTableModel(QAbstractTableModel):
         self._rows: list = []
         # The roles data() answers, as ints: a plain attribute, read on every call.
         self._roles = frozenset({DISPLAY, EDIT, ALIGN, int(ROW_ROLE), int(KEY_ROLE)} | {int(r) for r in self.extra_roles})
+        self._seen_columns = None  # data() reads each column's key and alignment once
 
     # -- the list -------------------------------------------------------------------------
     @property
@@ -107,29 +108,29 @@ class RowTableModel(QAbstractTableModel):
         if role not in self._roles:
             return None
         r = index.row()  # -1 for an invalid index
-        if not 0 <= r < len(self._rows):
+        rows = self._rows
+        if not 0 <= r < len(rows):
             return None
-        row = self._rows[r]
+        if self.columns is not self._seen_columns:
+            self._read_columns()
         if role == ALIGN:
             return self._aligns[index.column()]
-        key = self.columns[index.column()].key
+        key = self._keys[index.column()]
         if role == DISPLAY:
-            return self.display(row, key)
+            return self.display(rows[r], key)
         if role == EDIT:
-            return self.raw(row, key)
+            return self.raw(rows[r], key)
         if role == ROW_ROLE:
-            return row
+            return rows[r]
         if role == KEY_ROLE:
-            return self.key_of(row)
-        return self.extra(row, key, role)
+            return self.key_of(rows[r])
+        return self.extra(rows[r], key, role)
 
-    @property
-    def _aligns(self) -> list[int]:
-        aligns = self.__dict__.get("_align_list")
-        if aligns is None or len(aligns) != len(self.columns):
-            aligns = [int(c.align) for c in self.columns]
-            self.__dict__["_align_list"] = aligns
-        return aligns
+    def _read_columns(self) -> None:
+        """Each column's key and alignment, kept until ``columns`` is replaced."""
+        self._keys = [c.key for c in self.columns]
+        self._aligns = [int(c.align) for c in self.columns]
+        self._seen_columns = self.columns
 
     # -- what subclasses fill in ----------------------------------------------------------------
     def display(self, row, key: str) -> str:
