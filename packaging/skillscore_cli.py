@@ -1,6 +1,4 @@
 """Frozen entry point of the `skillscore` command (PyInstaller)."""
-import sys
+from skillscore.cli import entry
 
-from skillscore.cli import main
-
-sys.exit(main())
+entry()

@@ -254,3 +254,29 @@ def test_a_file_on_a_read_only_medium_is_read_and_writes_say_why(sitting, tmp_pa
     assert "不是 skillscore 竞赛文件" not in out.stderr
     with Competition(out_dir / "本机 副本.sqlite") as copy:  # the way out works
         assert copy.verify_audit() == [] and len(copy.contestants()) == 60
+
+
+def test_a_command_ends_at_once_with_everything_it_wrote(tmp_path):
+    """The command ends without tearing the interpreter down (console.exit_now): its output
+    is whole, buffered text included, and its exit code is the command's."""
+    script = (
+        "import sys\n"
+        "from skillscore.system.console import exit_now\n"
+        "sys.stdout.write('行' * 200000)\n"  # more than any buffer: flushed before the end
+        "sys.stderr.write('末')\n"
+        "exit_now(3)\n"
+        "print('never')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == 3
+    assert done.stdout.decode("utf-8") == "行" * 200000 and done.stderr.decode("utf-8") == "末"
+
+
+def test_the_installed_command_exits_with_the_commands_code(sitting, tmp_path):
+    ok = subprocess.run([sys.executable, "-m", "skillscore.cli", "ranking", str(sitting), "--json"],
+                        capture_output=True, timeout=120)
+    refused = subprocess.run([sys.executable, "-m", "skillscore.cli", "ranking", str(tmp_path / "none.sqlite")],
+                             capture_output=True, timeout=120)
+    usage = subprocess.run([sys.executable, "-m", "skillscore.cli", "ranking"], capture_output=True, timeout=120)
+    assert (ok.returncode, refused.returncode, usage.returncode) == (0, 1, 2)
+    assert json.loads(ok.stdout)["rows"] and refused.stderr and not refused.stdout

@@ -1,7 +1,5 @@
 """``python -m skillscore.cli`` (the tests and benchmarks run the command this way)."""
 
-import sys
+from . import entry
 
-from .run import main
-
-sys.exit(main())
+entry()

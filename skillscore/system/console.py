@@ -37,3 +37,20 @@ def quiet_closed_pipe() -> None:
         os.close(devnull)
     except (OSError, AttributeError, ValueError):
         pass
+
+
+def exit_now(code: int):
+    """End the command at once with ``code``, its output flushed: what it wrote to files is
+    closed by then (every file and the competition file are opened in ``with``). Tearing the
+    interpreter down would free every row object one by one and run a last full garbage
+    collection, ~40-80 ms after a 10,000-row command for nothing (issue 18)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:  # the reader left (``| head -1``): what it wanted it read
+            quiet_closed_pipe()
+        except (OSError, ValueError):
+            code = code or 1
+    os._exit(code)
+
