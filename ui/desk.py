@@ -9,7 +9,9 @@ are not visible refresh when they are shown.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QTabWidget, QToolButton,
@@ -19,7 +21,6 @@ from skillscore import COMPETITION_NAME
 from skillscore.errors import SkillscoreError
 
 from . import operations as ops
-from .dialogs.import_preview import ImportDialog
 from .dialogs.pin import PinDialog
 from .i18n import current_lang
 from .views.finalize_tab import FinalizeTab
@@ -30,6 +31,9 @@ from .audit_view import AuditView
 from .statistics_view import StatisticsView
 from .views.tabs import MarksTab, RankingTab, RosterTab
 from .words import word
+
+if TYPE_CHECKING:
+    from .dialogs.import_preview import ImportDialog
 from .workers import run_task, with_competition
 
 translate = QCoreApplication.translate
@@ -39,20 +43,21 @@ FINAL_BANNER = "background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784; 
 SEALED_BANNER = "background: #EDE7F6; color: #311B92; border: 1px solid #9575CD; padding: 4px 8px; font-weight: bold;"
 
 
-def reports_available() -> bool:
+def _present(module: str) -> bool:
+    """Whether ``module`` is there (a build without it leaves its menu items out), found
+    without importing it: the sheets and the handoff writer load when first used."""
     try:
-        from skillscore.reports import write_report  # noqa: F401
-    except Exception:  # not built yet, or broken: leave the menu item out
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
         return False
-    return True
+
+
+def reports_available() -> bool:
+    return _present("skillscore.reports")
 
 
 def handoff_available() -> bool:
-    try:
-        from skillscore.exchange.handoff import export_package
-    except Exception:
-        return False
-    return True
+    return _present("skillscore.exchange.handoff")
 
 
 class Desk(QWidget):
@@ -260,6 +265,8 @@ class Desk(QWidget):
 
     # -- actions ----------------------------------------------------------------------------------------
     def import_file(self, kind: str, path: str | None = None) -> ImportDialog | None:
+        from .dialogs.import_preview import ImportDialog  # the readers load when a file is imported
+
         if path is None:
             title = translate("Desk", "选择名单文件") if kind == "roster" else translate("Desk", "选择成绩文件")
             path, _ = QFileDialog.getOpenFileName(self, title, "", translate("Desk", "表格 (*.xlsx *.xls *.csv)"))
