@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, Q
 
 from skillscore import COMPETITION_NAME
 from skillscore.errors import SkillscoreError
+from skillscore.rules.live import collector_paused
 
 from . import operations as ops
 from .dialogs.pin import PinDialog
@@ -150,12 +151,13 @@ class Desk(QWidget):
 
     # -- reacting to change --------------------------------------------------------------------------
     def refresh_everything(self) -> None:
-        self.refresh_header()
-        self.refresh_employers()
-        # The ranking first: the marks grid then reads the marks the kept ranking has just
-        # read (session.entries), instead of all of them a second time (issue 18).
-        self.refresh_ranking()
-        self.marks_tab.refresh()
+        with collector_paused():  # every row of the file is read into rows: no cycles among them
+            self.refresh_header()
+            self.refresh_employers()
+            # The ranking first: the marks grid then reads the marks the kept ranking has just
+            # read (session.entries), instead of all of them a second time (issue 18).
+            self.refresh_ranking()
+            self.marks_tab.refresh()
         for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab,
                     getattr(self, "day_tab", None)):
             if tab is not None:
