@@ -53,6 +53,11 @@ def top_functions(prof: Path, top: int = 12) -> str:
 
 def cprofile(b: Bench, argv: list[str], folder: Path, tag: str) -> str:
     prof = folder / f"{tag}.prof"
+    if argv[:2] == ["-m", "skillscore.cli"]:
+        # The command's entry ends the process at once (system/console.exit_now), before
+        # cProfile could write its file: run.py's own __main__ runs the same command and
+        # returns (with the cycle collector on, so collections show in the profile).
+        argv = ["-m", "skillscore.cli.run", *argv[2:]]
     cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), *argv]
     subprocess.run(cmd, check=True, capture_output=True, env=b.env(SKILLSCORE_EXIT_AFTER_PAINT="1"))
     return top_functions(prof)

@@ -289,3 +289,13 @@ def test_backups_made_within_one_second_are_listed_newest_first(tmp_path):
     now = dt.datetime(2025, 9, 1, 8, 0, 0)
     made = [create_backup(live, reason, now=now) for reason in ("periodic", "before-import", "before-tie")]
     assert [b.path for b in list_backups(live)] == made[::-1]
+
+
+def test_a_stray_file_named_like_a_backup_with_no_such_time_is_not_listed(tmp_path):
+    live = tmp_path / "s.sqlite"
+    sqlite3.connect(live).execute("CREATE TABLE t(x)").connection.close()
+    made = create_backup(live, "periodic", now=dt.datetime(2025, 9, 1, 8, 0, 5))
+    stray = made.with_name("s-20251340-250000-periodic.sqlite")  # month 13: no such time
+    stray.write_bytes(made.read_bytes())
+    listed = list_backups(live)
+    assert [b.path for b in listed] == [made] and listed[0].at == dt.datetime(2025, 9, 1, 8, 0, 5)

@@ -104,6 +104,12 @@ def integrity_problem(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:5])
 
 
+def _stamp_time(at: str) -> dt.datetime:
+    """'20250920-143005' (digits, as _NAME matched) → its time. Not strptime: its first use
+    imports _strptime and the locale machinery, ~10 ms of every command (files open here)."""
+    return dt.datetime(int(at[:4]), int(at[4:6]), int(at[6:8]), int(at[9:11]), int(at[11:13]), int(at[13:15]))
+
+
 def list_backups(live: Path) -> list[Backup]:
     """This file's backups, newest first."""
     return backups_in(backup_dir(Path(live)), Path(live).stem)
@@ -115,7 +121,11 @@ def backups_in(folder: Path, stem: str) -> list[Backup]:
     for p in folder.glob("*.sqlite") if folder.is_dir() else ():
         m = _NAME.match(p.name)
         if m and _is_stem(m["stem"], stem):
-            found.append((int(m["n"] or 1), Backup(p, dt.datetime.strptime(m["at"], "%Y%m%d-%H%M%S"), m["reason"])))
+            try:
+                at = _stamp_time(m["at"])
+            except ValueError:  # named like a backup, with no such time: not one of ours
+                continue
+            found.append((int(m["n"] or 1), Backup(p, at, m["reason"])))
     # Within one second, the name's counter (-2, -3 …) says which came later.
     return [b for _, b in sorted(found, key=lambda nb: (nb[1].at, nb[0]), reverse=True)]
 
