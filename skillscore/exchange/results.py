@@ -10,10 +10,11 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..model import Standing, Standings
+from ..model import Standing, Standings, Status
 from ..rules.marks import format_mark
 
 RESULTS_FORMAT = "skillscore-results/1"
+_STATUS_TEXT = {s: s.value for s in Status}  # Enum's .value is a property: slow per row
 
 
 def canonical_json(doc: Any) -> bytes:
@@ -25,6 +26,7 @@ def fingerprint_of(results_doc: dict) -> str:
 
 
 def standing_row(s: Standing) -> dict:
+    # Once per row of every ranking and sheet (10,000 on the city-wide file).
     u = s.unit
     return {
         "no": u.key,
@@ -33,14 +35,14 @@ def standing_row(s: Standing) -> dict:
         "theory": format_mark(u.theory),
         "practical": format_mark(u.practical),
         "total": format_mark(u.total),
-        "status": u.status.value,
+        "status": _STATUS_TEXT[u.status],
         "rank": s.rank,
         "rank_range": list(s.rank_range) if s.rank_range else None,
         "tie": s.tie,
         "advances": s.advances,
         "certificate": s.certificate,
         "awards": asdict(s.awards) if s.awards else None,
-        "undecided": list(s.undecided),
+        "undecided": list(s.undecided) if s.undecided else [],
     }
 
 

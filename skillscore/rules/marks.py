@@ -94,6 +94,12 @@ def weighted_total(theory: Mark, practical: Mark) -> Decimal:
     return round2(as_number(theory) * THEORY_WEIGHT + as_number(practical) * PRACTICAL_WEIGHT)
 
 
+@lru_cache(maxsize=_DISTINCT)
+def hundredths(mark: Mark) -> int:
+    """A mark in whole hundredths (缺考 or missing as 0): the ranking's exact sort key."""
+    return int(as_number(mark) * 100)
+
+
 def passes(mark: Mark, pass_mark: Decimal) -> bool:
     return isinstance(mark, Decimal) and mark >= pass_mark
 
