@@ -182,3 +182,33 @@ def test_a_roster_import_without_rare_characters_never_loads_a_font(tmp_path):
                            capture_output=True, text=True, check=True)
     assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")
     assert list((tmp_path / "cache").rglob("*.gaps.json"))
+
+
+def test_each_cache_format_names_itself_and_replaces_an_older_one(tmp_path):
+    """An older program computes another file name and never opens a newer pickle; this one
+    replaces the older format's file of the same font instead of keeping both."""
+    from skillscore.reports.font_cache import PICKLE
+
+    path = font_file(FALLBACK_NAMES[2])  # the smallest font of the chain
+    older = tmp_path / f"A-{path.name}-1-2-rl0-py30.pickle"  # an older format's name
+    older.write_bytes(b"from an older program")
+    tt_font("A", path, cache=tmp_path)
+    assert [p.name.endswith(PICKLE) for p in tmp_path.glob("*.pickle")] == [True]
+    assert not older.exists()
+
+
+def test_the_lazily_restored_map_behaves_as_a_dict_for_every_method():
+    from skillscore.reports.font_cache import _GlyphToChar
+
+    plain = {1: [65], 2: [66, 67], 3: [68]}
+
+    def packed():
+        return _GlyphToChar(pickle.dumps(plain))
+    assert list(reversed(packed())) == list(reversed(plain)) and (packed() | {4: [1]}) == plain | {4: [1]}
+    assert packed().popitem() == (3, [68])
+    g = packed()
+    g |= {5: [9]}
+    assert dict(g.items()) == {**plain, 5: [9]}
+    g = packed()
+    g.clear()
+    assert g.get(1) is None and len(g) == 0  # cleared stays cleared: the stored map is never read back

@@ -32,3 +32,16 @@ def test_the_ranking_reads_the_units_the_general_path_builds(tmp_path):
         assert ranking_body(comp.standings(info)) == ranking_body(compute_standings(general, info.rules,
                                                                                      comp.tie_decisions()))
         assert comp.ranking()["rows"][0]["rank"] == 1
+
+
+def test_a_status_the_program_does_not_know_stops_the_ranking_as_before(tmp_path):
+    import pytest
+
+    path = build_large(tmp_path / "c.sqlite", 40)
+    with Competition(path) as comp:
+        no = comp.contestants()[0].no
+        comp.store.db.execute("UPDATE marks SET status = 'Withdrawn' WHERE no = ?", [no])  # as a hand edit would
+        with pytest.raises(ValueError):
+            comp.entries()
+        with pytest.raises(ValueError):
+            comp._individual_units()

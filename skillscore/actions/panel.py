@@ -20,11 +20,6 @@ from ..rules.panel import JudgeStats, Module, ModuleResult, PanelScheme, judge_s
 
 register(
     {
-        "panel_judges_range": ("评分裁判人数应为 3–9 人", "A panel has 3 to 9 judges"),
-        "panel_aggregation_unknown": ("汇总方式应为 mean（平均）或 trimmed（去掉一个最高分和一个最低分）",
-                                      "Aggregation must be mean or trimmed (drop one highest and one lowest)"),
-        "panel_modules_invalid": ("模块名称不能为空或重复", "Module names must be present and distinct"),
-        "panel_modules_sum": ("各模块满分之和必须为 100", "The modules' maximum marks must add up to 100"),
         "panel_scheme_locked": ("已有技能操作成绩，评分方案不能再更改", "Practical marks exist: the scheme can no longer change"),
         "panel_off": ("本文件的技能操作不是由评分裁判组打分", "This file does not score the practical part by a judging panel"),
         "panel_practical_direct": (

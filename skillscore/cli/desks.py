@@ -42,6 +42,8 @@ register(
 
 
 def cmd_desk_export(args, lang):
+    from ..exchange import desk_file  # noqa: F401 - registers desk_code_line, printed below
+
     with _open(args) as comp:
         done = comp.export_desk(args.out, desk=args.desk, everything=args.all)
     _say(lang, "desk_exported", path=args.out, desk=done.desk, sequence=done.sequence, count=done.count,

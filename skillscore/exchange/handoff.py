@@ -39,6 +39,7 @@ from ..messages import register
 from .results import canonical_json
 from .safezip import READBACK_FAILED, ZIP_TIME, ContainerError, Limits, member_digest, read_from_medium, zip_members  # noqa: F401  (zip_members: re-exported)
 from . import safezip
+from .sealing import CIPHER, associated, derive, new_kdf, seal, stage_code  # its texts too (handoff_not_finalized)
 
 PACKAGE_FORMAT = "skillscore-handoff/2"  # sealed; what export writes
 PLAIN_FORMAT = "skillscore-handoff/1"  # before issue 14: read without a code
@@ -221,7 +222,6 @@ def _without_phone(e: dict) -> dict:
 
 def package_bytes(comp) -> tuple[bytes, dict]:
     """The sealed package of a finalised competition, in memory, with its manifest and code."""
-    from .sealing import CIPHER, associated, derive, new_kdf, seal, stage_code
 
     data, manifest = _plain_parts(comp)
     stage = stage_code(comp)

@@ -38,7 +38,6 @@ register(
             "成绩文件没有“理论知识”“技能操作”或“状态”列，无可导入的内容",
             "The marks file has no 理论知识 (theory), 技能操作 (practical) or 状态 (status) column",
         ),
-        "no_missing": ("编号为空", "the contestant number (编号) is empty"),
         "no_unknown": (
             "编号 {value} 不在名单中：请先导入名单或核对编号",
             "number {value} is not on the roster: import the roster first or check the number",
@@ -46,10 +45,6 @@ register(
         "roster_empty_for_marks": (
             "名单为空：成绩文件中的 {count} 个编号都不在名单中。请先导入名单，再导入成绩。",
             "The roster is empty: none of the {count} numbers in the marks file is on it. Import the roster first.",
-        ),
-        "no_duplicate": (
-            "编号 {value} 在文件中出现了两次（另见第 {other} 行）",
-            "number {value} appears twice in the file (see also row {other})",
         ),
         "status_unknown": (
             "状态「{value}」无法识别：应为空、缺考、弃权或取消资格",

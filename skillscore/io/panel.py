@@ -20,17 +20,9 @@ PANEL_COLUMNS = {"no": ("编号", "no"), "module": ("模块", "module"), "judge"
 
 register(
     {
-        "panel_module_unknown": (
-            "模块「{value}」不在评分方案中（方案中的模块：{modules}）",
-            "module '{value}' is not in the scoring scheme (its modules: {modules})",
-        ),
         "panel_module_required": (
             "评分方案有多个模块，必须填写「模块」",
             "the scheme has several modules: the module column must be filled",
-        ),
-        "panel_judge_invalid": (
-            "裁判编号「{value}」无效：应为 1–{judges}",
-            "judge '{value}' is not valid: use 1–{judges}",
         ),
         "panel_duplicate": (
             "编号 {no} 模块「{module}」裁判 {judge} 的分数出现了两次（另见第 {other} 行）",

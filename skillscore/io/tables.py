@@ -393,6 +393,13 @@ def _unreadable(name: str, exc: OSError) -> Problem:
 
 register(
     {
+        # The 编号 column's problems, found by every reader (roster, marks, judges' marks, a
+        # draw): registered here, which all of them import.
+        "no_missing": ("编号为空", "the contestant number (编号) is empty"),
+        "no_duplicate": (
+            "编号 {value} 在文件中出现了两次（另见第 {other} 行）",
+            "number {value} appears twice in the file (see also row {other})",
+        ),
         "file_not_found": (
             "找不到这个文件（{path}）。请检查文件名和所在的文件夹。",
             "File not found ({path}). Check the file name and its folder.",

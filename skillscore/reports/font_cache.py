@@ -54,7 +54,7 @@ Gaps = list[tuple[int, int]]
 
 def coverage_gaps(name: str, path: Path, compute: Callable[[], Gaps], *, cache: Path | None = None) -> Gaps:
     """The code-point ranges (first, last) the font lacks: ``compute()`` once, then from the cache."""
-    stored = _stored_path(name, Path(path), cache, suffix=".gaps.json")
+    stored = _stored_path(name, Path(path), cache, suffix=GAPS)
     if stored is not None:
         try:
             gaps = [(int(a), int(b)) for a, b in json.loads(stored.read_text(encoding="ascii"))]
@@ -74,7 +74,13 @@ def coverage_gaps(name: str, path: Path, compute: Callable[[], Gaps], *, cache: 
     return gaps
 
 
-def _stored_path(name: str, path: Path, cache: Path | None, suffix: str = ".pickle") -> Path | None:
+# Each kind of file names its format: a program reading another format's file computes
+# another name and never opens it (an older program once loaded a newer pickle whole).
+PICKLE = "-f2.pickle"  # f2: the face's glyphToChar stored beside it, restored when read
+GAPS = "-g1.gaps.json"
+
+
+def _stored_path(name: str, path: Path, cache: Path | None, suffix: str = PICKLE) -> Path | None:
     import reportlab  # its version only: the package's __init__ is light
 
     try:
@@ -109,8 +115,9 @@ def _reader(name: str):
     return read
 
 
-for _name in ("__getitem__", "__contains__", "__iter__", "__len__", "__eq__", "__ne__", "__repr__", "__bool__",
-              "get", "setdefault", "keys", "values", "items", "pop", "copy", "update", "__setitem__", "__delitem__"):
+for _name in ("__getitem__", "__contains__", "__iter__", "__reversed__", "__len__", "__eq__", "__ne__", "__repr__",
+              "__bool__", "__or__", "__ror__", "__ior__", "get", "setdefault", "keys", "values", "items", "pop",
+              "popitem", "clear", "copy", "update", "__setitem__", "__delitem__"):
     if hasattr(dict, _name):
         setattr(_GlyphToChar, _name, _reader(_name))
 

@@ -12,7 +12,28 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping
 
+from ..messages import register
 from .marks import round2
+
+# The rules a scheme breaks (scheme_problem), and a module or judge the scheme does not have,
+# refused by the judges' marks import (io/panel.py) and at the desk (actions/panel.py).
+register(
+    {
+        "panel_judges_range": ("评分裁判人数应为 3–9 人", "A panel has 3 to 9 judges"),
+        "panel_aggregation_unknown": ("汇总方式应为 mean（平均）或 trimmed（去掉一个最高分和一个最低分）",
+                                      "Aggregation must be mean or trimmed (drop one highest and one lowest)"),
+        "panel_modules_invalid": ("模块名称不能为空或重复", "Module names must be present and distinct"),
+        "panel_modules_sum": ("各模块满分之和必须为 100", "The modules' maximum marks must add up to 100"),
+        "panel_module_unknown": (
+            "模块「{value}」不在评分方案中（方案中的模块：{modules}）",
+            "module '{value}' is not in the scoring scheme (its modules: {modules})",
+        ),
+        "panel_judge_invalid": (
+            "裁判编号「{value}」无效：应为 1–{judges}",
+            "judge '{value}' is not valid: use 1–{judges}",
+        ),
+    }
+)
 
 AGGREGATIONS = ("mean", "trimmed")
 
