@@ -9,7 +9,6 @@ import pickle
 import re
 
 import pdfplumber
-import pytest
 from reportlab.pdfbase import ttfonts
 
 from skillscore.reports.font_cache import tt_font

@@ -32,10 +32,10 @@ from .audit_view import AuditView
 from .statistics_view import StatisticsView
 from .views.tabs import MarksTab, RankingTab, RosterTab
 from .words import word
+from .workers import run_task, with_competition
 
 if TYPE_CHECKING:
     from .dialogs.import_preview import ImportDialog
-from .workers import run_task, with_competition
 
 translate = QCoreApplication.translate
 TABS = ("roster", "marks", "ranking", "statistics", "finalize", "log")

@@ -324,11 +324,9 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         rows = self.store.db.execute(
             "SELECT c.no, c.name, c.union_card, m.theory, m.practical, m.status"
             " FROM contestants c LEFT JOIN marks m ON m.no = c.no ORDER BY c.seq").fetchall()
-        known = {s.value: s for s in Status}
-        # A status text the program does not know (a newer version's, a hand edit) stops the
-        # ranking here as in entries(): Status(text) raises, never "no status".
-        return [individual_unit(no, name, bool(card), mark_from_text(t), mark_from_text(p),
-                                known[s] if s in known else (Status(s) if s else None))
+        # Statuses read as entries() reads them: a text the program does not know (a newer
+        # version's, a hand edit) raises, never "no status".
+        return [individual_unit(no, name, bool(card), mark_from_text(t), mark_from_text(p), Status(s) if s else None)
                 for no, name, card, t, p, s in rows]
 
     def ranking(self) -> dict:

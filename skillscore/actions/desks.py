@@ -191,9 +191,9 @@ class DeskMixin:
     def export_desk(self, out: str | Path, *, desk: str | None = None, everything: bool = False) -> DeskExport:
         """Write what this desk entered since its last export (``everything``: since the
         copy was made, for a desk file that went missing) to ``out``, a desk file."""
-        from ..exchange.desk_file import DESK_CODE_KEY, WHAT, desk_file_bytes
         import uuid
 
+        from ..exchange.desk_file import DESK_CODE_KEY, WHAT, desk_file_bytes
         from ..exchange.safezip import container_fail, write_safely
         from ..exchange.sealing import new_code
 

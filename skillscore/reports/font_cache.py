@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable
 from weakref import WeakKeyDictionary
 
-from ..system.files import atomic_path
+from ..system.files import atomic_path, prune_siblings
 from ..system.folders import cache_dir
 
 
@@ -45,7 +45,7 @@ def tt_font(name: str, path: Path, *, cache: Path | None = None):
     if font is None:
         font = TTFont(name, str(path), subfontIndex=0)
         if stored is not None:
-            _store(font, stored, prefix=f"{name}-{Path(path).name}-")
+            _store(font, stored, _prefix(name, Path(path)))
     return font
 
 
@@ -64,13 +64,8 @@ def coverage_gaps(name: str, path: Path, compute: Callable[[], Gaps], *, cache: 
             pass
     gaps = compute()
     if stored is not None:
-        try:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            with atomic_path(stored) as part:
-                part.write_text(json.dumps(gaps), encoding="ascii")
-        except Exception:  # a cache that cannot be written costs only time
-            return gaps
-        _prune(stored, f"{name}-{Path(path).name}-", ".gaps.json")
+        _keep(stored, _prefix(name, Path(path)), ".gaps.json",
+              lambda part: part.write_text(json.dumps(gaps), encoding="ascii"))
     return gaps
 
 
@@ -89,7 +84,25 @@ def _stored_path(name: str, path: Path, cache: Path | None, suffix: str = PICKLE
     except Exception:  # no file, or no home folder to find a cache in: parse as before
         return None
     version = f"rl{reportlab.Version}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return folder / f"{name}-{path.name}-{stat.st_size}-{stat.st_mtime_ns}-{version}{suffix}"
+    return folder / f"{_prefix(name, path)}{stat.st_size}-{stat.st_mtime_ns}-{version}{suffix}"
+
+
+def _prefix(name: str, path: Path) -> str:
+    """What every cache file of this font, of any format or version, is named from."""
+    return f"{name}-{path.name}-"
+
+
+def _keep(stored: Path, prefix: str, kind: str, write: Callable[[Path], None]) -> None:
+    """Write a cache file whole (``write`` fills a temporary path) and let it replace the
+    font's older files of its ``kind`` (another file time, format, ReportLab or Python).
+    A cache that cannot be written costs only time."""
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(stored) as part:
+            write(part)
+    except Exception:
+        return
+    prune_siblings(stored, prefix, kind)
 
 
 class _GlyphToChar(dict):
@@ -151,27 +164,15 @@ def _restore_scale(face) -> None:
         face._pdfScale = lambda x: x * mult
 
 
-def _store(font, stored: Path, *, prefix: str) -> None:
+def _store(font, stored: Path, prefix: str) -> None:
     # Copies: the font itself may already be drawing in another thread.
     face = copy.copy(font.face)
     face.__dict__.pop("_pdfScale", None)
     attributes = {k: v for k, v in font.__dict__.items() if k != "state"}
     attributes["face"] = face
     attributes["glyphToChar"] = pickle.dumps(face.__dict__.pop("glyphToChar"), protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(stored) as part, open(part, "wb") as f:
+
+    def write(part: Path) -> None:
+        with open(part, "wb") as f:
             pickle.dump(attributes, f, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # a cache that cannot be written costs only time
-        return
-    _prune(stored, prefix, ".pickle")
-
-
-def _prune(kept: Path, prefix: str, suffix: str) -> None:
-    """Older files of the same kind for the same font (another file time, ReportLab or Python) go."""
-    for old in kept.parent.glob(f"{prefix}*{suffix}"):
-        if old != kept:
-            try:
-                old.unlink()
-            except OSError:  # in use elsewhere (Windows): next time
-                pass
+    _keep(stored, prefix, ".pickle", write)

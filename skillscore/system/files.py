@@ -17,7 +17,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import RefusedError
 from ..messages import register
@@ -119,3 +119,16 @@ def _readable_by_others(path: Path) -> None:
 def atomic_write_bytes(target: str | Path, data: bytes) -> None:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
+
+
+def prune_siblings(kept: Path, prefix: str, suffix: str, *,
+                   middle: Callable[[str], bool] = lambda text: True) -> None:
+    """Remove the files beside ``kept`` named ``prefix…suffix`` (``middle`` tests the part
+    between): older copies of what ``kept`` is the new one of. One still open in another
+    program (Windows) stays, to go next time."""
+    for old in kept.parent.glob(f"{prefix}*{suffix}"):
+        if old != kept and middle(old.name[len(prefix):len(old.name) - len(suffix)]):
+            try:
+                old.unlink()
+            except OSError:
+                pass

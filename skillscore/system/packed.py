@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import RefusedError
-from .files import atomic_path
+from .files import atomic_path, prune_siblings
 from .folders import cache_dir
 
 SUFFIX = ".xz"
@@ -48,7 +48,8 @@ def resource_file(path: Path, *, cache: Path | None = None) -> Path:
         except OSError as exc:  # not writable here: try the next place
             problem = exc
             continue
-        _prune(unpacked, f"{path.stem}-", path.suffix)
+        # Copies unpacked by an older version of the program go (each is tens of MB).
+        prune_siblings(unpacked, f"{path.stem}-", path.suffix, middle=str.isdigit)
         return unpacked
     # Last: a folder of this process's own, never one a copy could already be waiting in
     # (the temporary folder is shared with every other account on the machine).
@@ -63,16 +64,6 @@ def _user_cache() -> Path | None:
         return cache_dir(create=False) / "unpacked"
     except Exception:  # no home folder to find a cache in (a service account): the next place
         return None
-
-
-def _prune(kept: Path, stem: str, suffix: str) -> None:
-    """Copies unpacked by an older version of the program go (each is tens of MB)."""
-    for old in kept.parent.glob(f"{stem}*{suffix}"):
-        if old != kept and old.name[len(stem):-len(suffix)].isdigit():
-            try:
-                old.unlink()
-            except OSError:  # in use by another desk still running the old version
-                pass
 
 
 def _unpack(packed: Path, target: Path) -> Path:
