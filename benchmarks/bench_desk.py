@@ -57,10 +57,12 @@ class PaintCounter(QObject):
 
 
 def open_desk(path: Path):
+    from ui import collector
     from ui.app import make_app
     from ui.mainwindow import MainWindow
 
     app = make_app([], lang="zh")
+    collector.start(app)  # as ui.app.run does
     window = MainWindow()
     window.resize(1366, 768)
     window.show()

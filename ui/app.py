@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from skillscore.system.paths import resources_dir
 
+from . import collector
 from .i18n import install_language, load_font, saved_lang
 
 translate = QCoreApplication.translate
@@ -106,6 +107,7 @@ def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = 
     use_user_folders()
     install_error_hook()
     app = make_app(lang=lang)
+    collector.start(app)  # cycles collected between keystrokes, on this thread (ui/collector.py)
     window = start_window(file, demo=demo, operator=operator)
     if os.environ.get("SKILLSCORE_EXIT_AFTER_PAINT") == "1":
         _exit_after_first_paint(app, window)

@@ -7,7 +7,6 @@ refreshes from the file when the task reports back on the GUI thread.
 
 from __future__ import annotations
 
-import gc
 from typing import Callable
 
 import shiboken6
@@ -15,6 +14,8 @@ from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from skillscore.actions.competition import Competition
+
+from . import collector
 
 
 class Task(QThread):
@@ -51,25 +52,7 @@ def with_competition(path, operator: str, action: Callable) -> Callable:
     return body
 
 
-_gc_holds = [0]
 _running: set[Task] = set()
-
-
-def _hold_gc() -> None:
-    """Python's cycle collector runs in whichever thread happens to allocate; if that is a
-    worker (ReportLab allocates a lot) and the garbage holds Qt widgets, they are destroyed
-    off the GUI thread and Qt crashes. So collect now, on the GUI thread, and pause the
-    collector while workers run (plain reference counting still frees memory)."""
-    if _gc_holds[0] == 0:
-        gc.collect()
-        gc.disable()
-    _gc_holds[0] += 1
-
-
-def _release_gc() -> None:
-    _gc_holds[0] -= 1
-    if _gc_holds[0] == 0:
-        gc.enable()
 
 
 def run_task(parent: QWidget, label: str, fn: Callable, *, on_done: Callable, on_error: Callable,
@@ -92,7 +75,7 @@ def run_task(parent: QWidget, label: str, fn: Callable, *, on_done: Callable, on
             dialog.setValue(done)
 
     def finish(callback, value) -> None:
-        _release_gc()
+        collector.release()
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.close()
             dialog.deleteLater()
@@ -103,6 +86,6 @@ def run_task(parent: QWidget, label: str, fn: Callable, *, on_done: Callable, on
     task.done.connect(lambda result: finish(on_done, result))
     task.failed.connect(lambda exc: finish(on_error, exc))
     task.finished.connect(lambda: (_running.discard(task), task.deleteLater()))
-    _hold_gc()
+    collector.hold()  # a collection in the worker could destroy Qt objects off this thread
     task.start()
     return task

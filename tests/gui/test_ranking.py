@@ -69,6 +69,47 @@ def test_the_cut_off_is_a_line_drawn_under_the_last_advancing_row(qtbot, desk):
     assert QColor(image.pixel(x, above.bottom() - 1)) != line
 
 
+def _colours_in(image, rect) -> set[str]:
+    return {QColor(image.pixel(x, y)).name() for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())}
+
+
+def test_the_tie_marks_are_painted_shapes_in_their_ink_beside_the_rank(qtbot, desk):
+    from ui.views.marks_paint import INK
+
+    tab = desk.ranking_tab
+    desk.tabs.setCurrentWidget(tab)
+    model, view = tab.model, tab.view
+    view.resize(1200, 900)  # every row in sight
+    qtbot.waitUntil(lambda: view.visualRect(model.index(ranking_row(desk, "A022"), 0)).bottom()
+                    < view.viewport().height())
+    image = view.viewport().grab().toImage()
+    column = model.column_of("rank")
+    inks = {kind: ink.name() for kind, ink in INK.items()}
+    for no, kind in (("A005", "practical"), ("A015", "unresolved"), ("A022", "unresolved")):
+        rect = view.visualRect(model.index(ranking_row(desk, no), column))
+        seen = _colours_in(image, rect)
+        assert inks[kind] in seen, (no, kind)
+        assert TIE_COLOUR[kind].name() in seen  # the row's colour behind it
+        assert not ({ink for k, ink in inks.items() if k != kind} & seen)
+        if kind == "unresolved":
+            assert "#ffffff" in seen  # the "!" inside the red triangle
+    plain = view.visualRect(model.index(ranking_row(desk, "A018"), column))
+    assert not set(inks.values()) & _colours_in(image, plain)
+
+
+def test_a_mark_is_drawn_once_per_kind_size_and_screen_resolution(qapp):
+    from ui.views.marks_paint import mark_pixmap
+
+    sharp = mark_pixmap("committee", 12.0, 2.0)
+    assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (24, 24, 2.0)
+    assert mark_pixmap("committee", 12.0, 2.0) is sharp
+    assert mark_pixmap("committee", 12.0, 1.0).width() == 12
+    image = sharp.toImage()
+    assert QColor(image.pixel(12, 12)).name() == "#0d47a1"  # the diamond's ink at its centre
+    assert image.pixelColor(0, 0).alpha() == 0  # the corners stay transparent
+
+
 def test_counters_count_and_filter_the_table_when_clicked(qtbot, desk):
     b = desk.counter_buttons
     assert [b[k].text() for k in ("ranked", "quota", "incomplete", "unresolved")] == \
