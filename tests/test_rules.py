@@ -255,3 +255,15 @@ def test_properties_of_any_ranking(marks, rnd):
     again = standings_for(dict(items))
     assert [(r.unit.key, r.rank, r.rank_range, r.tie, r.advances) for r in again.rows] == [
         (r.unit.key, r.rank, r.rank_range, r.tie, r.advances) for r in s.rows]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ranked=st.integers(0, 3000), stage=st.sampled_from(list(Stage)),
+       levels=st.lists(st.integers(1, 5), min_size=0, max_size=5, unique=True).map(lambda ls: tuple(sorted(ls))))
+def test_the_levels_found_by_bisection_are_the_levels_of_every_position(ranked, stage, levels):
+    from skillscore.rules.standings import answers_for
+
+    rules = StageRules(stage, True, levels)
+    expected = [None] + [None if raw_level(stage, p, ranked) is None else cap_level(raw_level(stage, p, ranked), levels)
+                         for p in range(1, ranked + 1)]
+    assert answers_for(ranked, rules).level_at == expected

@@ -18,9 +18,8 @@ import gc
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from contextlib import contextmanager
-from functools import partial
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress
+from operator import ne
 from typing import Iterable, Iterator, Mapping
 
 from ..model import CertificatePolicy, Contestant, Entry, Standing, Standings, StageRules, Status, TieDecision, Unit
@@ -247,25 +246,32 @@ class LiveStandings:
             rows[low:high] = self._rows_for(placements, low, high)
             return
         answers = self._answers_for(len(rows))
+        quota, level_at, final, team = answers.quota, answers.level_at, answers.final, answers.team_event
         passes = self._passes if self.rules.certified else None
-        ranks = list(map(_RANK, rows[low:high]))
+        # A typed mark that moves a unit far re-answers every row it jumps over (thousands at
+        # 10,000): the rows are built with tuple.__new__, as Standing(...) would, without
+        # its Python-level __new__ (half the time of this loop).
+        make, no_quota = tuple.__new__, quota is None
         out = []
+        append = out.append
         i = low
         while i < high:
-            try:
-                j = ranks.index(None, i - low) + low  # the next unresolved group
-            except ValueError:
-                j = high
-            out += _one_position_rows(rows[i:j], i + 1, answers, passes[i:j] if passes is not None else None)
-            if j == high:
-                break
-            s, i = rows[j], j + 1
-            while i < high and rows[i].rank_range == s.rank_range:
+            s = rows[i]
+            if s.rank is not None:  # one position: what standing_rows answers, without asking twice
+                unit, p = s.unit, i + 1
+                append(make(Standing, (unit, p, None, s.tie, s.tie_method, not no_quota and p <= quota,
+                                       level_at[p] if passes is not None and passes[i] else None,
+                                       awards_at(p, unit, team) if final else None, ())))
                 i += 1
-            group = [Placement(r.unit, j + 1, i, "unresolved") for r in rows[j:i]]
-            cert = ({r.unit.key: (j + 1, i) for k, r in enumerate(rows[j:i]) if passes[j + k]}
+                continue
+            j = i + 1
+            while j < high and rows[j].rank_range == s.rank_range:
+                j += 1
+            group = [Placement(r.unit, i + 1, j, "unresolved") for r in rows[i:j]]
+            cert = ({r.unit.key: (i + 1, j) for k, r in enumerate(rows[i:j]) if passes[i + k]}
                     if passes is not None else {})
             out.extend(standing_rows(group, answers, cert))
+            i = j
         rows[low:high] = out
 
     def _refresh_groups(self, low: int, high: int, same_count: bool) -> None:
@@ -275,45 +281,12 @@ class LiveStandings:
         self._groups = [g for g in self._groups if g[0] <= low] + inside + after
 
 
-# A typed mark that moves a unit far re-answers every row it jumps over (thousands at
-# 10,000): those rows are built column by column with map and zip, in C, and made into
-# Standings by tuple.__new__ as Standing(...) would, without its Python-level __new__.
-_RANK, _UNIT, _TIE, _METHOD = itemgetter(1), itemgetter(0), itemgetter(3), itemgetter(4)
-_STANDING = partial(tuple.__new__, Standing)
-
-
-def _one_position_rows(rows: list[Standing], first: int, answers, passes: list[bool] | None) -> list[Standing]:
-    """``rows`` (each holding one position, their order and ties standing) answered again at
-    the positions first, first + 1, …: what ``standing_rows`` answers for them."""
-    n = len(rows)
-    if not n:
-        return []
-    positions = range(first, first + n)
-    units = list(map(_UNIT, rows))
-    quota = answers.quota
-    if quota is None:
-        advances = repeat(False)
-    else:
-        within = max(0, min(n, quota - first + 1))
-        advances = [True] * within + [False] * (n - within)
-    if passes is None:
-        levels = repeat(None)
-    else:
-        levels = [level if ok else None for ok, level in zip(passes, answers.level_at[first:first + n])]
-    if answers.final:
-        team = answers.team_event
-        awards = [awards_at(p, unit, team) for p, unit in zip(positions, units)]
-    else:
-        awards = repeat(None)
-    return list(map(_STANDING, zip(units, positions, repeat(None), map(_TIE, rows), map(_METHOD, rows), advances,
-                                   levels, awards, repeat(()))))
-
-
 def _moved_cutoffs(old, new, before: int) -> list[int]:
     """Positions (1-based, under ``before``) whose quota or level answer differs."""
     positions = set()
     if old.quota != new.quota and old.quota is not None and new.quota is not None:
         positions.update(range(min(old.quota, new.quota) + 1, max(old.quota, new.quota) + 1))
     limit = min(len(old.level_at), len(new.level_at), before + 1)
-    positions.update(p for p in range(1, limit) if old.level_at[p] != new.level_at[p])
+    # Compared in C (compress over map(ne)): this runs on every keystroke that changes the count.
+    positions.update(compress(range(1, limit), map(ne, old.level_at[1:limit], new.level_at[1:limit])))
     return sorted(p for p in positions if p <= before)
