@@ -77,10 +77,10 @@ class LiveStandings:
         keyed = sort_ranked(units)
         placements = place_sorted(keyed, self.decisions)
         answers = self._answers_for(len(placements))
-        cert = _certificate_spans(placements, self.rules) if self.rules.certified else {}
+        self._passes = [unit_passes(p.unit, self.rules) for p in placements] if self.rules.certified else None
+        cert = _certificate_spans(placements, self.rules, passing=self._passes) if self.rules.certified else {}
         self._ranked: list[Standing] = standing_rows(placements, answers, cert)
         self._keys = [(-k[0], -k[1]) for k, _ in keyed]
-        self._passes = [unit_passes(p.unit, self.rules) for p in placements] if self.rules.certified else None
         rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
         self._rest = [Standing(unit=u) for u in rest]
         self._rest_keys = [u.key for u in rest]
@@ -219,8 +219,9 @@ class LiveStandings:
         cert = {}
         if self.rules.certified:
             before = sum(self._passes[:low]) if self._passers_policy else 0
-            cert = _certificate_spans(placements, self.rules, before)
-            self._passes[low:high] = [unit_passes(p.unit, self.rules) for p in placements]
+            passing = [unit_passes(p.unit, self.rules) for p in placements]
+            self._passes[low:high] = passing
+            cert = _certificate_spans(placements, self.rules, before, passing)
         return standing_rows(placements, self._answers_for(len(self._ranked)), cert)
 
     def _reanswer(self, low: int, high: int) -> None:

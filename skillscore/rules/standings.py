@@ -31,13 +31,16 @@ def unit_passes(unit: Unit, rules: StageRules) -> bool:
     return all(passes(t, mark) for t in theories)
 
 
-def _certificate_spans(placements: list[Placement], rules: StageRules,
-                       passers_before: int = 0) -> dict[str, tuple[int, int]]:
+def _certificate_spans(placements: list[Placement], rules: StageRules, passers_before: int = 0,
+                       passing: list[bool] | None = None) -> dict[str, tuple[int, int]]:
     """The positions each passing unit competes for a level at, by the committee's policy.
 
-    ``passers_before``: passing units placed before ``placements`` (when they are a slice)."""
+    ``passers_before``: passing units placed before ``placements`` (when they are a slice);
+    ``passing``: whether each placement's unit passes, when the caller has asked already."""
+    if passing is None:
+        passing = [unit_passes(p.unit, rules) for p in placements]
     if rules.certificate_policy is not CertificatePolicy.PASSERS:
-        return {p.unit.key: (p.first, p.last) for p in placements if unit_passes(p.unit, rules)}
+        return {p.unit.key: (p.first, p.last) for p, ok in zip(placements, passing) if ok}
     spans: dict[str, tuple[int, int]] = {}
     i, n = 0, len(placements)
     while i < n:
@@ -45,10 +48,10 @@ def _certificate_spans(placements: list[Placement], rules: StageRules,
         j = i + 1
         while j < n and placements[j].first == placements[i].first:
             j += 1
-        passing = [p for p in placements[i:j] if unit_passes(p.unit, rules)]
-        for p in passing:
-            spans[p.unit.key] = (passers_before + 1, passers_before + len(passing))
-        passers_before += len(passing)
+        passers = [p for p, ok in zip(placements[i:j], passing[i:j]) if ok]
+        for p in passers:
+            spans[p.unit.key] = (passers_before + 1, passers_before + len(passers))
+        passers_before += len(passers)
         i = j
     return spans
 
