@@ -42,12 +42,11 @@ def main(count: int = 10_000) -> None:
         print(f"built a sitting of {count} contestants in {time.perf_counter() - start:.1f} s")
 
         from ui import collector
-    from ui.app import make_app
+        from ui.app import make_app
         from ui.mainwindow import MainWindow
 
         app = make_app([], lang="zh")
         collector.start(app)  # as ui.app.run does
-    collector.start(app)  # as ui.app.run does
         window = MainWindow()
         window.resize(1366, 768)
         window.show()

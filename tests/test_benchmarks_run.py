@@ -55,3 +55,11 @@ def test_comparing_two_trees_prints_each_command_row_for_both():
                      "marks import, 60-row csv"]
     for row in rows[1:]:
         assert len(re.findall(f"{NUMBER} ms = {NUMBER} F", row)) == 2, row
+
+
+def test_every_benchmark_script_compiles():
+    # A benchmark only runs when someone measures; a slip in one would wait unseen until then.
+    scripts = sorted((ROOT / "benchmarks").glob("*.py"))
+    assert len(scripts) >= 10
+    for script in scripts:
+        compile(script.read_text(encoding="utf-8"), str(script), "exec")  # SyntaxError names file and line

@@ -7,8 +7,8 @@ on every tenth, while the clerk waits for the new order (issue 18). And a pass t
 in a worker thread may destroy Qt objects off the GUI thread, which crashes Qt.
 
 So while the desk runs, automatic collection is off and a timer on the GUI thread
-collects between keystrokes, generation by generation, when the counts pass the same
-thresholds automatic collection uses (the pattern of pyqtgraph's GarbageCollector). While
+collects between keystrokes when the counts pass the same thresholds automatic
+collection uses, one pass a tick (the pattern of pyqtgraph's GarbageCollector). While
 a worker runs (``hold``) nothing is collected at all; plain reference counting, which frees
 almost everything, goes on regardless.
 """
@@ -16,15 +16,18 @@ almost everything, goes on regardless.
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 1000  # often enough that garbage never piles up, rarely enough to cost nothing
+FULL_EVERY = 120.0  # seconds between full passes at most
 
 
 class _State:
     timer: QTimer | None = None
     holds = 0
+    last_full = float("-inf")
 
 
 def start(parent: QObject) -> None:
@@ -63,20 +66,28 @@ def running() -> bool:
     return _State.timer is not None
 
 
-def collect_due() -> list[int]:
-    """The generations that were due, collected (youngest first), as automatic collection
-    would have collected them; none while a worker runs."""
+def collect_due() -> int | None:
+    """The oldest generation that is due, collected in one pass with every younger one (as
+    ``gc.collect(n)`` does); None when nothing is due or a worker runs.
+
+    A full pass walks every object the program holds (tens of milliseconds at 10,000
+    contestants), so, as CPython gates its own full passes on how much survived since the
+    last, this one is also gated: at most once every FULL_EVERY seconds."""
     if _State.holds:
-        return []
-    done = []
+        return None
     thresholds, counts = gc.get_threshold(), gc.get_count()
+    due = None
     for generation in range(3):
         if counts[generation] <= thresholds[generation]:
             break
-        gc.collect(generation)
-        done.append(generation)
-        counts = gc.get_count()
-    return done
+        due = generation
+    if due == 2 and time.monotonic() - _State.last_full < FULL_EVERY:
+        due = 1
+    if due is not None:
+        gc.collect(due)
+        if due == 2:
+            _State.last_full = time.monotonic()
+    return due
 
 
 def hold() -> None:

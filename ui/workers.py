@@ -32,7 +32,8 @@ class Task(QThread):
     def run(self) -> None:
         try:
             self.result = self.fn(self.report)
-        except Exception as exc:  # handed to the GUI thread, which shows it
+        except BaseException as exc:  # even SystemExit: handed to the GUI thread, which shows it and
+            # releases the collector (an error that reached neither signal would hold it forever)
             self.error = exc
             self.failed.emit(exc)
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -68,10 +69,43 @@ def test_garbage_in_cycles_is_freed_by_the_timer_on_the_gui_thread(running, qtbo
 
 def test_only_due_generations_are_collected(running):
     gc.collect()
-    assert collector.collect_due() == []  # counts are back under the thresholds
+    assert collector.collect_due() is None  # counts are back under the thresholds
     refs = cyclic_garbage(gc.get_threshold()[0] + 100)
-    assert collector.collect_due()[0] == 0
+    assert collector.collect_due() == 0
     assert all(r() is None for r in refs)
+
+
+@pytest.fixture
+def small_thresholds():
+    kept = gc.get_threshold()
+    gc.set_threshold(100, 1, 1)
+    yield
+    gc.set_threshold(*kept)
+
+
+def counts_making_every_generation_due():
+    gc.collect()
+    for generation in (0, 0, 1, 1, 0, 0):  # each pass counts one in the next generation up
+        gc.collect(generation)
+    assert gc.get_count()[1:] == (2, 2)
+
+
+def test_a_full_pass_runs_at_most_once_every_few_minutes(running, small_thresholds, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(collector, "time", SimpleNamespace(monotonic=lambda: now[0]))
+    monkeypatch.setattr(collector._State, "last_full", float("-inf"))
+    counts_making_every_generation_due()
+    refs = cyclic_garbage(200)
+    assert collector.collect_due() == 2  # one pass, every generation in it
+    assert gc.get_count()[1:] == (0, 0) and all(r() is None for r in refs)
+    now[0] += collector.FULL_EVERY / 2
+    counts_making_every_generation_due()
+    cyclic_garbage(200)
+    assert collector.collect_due() == 1  # too soon for another full pass: the middle one
+    now[0] += collector.FULL_EVERY / 2 + 1
+    counts_making_every_generation_due()
+    cyclic_garbage(200)
+    assert collector.collect_due() == 2
 
 
 def test_a_typed_mark_at_the_desk_runs_no_collection(running, qtbot, demo_file):
@@ -81,10 +115,14 @@ def test_a_typed_mark_at_the_desk_runs_no_collection(running, qtbot, demo_file):
     column = marks.column_of("practical")
     keep = [Node() for _ in range(5000)]  # well past every threshold: a collection is due
     assert gc.get_count()[0] > gc.get_threshold()[0]
-    with Collections() as collections:
-        for row, value in enumerate(["91.50", "62.25", "88.00"]):
-            assert marks.setData(marks.index(row, column), value, Qt.EditRole)
-            QApplication.processEvents()
+    collector._State.timer.stop()  # its tick between two keystrokes is right, but not what is asked here
+    try:
+        with Collections() as collections:
+            for row, value in enumerate(["91.50", "62.25", "88.00"]):
+                assert marks.setData(marks.index(row, column), value, Qt.EditRole)
+                QApplication.processEvents()
+    finally:
+        collector._State.timer.start()
     assert collections.seen == []
     assert not gc.isenabled()  # the kept ranking's pause did not switch automatic collection back on
     del keep
@@ -105,13 +143,12 @@ def test_nothing_is_collected_while_a_worker_runs(running, qtbot):
     assert started.wait(5)
     refs = cyclic_garbage(gc.get_threshold()[0] + 100)
     with Collections() as collections:
-        assert collector.collect_due() == []
+        assert collector.collect_due() is None
         qtbot.wait(collector.INTERVAL_MS + 300)  # the timer fires and holds back
-    assert collections.seen == []
+    assert collections.seen == [] and all(r() is not None for r in refs)
     finish.set()
     qtbot.waitUntil(lambda: done == ["ok"], timeout=5000)
     assert not gc.isenabled()  # automatic collection stays off: the timer collects again
-    assert any(r() is not None for r in refs)
     qtbot.waitUntil(lambda: all(r() is None for r in refs), timeout=5000)
 
 
@@ -144,3 +181,18 @@ def test_the_desk_starts_it(qapp, monkeypatch):
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_a_worker_that_exits_still_hands_back_and_releases_the_collector(running, qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    errors = []
+
+    def body(progress):
+        raise SystemExit(3)
+
+    run_task(parent, "…", body, on_done=errors.append, on_error=errors.append, show_progress=False)
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+    assert isinstance(errors[0], SystemExit)
+    refs = cyclic_garbage(gc.get_threshold()[0] + 100)
+    assert collector.collect_due() == 0 and all(r() is None for r in refs)  # no hold left behind

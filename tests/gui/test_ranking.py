@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 
 from helpers import small_sitting
@@ -102,12 +102,37 @@ def test_a_mark_is_drawn_once_per_kind_size_and_screen_resolution(qapp):
     from ui.views.marks_paint import mark_pixmap
 
     sharp = mark_pixmap("committee", 12.0, 2.0)
-    assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (24, 24, 2.0)
+    assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (28, 28, 2.0)  # 12 + a 1 px margin
     assert mark_pixmap("committee", 12.0, 2.0) is sharp
-    assert mark_pixmap("committee", 12.0, 1.0).width() == 12
+    assert mark_pixmap("committee", 12.0, 1.0).width() == 14
     image = sharp.toImage()
-    assert QColor(image.pixel(12, 12)).name() == "#0d47a1"  # the diamond's ink at its centre
-    assert image.pixelColor(0, 0).alpha() == 0  # the corners stay transparent
+    assert QColor(image.pixel(14, 14)).name() == "#0d47a1"  # the diamond's ink at its centre
+    edge = [image.pixelColor(x, y).alpha() for i in range(28) for x, y in ((i, 0), (i, 27), (0, i), (27, i))]
+    assert max(edge) == 0  # the outline lies inside the margin, never clipped
+
+
+@pytest.mark.parametrize("ratio", [1.0, 1.5, 2.0])
+@pytest.mark.parametrize("kind", ["practical", "unresolved", "committee"])
+def test_a_copied_mark_looks_as_the_mark_painted_directly(qapp, kind, ratio):
+    # The copy must keep the outline whole and its pen as wide as painted directly, on a
+    # plain screen and a high-resolution one (Windows laptops often run at 150 %).
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.views.marks_paint import draw_mark, paint_mark
+
+    def alphas(draw) -> list[int]:
+        image = QImage(int(24 * ratio), int(24 * ratio), QImage.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(0)
+        painter = QPainter(image)
+        draw(painter, kind, QRectF(6, 6, 12, 12))
+        painter.end()
+        return [image.pixelColor(x, y).alpha() for x in range(image.width()) for y in range(image.height())]
+
+    direct, copied = alphas(paint_mark), alphas(draw_mark)
+    assert abs(sum(copied) - sum(direct)) <= sum(direct) * 0.01  # a clipped outline or thin pen: ~15 % less
+    if ratio.is_integer():  # at 150 % the copy lands on whole device pixels: edges shift by half of one
+        assert copied == direct
 
 
 def test_counters_count_and_filter_the_table_when_clicked(qtbot, desk):

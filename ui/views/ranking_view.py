@@ -6,7 +6,7 @@ reads on a greyscale print-out or a washed-out projector, not only as a colour.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLay
 from ..models.base import DISPLAY
 from ..models.ranking import TIE_COLOUR, RankingModel
 from ..words import level_text, word
-from .marks_paint import MarkSwatch, mark_pixmap, split_mark
+from .marks_paint import MarkSwatch, draw_mark, split_mark
 
 translate = QCoreApplication.translate
 CUTOFF_PEN = QPen(QColor("#1B5E20"), 3)
@@ -49,9 +49,7 @@ class RankingDelegate(QStyledItemDelegate):
             painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
             painter.drawText(QRectF(x, opt.rect.top(), width, opt.rect.height()), Qt.AlignVCenter | Qt.AlignLeft, text)
             painter.restore()
-            ratio = painter.device().devicePixelRatioF()
-            painter.drawPixmap(QPointF(x + width - size, opt.rect.center().y() - size / 2),
-                               mark_pixmap(kind, size, ratio))
+            draw_mark(painter, kind, QRectF(x + width - size, opt.rect.center().y() - size / 2, size, size))
 
 
 class RankingView(QTableView):
