@@ -2,8 +2,9 @@
 
 Nothing here decides a rank: the rows are the core's ``Standing`` objects, shown with
 UI.md's marks and colours. Rows decided by practical are amber with ▲, unresolved ties red
-with "a–b" and ⚠, committee or lot decisions blue with ◆; the tooltip says why. The last
-advancing row carries CUTOFF_ROLE, and the view draws the cut-off line under it.
+with "a–b" and ⚠, committee or lot decisions blue with ◆; the tooltip says why. A row's
+TIE_ROLE says which, and the view paints the colour across the row. The last advancing
+row carries CUTOFF_ROLE, and the view draws the cut-off line under it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from skillscore.model import Standing, Standings, Status, TieDecision
 
 from ..words import awards_text, join_words, level_text, mark_text, word
-from .base import BACKGROUND, CENTER, Column, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
+from .base import CENTER, Column, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
 
 TIE_ROLE = Qt.UserRole + 3  # None, "practical", "unresolved", "committee"
 CUTOFF_ROLE = Qt.UserRole + 4  # True on the last advancing row
@@ -31,7 +32,6 @@ GREY = QColor("#6B6B6B")
 GREEN = QColor("#1B7F3B")
 
 # Made once: a repaint asks for these on every visible cell.
-TIE_BRUSH = {kind: QBrush(colour) for kind, colour in TIE_COLOUR.items()}
 GREY_BRUSH, GREEN_BRUSH = QBrush(GREY), QBrush(GREEN)
 
 FILTERS = ("all", "advancing", "incomplete", "unresolved")
@@ -54,7 +54,7 @@ def _last_advancing(standings: Standings) -> int | None:
 
 
 class RankingModel(RowTableModel):
-    extra_roles = frozenset({TIE_ROLE, CUTOFF_ROLE, Qt.BackgroundRole, Qt.ForegroundRole, Qt.ToolTipRole})
+    extra_roles = frozenset({TIE_ROLE, CUTOFF_ROLE, Qt.ForegroundRole, Qt.ToolTipRole})  # tints: the view paints them
     columns = (
         Column("rank", QT_TRANSLATE_NOOP("Columns", "名次"), CENTER, 74),
         Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=64),
@@ -188,8 +188,6 @@ class RankingModel(RowTableModel):
             return s.tie
         if role == CUTOFF_ROLE:
             return self._cutoff_key is not None and s.unit.key == self._cutoff_key
-        if role == BACKGROUND:
-            return TIE_BRUSH.get(s.tie)
         if role == FOREGROUND:
             if s.unit.status is not Status.RANKED:
                 return GREY_BRUSH
