@@ -25,6 +25,7 @@ from skillscore.model import Contestant, Entry, Standings, Status, TieDecision
 from skillscore.rules.live import LiveStandings
 from skillscore.rules.marks import mark_from_text
 
+from . import collector
 from . import operations as ops
 
 
@@ -242,6 +243,7 @@ class Session(QObject):
         for no, field, _old, new in feed.marks:
             value = (Status(new) if new else None) if field == "status" else mark_from_text(new)
             updates[no] = replace(updates.get(no) or live.entries.get(no) or Entry(), **{field: value})
+        collector.release_later(live.previous)  # the rows only it holds are freed between keystrokes
         live.apply(updates)
         # A grid applies a few hundred changes faster than it re-reads 10,000 rows.
         if len(feed.marks) > 500:

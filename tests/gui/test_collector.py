@@ -196,3 +196,28 @@ def test_a_worker_that_exits_still_hands_back_and_releases_the_collector(running
     assert isinstance(errors[0], SystemExit)
     refs = cyclic_garbage(gc.get_threshold()[0] + 100)
     assert collector.collect_due() == 0 and all(r() is None for r in refs)  # no hold left behind
+
+
+def test_a_replaced_ranking_is_freed_on_the_next_tick_not_inside_the_keystroke(running, qtbot, demo_file):
+    w = open_window(qtbot, demo_file)
+    marks = w.desk.marks_tab.model
+    column = marks.column_of("practical")
+    assert marks.setData(marks.index(0, column), "91.50", Qt.EditRole)
+    older = weakref.ref(w.session._live.previous)  # the ranking before that mark
+    collector._State.timer.stop()  # no tick meanwhile
+    try:
+        assert marks.setData(marks.index(1, column), "62.25", Qt.EditRole)  # older is no longer kept by the desk
+        assert older() is not None  # … but not freed inside the keystroke
+    finally:
+        collector._State.timer.start()
+    qtbot.waitUntil(lambda: older() is None, timeout=5000)  # freed on the tick
+
+
+def test_without_the_timer_nothing_is_kept_for_later(qapp):
+    assert not collector.running()
+    obj = Node()
+    ref = weakref.ref(obj)
+    collector.release_later(obj)
+    del obj
+    gc.collect()
+    assert ref() is None
