@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
@@ -37,6 +38,16 @@ def cyclic_garbage(count: int = 2000) -> list[weakref.ref]:
     for _ in range(count):
         refs.append(weakref.ref(Node()))
     return refs
+
+
+@contextmanager
+def no_tick():
+    """The collector's timer held still: what follows runs as inside one keystroke."""
+    collector._State.timer.stop()
+    try:
+        yield
+    finally:
+        collector._State.timer.start()
 
 
 class Collections:
@@ -115,14 +126,10 @@ def test_a_typed_mark_at_the_desk_runs_no_collection(running, qtbot, demo_file):
     column = marks.column_of("practical")
     keep = [Node() for _ in range(5000)]  # well past every threshold: a collection is due
     assert gc.get_count()[0] > gc.get_threshold()[0]
-    collector._State.timer.stop()  # its tick between two keystrokes is right, but not what is asked here
-    try:
-        with Collections() as collections:
-            for row, value in enumerate(["91.50", "62.25", "88.00"]):
-                assert marks.setData(marks.index(row, column), value, Qt.EditRole)
-                QApplication.processEvents()
-    finally:
-        collector._State.timer.start()
+    with no_tick(), Collections() as collections:  # a tick between two keystrokes is right, but not asked here
+        for row, value in enumerate(["91.50", "62.25", "88.00"]):
+            assert marks.setData(marks.index(row, column), value, Qt.EditRole)
+            QApplication.processEvents()
     assert collections.seen == []
     assert not gc.isenabled()  # the kept ranking's pause did not switch automatic collection back on
     del keep
@@ -204,12 +211,9 @@ def test_a_replaced_ranking_is_freed_on_the_next_tick_not_inside_the_keystroke(r
     column = marks.column_of("practical")
     assert marks.setData(marks.index(0, column), "91.50", Qt.EditRole)
     older = weakref.ref(w.session._live.previous)  # the ranking before that mark
-    collector._State.timer.stop()  # no tick meanwhile
-    try:
+    with no_tick():
         assert marks.setData(marks.index(1, column), "62.25", Qt.EditRole)  # older is no longer kept by the desk
         assert older() is not None  # … but not freed inside the keystroke
-    finally:
-        collector._State.timer.start()
     qtbot.waitUntil(lambda: older() is None, timeout=5000)  # freed on the tick
 
 
