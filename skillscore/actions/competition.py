@@ -308,26 +308,36 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
     def admitted(self) -> dict[str, str]:
         return dict(self.store.db.execute("SELECT no, reason FROM overrides").fetchall())
 
-    def standings(self, info: Info | None = None) -> Standings:
-        """The live ranking, computed by the pure rules from the marks as they are now."""
+    def standings(self, info: Info | None = None, roster: list[tuple] | None = None) -> Standings:
+        """The live ranking, computed by the pure rules from the marks as they are now
+        (``roster``: the rows of ``_roster_rows()`` when the caller has read them already)."""
         info = info or self.info()
         if info.rules.team_size > 1:
             units = build_units(self.contestants(), self.entries(), info.rules.team_size)
         else:
-            units = self._individual_units()
+            units = self._individual_units(roster)
         return compute_standings(units, info.rules, self.tie_decisions())
 
-    def _individual_units(self) -> list:
+    # What a unit needs, then what the results document carries of each person besides.
+    _UNIT_COLUMNS = "c.no, c.name, c.union_card, m.theory, m.practical, m.status"
+    _PERSON_COLUMNS = _UNIT_COLUMNS + ", c.id_number, c.sex, c.birth_date, c.category, c.unit, c.team, c.phone, c.origin"
+
+    def _roster_rows(self, columns: str = _PERSON_COLUMNS) -> list[tuple]:
+        """Every contestant with the stored texts of their marks, in roster order, in one
+        query (a join, sorted by SQLite: ~20 ms at 10,000)."""
+        return self.store.db.execute(
+            f"SELECT {columns} FROM contestants c LEFT JOIN marks m ON m.no = c.no ORDER BY c.seq").fetchall()
+
+    def _individual_units(self, roster: list[tuple] | None = None) -> list:
         """An individual event's units from one query of just the columns a unit needs:
         at 10,000 contestants ~25 ms instead of ~70 ms through contestants() and entries().
         The same units as build_units (tests/test_rules.py holds them equal)."""
-        rows = self.store.db.execute(
-            "SELECT c.no, c.name, c.union_card, m.theory, m.practical, m.status"
-            " FROM contestants c LEFT JOIN marks m ON m.no = c.no ORDER BY c.seq").fetchall()
+        if roster is None:
+            roster = self._roster_rows(self._UNIT_COLUMNS)
         # Statuses read as entries() reads them: a text the program does not know (a newer
         # version's, a hand edit) raises, never "no status".
-        return [individual_unit(no, name, bool(card), mark_from_text(t), mark_from_text(p), Status(s) if s else None)
-                for no, name, card, t, p, s in rows]
+        return [individual_unit(r[0], r[1], bool(r[2]), mark_from_text(r[3]), mark_from_text(r[4]),
+                                Status(r[5]) if r[5] else None) for r in roster]
 
     def ranking(self) -> dict:
         """The contract's ``ranking --json`` object."""
@@ -353,25 +363,25 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         """Everything the finalised results consist of; its SHA-256 is the fingerprint."""
         info = info or self.info()
         self._refuse_if_sealed()
-        standings = self.standings(info)
-        entries = self.entries()
-        origins = dict(self.store.db.execute("SELECT no, origin FROM contestants").fetchall())
+        roster = self._roster_rows()  # read once: for the units and for the people
+        standings = self.standings(info, roster)
         # The next committee needs the phones of those who go on only (issue 14): the
         # document (and so the handoff file) carries no one else's; the roster keeps them.
         going = {no for s in standings.rows if s.advances for no in (s.unit.members or (s.unit.key,))}
-        people = []
-        for c in self.contestants():
-            e = entries.get(c.no, Entry())
-            people.append(
-                {
-                    "no": c.no, "name": c.name, "id_number": c.id_number, "sex": c.sex,
-                    "birth_date": c.birth_date, "category": c.category, "unit": c.unit,
-                    "union_card": c.union_card, "team": c.team or None,
-                    "phone": c.phone if c.no in going else "", "theory": format_mark(e.theory), "practical": format_mark(e.practical),
-                    "status": e.status.value if e.status else None,
-                    "origin": json.loads(origins[c.no]) if origins.get(c.no) else None,
-                }
-            )
+        # Marks go text → mark → text, as everywhere: a legacy "-0.00" is written "0.00".
+        # A status the program does not know raises, as entries() does.
+        people = [
+            {
+                "no": no, "name": name, "id_number": id_number, "sex": sex,
+                "birth_date": birth_date, "category": category, "unit": unit,
+                "union_card": bool(card), "team": team or None,
+                "phone": phone if no in going else "",
+                "theory": format_mark(mark_from_text(t)), "practical": format_mark(mark_from_text(p)),
+                "status": Status(s).value if s else None,
+                "origin": json.loads(origin) if origin else None,
+            }
+            for no, name, card, t, p, s, id_number, sex, birth_date, category, unit, team, phone, origin in roster
+        ]
         ev, rules = info.event, info.rules
         body = ranking_body(standings)
         body["tie_methods"] = tie_methods(standings)
