@@ -28,7 +28,7 @@ from .page import (  # noqa: F401  (re-exported: sheets import the page from the
     PAGE_W, PAGE_H, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_H, SIZE, LEADING, PAD_X, PAD_Y,
     ASCENT, BLACK, GREY_TEXT, GRID, HEAD_FILL, SECTION_FILL, WARN, TINTS, MARK_COLOURS,
 )
-from .pdfops import TextOps, fill_rects, stroke_lines
+from .pdfops import Encodings, TextOps, fill_rects, stroke_lines
 from .source import SheetSource
 from .table import Laid, Pagination, Row, Section, SheetSpec, Wrapper, paginate
 from .words import stage_name, word
@@ -216,7 +216,7 @@ class SheetRenderer:
         try:
             # initialFontName: otherwise ReportLab lists Helvetica (never embedded) on every page.
             c = Canvas(tmp, pagesize=A4, pageCompression=1, invariant=1, initialFontName=FONT, initialFontSize=SIZE)
-            self._encoded: dict = {}
+            self._encodings = Encodings()
             self._metadata(c)
             for i in range(pages):
                 if i >= sheet_pages:
@@ -300,7 +300,7 @@ class SheetRenderer:
             x -= width / 2
         elif align == "right":
             x -= width
-        ops = TextOps(c, FONT, self._encoded)
+        ops = TextOps(c, FONT, self._encodings)
         ops.set_size(size)
         ops.colour(colour)
         self.put(ops, x, y, text, size, colour)
@@ -374,7 +374,7 @@ class SheetRenderer:
             y -= laid.height
         bottom = y
         fill_rects(c, [(colour, x0, y_, self.width, h) for colour, y_, h in fills])
-        ops = TextOps(c, FONT, self._encoded)
+        ops = TextOps(c, FONT, self._encodings)
         ops.colour(BLACK)
         ops.set_size(SIZE)
         base = top - PAD_Y - ASCENT * SIZE

@@ -1,0 +1,71 @@
+"""The sheet's text operators: the table of characters already assigned
+(``pdfops.Encodings.chars``) must write exactly the bytes ReportLab's own ``splitString``
+writes, string after string in one document, whatever the characters: CJK beyond the
+first 256 glyphs (several subsets), rare characters the fallback fonts draw, characters no
+font has, a no-break space, the empty string."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reportlab.pdfgen.canvas import Canvas
+
+from skillscore.reports.fonts import FONT, load, needs_fallback, register_font, runs
+from skillscore.reports.pdfops import Encodings, TextOps
+
+# Common names' characters, rare ones (extension B, drawn by a fallback font), one no
+# font has (a private-use code point), digits, Latin, the no-break space and the marks.
+ALPHABET = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢")
+ALPHABET += list("0123456789.-·ABCabc （）") + ["\xa0", "𠀀", "𪚥", "\ue000", "▲", "◆", "✓", "〓"]
+
+
+def reportlab_encoding(font, doc, text: str) -> list[tuple[str, str]]:
+    """What every string went through before the table: ReportLab, run by run."""
+    parts = [(font, text)] if not needs_fallback(text) else [(load(n), t) for n, t in runs(text)]
+    return [(f.getSubsetInternalName(subset, doc), f"<{b.hex()}> Tj")
+            for f, part in parts for subset, b in f.splitString(part, doc)]
+
+
+def many_subsets() -> list[str]:
+    """Strings of 600 distinct CJK characters: the font's subsets hold 256 codes each."""
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 600)]
+    return ["".join(chars[i:i + 7]) for i in range(0, 600, 7)] + ["".join(chars[::-37])]
+
+
+def encode_both(texts: list[str], tmp_path) -> tuple[list, list]:
+    register_font()
+    ours = TextOps(Canvas(str(tmp_path / "ours.pdf")), FONT, Encodings())
+    theirs_canvas = Canvas(str(tmp_path / "theirs.pdf"))
+    font = load(FONT)
+    return ([ours._encode(t) for t in texts],
+            [reportlab_encoding(font, theirs_canvas._doc, t) for t in texts])
+
+
+def test_strings_over_several_subsets_encode_as_reportlab_does(tmp_path):
+    texts = many_subsets()
+    texts += texts[::-1] + ["", "\xa0王", "王\xa0李", "𠀀王", "王\ue000李"] + texts
+    ours, theirs = encode_both(texts, tmp_path)
+    assert ours == theirs
+    # The table was used: most strings came after their characters were assigned.
+    names = {name for pairs in ours for name, _ in pairs}
+    assert len(names) >= 3  # three subsets of the main font at least, and the fallback
+
+
+def test_the_table_is_used_once_characters_are_known(tmp_path):
+    register_font()
+    ops = TextOps(Canvas(str(tmp_path / "x.pdf")), FONT, Encodings())
+    first = ops._encode("王李张")
+    calls = []
+    ops._encode_new = lambda text: calls.append(text) or []
+    assert ops._encode("张王李王") != []  # from the table, not through ReportLab
+    assert calls == []
+    ops._encode("赵")  # a new character goes through ReportLab
+    assert calls == ["赵"]
+    assert first[0][0].startswith("/F")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.sampled_from(ALPHABET), max_size=12), min_size=1, max_size=40))
+def test_any_strings_in_any_order_encode_as_reportlab_does(tmp_path, texts):
+    ours, theirs = encode_both(texts, tmp_path)
+    assert ours == theirs
