@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # 10,000 contestants, several runs per figure
     python benchmarks/run.py --quick    # small sittings, one run each: proves it all works
+    python benchmarks/run.py --only cli # the command-line rows only (--only desk: the desk's)
 
 Machines of this class differ by 2× from one run to the next, so a figure is only read
 as a ratio: to F, a bare ``python3 -c "import json, sqlite3, decimal"``; to Q, a bare
@@ -232,8 +233,12 @@ def table(results: list[Result], b: Bench) -> str:
         lines.append(f"| {r.work}{note} | {r.figure * 1000:.0f} ms | {floor} | {ratio} | {r.target} | "
                      f"{'yes' if r.holds else 'no'} |")
     lines.append("")
-    lines.append(f"F = median of {len(b.f_samples)} runs of `python3 -c \"import json, sqlite3, decimal\"`; "
-                 f"Q = median of {len(b.q_samples)} bare-Qt first paints (benchmarks/qt_floor.py).")
+    floors = []
+    if b.f_samples:
+        floors.append(f"F = median of {len(b.f_samples)} runs of `python3 -c \"import json, sqlite3, decimal\"`")
+    if b.q_samples:
+        floors.append(f"Q = median of {len(b.q_samples)} bare-Qt first paints (benchmarks/qt_floor.py)")
+    lines.append("; ".join(floors) + ".")
     return "\n".join(lines)
 
 
@@ -241,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sittings, one run each (CI)")
     parser.add_argument("--count", type=int, help="contestants (default 10,000; 300 with --quick)")
+    parser.add_argument("--only", choices=["cli", "desk"],
+                        help="only the command-line rows or only the desk's (while working on one)")
     args = parser.parse_args(argv)
     n = args.count or (300 if args.quick else 10_000)
     with tempfile.TemporaryDirectory() as tmp:
@@ -253,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         if compiled.returncode:
             print(compiled.stdout + compiled.stderr, file=sys.stderr)
         started = time.perf_counter()
-        results = cli_rows(b) + desk_rows(b)
+        results = ([] if args.only == "desk" else cli_rows(b)) + ([] if args.only == "cli" else desk_rows(b))
         for r in results:  # every process figure against the run's whole median floor
             if r.unit in ("F", "Q"):
                 r.floor = b.F if r.unit == "F" else b.Q

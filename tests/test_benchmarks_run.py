@@ -44,6 +44,17 @@ def test_quick_run_prints_every_row_with_figure_floor_ratio_and_verdict():
     assert re.search(r"F = median of \d+ runs", done.stdout) and re.search(r"Q = median of \d+ bare-Qt", done.stdout)
 
 
+def test_only_the_command_line_rows_when_asked():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--only", "cli", "--count", "60"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    names = [line.strip("|").split("|")[0].strip() for line in done.stdout.splitlines()
+             if line.startswith("| ") and "---" not in line][1:]
+    assert [n.split(" (")[0].split(",")[0] for n in names] == [
+        "skillscore ranking FILE --json", "results sheet of 50", "results sheet of 60", "roster import", "marks import"]
+    assert "F = median of" in done.stdout and "Q = median" not in done.stdout  # no Qt floor was sampled
+
+
 def test_comparing_two_trees_prints_each_command_row_for_both():
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "compare_trees.py"), str(ROOT), str(ROOT),
                            "--count", "60", "--rounds", "1"], capture_output=True, text=True, timeout=300)

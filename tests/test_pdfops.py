@@ -69,3 +69,26 @@ def test_the_table_is_used_once_characters_are_known(tmp_path):
 def test_any_strings_in_any_order_encode_as_reportlab_does(tmp_path, texts):
     ours, theirs = encode_both(texts, tmp_path)
     assert ours == theirs
+
+
+def test_streams_are_flate_only_while_a_sheet_is_written_and_settings_come_back(tmp_path):
+    import zlib
+
+    import pytest
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    from skillscore.reports.pdfops import pdf_streams
+
+    before = (rl_config.useA85, pdfdoc.PDFZCompress)
+    with pdf_streams():
+        data = b"BT /F1+0 9 Tf <0102> Tj ET\n" * 500
+        packed = pdfdoc.PDFZCompress.encode(data)
+        assert rl_config.useA85 == 0
+        assert zlib.decompress(packed) == data
+        assert packed == zlib.compress(data, 1)  # level 1, not zlib's default
+        assert pdfdoc.PDFZCompress.pdfname == "FlateDecode"
+    assert (rl_config.useA85, pdfdoc.PDFZCompress) == before
+    with pytest.raises(RuntimeError), pdf_streams():
+        raise RuntimeError("a failed sheet")
+    assert (rl_config.useA85, pdfdoc.PDFZCompress) == before

@@ -28,7 +28,7 @@ from .page import (  # noqa: F401  (re-exported: sheets import the page from the
     PAGE_W, PAGE_H, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_H, SIZE, LEADING, PAD_X, PAD_Y,
     ASCENT, BLACK, GREY_TEXT, GRID, HEAD_FILL, SECTION_FILL, WARN, TINTS, MARK_COLOURS,
 )
-from .pdfops import Encodings, TextOps, fill_rects, stroke_lines
+from .pdfops import Encodings, TextOps, fill_rects, pdf_streams, stroke_lines
 from .source import SheetSource
 from .table import Laid, Pagination, Row, Section, SheetSpec, Wrapper, paginate
 from .words import stage_name, word
@@ -198,8 +198,6 @@ class SheetRenderer:
     # -- drawing -------------------------------------------------------------------------
     def render(self, out_path: str | Path, progress: Progress | None = None) -> int:
         """Write the PDF (atomically: a failed run leaves no half-written file); return pages."""
-        from reportlab import rl_config
-
         out_path = Path(out_path)
         if not out_path.parent.is_dir():
             raise UsageError("report_out_dir", path=str(out_path.parent))
@@ -210,34 +208,30 @@ class SheetRenderer:
             progress(0, pages)
         fd, tmp = tempfile.mkstemp(prefix=".~" + out_path.stem, suffix=".pdf", dir=out_path.parent)
         os.close(fd)
-        a85 = rl_config.useA85
-        # Flate alone: ASCII85 on top only makes the file bigger, and is slow in pure Python.
-        rl_config.useA85 = 0
         try:
-            # initialFontName: otherwise ReportLab lists Helvetica (never embedded) on every page.
-            c = Canvas(tmp, pagesize=A4, pageCompression=1, invariant=1, initialFontName=FONT, initialFontSize=SIZE)
-            self._encodings = Encodings()
-            self._metadata(c)
-            for i in range(pages):
-                if i >= sheet_pages:
-                    self._draw_extra_page(c, i + 1, pages, self.extra_pages[i - sheet_pages])
+            with pdf_streams():  # level-1 Flate, no ASCII85, while this document is written
+                # initialFontName: otherwise ReportLab lists Helvetica (never embedded) on every page.
+                c = Canvas(tmp, pagesize=A4, pageCompression=1, invariant=1, initialFontName=FONT, initialFontSize=SIZE)
+                self._encodings = Encodings()
+                self._metadata(c)
+                for i in range(pages):
+                    if i >= sheet_pages:
+                        self._draw_extra_page(c, i + 1, pages, self.extra_pages[i - sheet_pages])
+                        c.showPage()
+                        if progress:
+                            progress(i + 1, pages)
+                        continue
+                    items = plan.pages[i] if i < len(plan.pages) else []
+                    self._draw_page(c, i + 1, pages, items, table=i < len(plan.pages), closing=i == sheet_pages - 1)
                     c.showPage()
                     if progress:
                         progress(i + 1, pages)
-                    continue
-                items = plan.pages[i] if i < len(plan.pages) else []
-                self._draw_page(c, i + 1, pages, items, table=i < len(plan.pages), closing=i == sheet_pages - 1)
-                c.showPage()
-                if progress:
-                    progress(i + 1, pages)
-            c.save()
+                c.save()
             os.chmod(tmp, 0o666 & ~_umask())
             replace_file(tmp, out_path)  # retried while an antivirus holds it; refused while Excel does
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        finally:
-            rl_config.useA85 = a85
         return pages
 
     def _metadata(self, c: Canvas) -> None:

