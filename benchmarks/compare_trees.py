@@ -71,6 +71,8 @@ def main() -> None:
                 timed(cli(tree, "ranking", big, "--json"), tree))
             times.setdefault(("results sheet of 150", i), []).append(
                 timed(cli(tree, "report", small, "results", "-o", folder / "s.pdf"), tree))
+            times.setdefault((f"results sheet of {args.count}", i), []).append(
+                timed(cli(tree, "report", big, "results", "-o", folder / "b.pdf"), tree))
             target = fresh(tree, "r", False)
             times.setdefault((f"roster import, {args.count}-row csv", i), []).append(
                 timed(cli(tree, "roster", "import", target, roster), tree))

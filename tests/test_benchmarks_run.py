@@ -62,7 +62,8 @@ def test_comparing_two_trees_prints_each_command_row_for_both():
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
     assert rows[0] == "| work | before | after |"
     names = [r.strip("|").split("|")[0].strip() for r in rows[1:]]
-    assert names == ["skillscore ranking FILE --json (60)", "results sheet of 150", "roster import, 60-row csv",
+    assert names == ["skillscore ranking FILE --json (60)", "results sheet of 150", "results sheet of 60",
+                     "roster import, 60-row csv",
                      "marks import, 60-row csv"]
     for row in rows[1:]:
         assert len(re.findall(f"{NUMBER} ms = {NUMBER} F", row)) == 2, row
