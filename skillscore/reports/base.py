@@ -23,7 +23,7 @@ from ..errors import UsageError
 from ..system.files import replace_file
 from .fonts import FONT, MARKS, has_glyph, register_font, vector_marks, width_function
 from .closing import GAP_ABOVE, closing_height, code_shown, draw_closing, draw_watermark
-from .marks import VECTOR_EM, mark_ops
+from .marks import VECTOR_EM, placed_marks
 from .page import (  # noqa: F401  (re-exported: sheets import the page from the base)
     PAGE_W, PAGE_H, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_H, SIZE, LEADING, PAD_X, PAD_Y,
     ASCENT, BLACK, GREY_TEXT, GRID, HEAD_FILL, SECTION_FILL, WARN, TINTS, MARK_COLOURS,
@@ -303,7 +303,7 @@ class SheetRenderer:
 
     def flush_vectors(self, c: Canvas) -> None:
         if self._vectors:
-            c.addLiteral("\n".join(mark_ops(m, x, y, size, MARK_COLOURS[m]) for m, x, y, size in self._vectors))
+            c.addLiteral(placed_marks(self._vectors, MARK_COLOURS))
         self._vectors = []
 
     def _event_line(self) -> str:
