@@ -47,6 +47,26 @@ def test_weighted_total_is_exact_and_half_up(theory, practical, total):
     assert weighted_total(parse_mark(theory), parse_mark(practical)) == D(total)
 
 
+MARKS = st.one_of(st.just(ABSENT), st.integers(0, 10_000).map(lambda h: Decimal(h).scaleb(-2)))
+
+
+@settings(max_examples=400)
+@given(MARKS, MARKS)
+def test_a_units_total_and_keys_in_hundredths_are_weighted_total(theory, practical):
+    """units._unit computes the total in integers; it must be weighted_total's, digit for digit."""
+    from skillscore.rules.marks import format_mark, hundredths
+    from skillscore.rules.units import individual_unit
+
+    unit = individual_unit("A1", "甲", False, theory, practical, None)
+    if theory is ABSENT and practical is ABSENT:
+        assert unit.status is Status.ABSENT and unit.total is None
+        return
+    expected = weighted_total(theory, practical)
+    assert unit.total == expected and str(unit.total) == str(expected)
+    assert format_mark(unit.total) == format_mark(expected)
+    assert unit.rank_key == (hundredths(expected), hundredths(practical))
+
+
 @pytest.mark.parametrize("text, code", [
     ("100.5", "mark_out_of_range"),
     ("-1", "mark_out_of_range"),

@@ -95,6 +95,13 @@ def weighted_total(theory: Mark, practical: Mark) -> Decimal:
 
 
 @lru_cache(maxsize=_DISTINCT)
+def cents(hundredths: int) -> Decimal:
+    """Whole hundredths as a mark or total: 8850 → Decimal('88.50') (two decimals, as
+    round2 gives them)."""
+    return Decimal(hundredths).scaleb(-2)
+
+
+@lru_cache(maxsize=_DISTINCT)
 def hundredths(mark: Mark) -> int:
     """A mark in whole hundredths (缺考 or missing as 0): the ranking's exact sort key."""
     return int(as_number(mark) * 100)

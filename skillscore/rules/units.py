@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from ..model import ABSENT, STATUS_PRECEDENCE, Contestant, Entry, Mark, Status, Unit
-from .marks import as_number, hundredths, round2, weighted_total
+from .marks import as_number, cents, hundredths, round2
 
 _NO_ENTRY = Entry()
 
@@ -26,8 +26,14 @@ def _unit(key, name, members, theory, practical, stage_wide, union_card, member_
     else:
         status = _RANKED
     if status is _RANKED:
-        total = weighted_total(theory, practical)
-        rank_key = (hundredths(total), hundredths(practical))
+        # weighted_total in whole hundredths: marks have two decimals, so theory × 30% +
+        # practical × 70% is (3t + 7p) / 1000 exactly, and half-up to hundredths is
+        # (3t + 7p + 5) // 10. Integers, because the command line meets every value
+        # for the first time, where a Decimal product, sum and quantize cost ~2 µs.
+        practical_h = hundredths(practical)
+        total_h = (3 * hundredths(theory) + 7 * practical_h + 5) // 10
+        total = cents(total_h)
+        rank_key = (total_h, practical_h)
     else:
         total = rank_key = None
     return Unit(key, name, members, theory, practical, status, total, union_card, member_theories, rank_key)
