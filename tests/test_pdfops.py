@@ -99,6 +99,25 @@ def test_streams_are_flate_only_while_a_sheet_is_written_and_settings_come_back(
     assert (rl_config.useA85, pdfdoc.PDFZCompress) == before
 
 
+def test_two_sheets_written_at_once_leave_reportlabs_settings_as_they_were():
+    """The desk's worker threads: the first sheet finishes while the second is still being
+    written, then the second finishes."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    from skillscore.reports.pdfops import pdf_streams
+
+    before = (rl_config.useA85, pdfdoc.PDFZCompress)
+    first, second = pdf_streams(), pdf_streams()
+    first.__enter__()
+    second.__enter__()
+    fast = pdfdoc.PDFZCompress
+    first.__exit__(None, None, None)
+    assert pdfdoc.PDFZCompress is fast and rl_config.useA85 == 0  # the second still writes
+    second.__exit__(None, None, None)
+    assert (rl_config.useA85, pdfdoc.PDFZCompress) == before
+
+
 def _raster(tmp_path, name: str, operators: str):
     import subprocess
 

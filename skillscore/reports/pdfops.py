@@ -16,6 +16,7 @@ costs one regex search per distinct string.
 
 from __future__ import annotations
 
+import threading
 import zlib
 from contextlib import contextmanager
 from functools import lru_cache
@@ -35,18 +36,34 @@ class _FastFlate(pdfdoc.PDFStreamFilterZCompress):
         return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
 
 
+class _Streams:
+    """Who is writing a sheet now: the desk writes sheets in worker threads, and two at once
+    must not leave ReportLab's settings as the other found them (set by the first to
+    start, put back by the last to finish)."""
+
+    lock = threading.Lock()
+    writers = 0
+    saved: tuple = ()
+
+
 @contextmanager
 def pdf_streams():
     """While a sheet is written: Flate alone (ASCII85 on top only makes the file bigger,
     and is slow in pure Python), at level 1. ReportLab reads both settings from its
     module globals when the document is saved, so they are set around the whole writing
     and put back after it."""
-    a85, flate = rl_config.useA85, pdfdoc.PDFZCompress
-    rl_config.useA85, pdfdoc.PDFZCompress = 0, _FastFlate()
+    with _Streams.lock:
+        if not _Streams.writers:
+            _Streams.saved = (rl_config.useA85, pdfdoc.PDFZCompress)
+            rl_config.useA85, pdfdoc.PDFZCompress = 0, _FastFlate()
+        _Streams.writers += 1
     try:
         yield
     finally:
-        rl_config.useA85, pdfdoc.PDFZCompress = a85, flate
+        with _Streams.lock:
+            _Streams.writers -= 1
+            if not _Streams.writers:
+                rl_config.useA85, pdfdoc.PDFZCompress = _Streams.saved
 
 
 @lru_cache(maxsize=64)
