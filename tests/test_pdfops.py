@@ -151,3 +151,62 @@ def test_marks_moved_into_place_look_as_marks_drawn_in_place(tmp_path):
     differing = sum(diff.histogram()[65:])
     assert differing <= inked // 50, (differing, inked)
     assert "cm" in placed_marks(marks, MARK_COLOURS)
+
+
+SHEETS_AT_ONCE = r"""
+import shutil, sys, threading
+from skillscore.actions.competition import Competition
+from skillscore.reports import write_report
+from reportlab.pdfbase import pdfdoc
+from skillscore.reports.fonts import FONT, load
+
+source, folder = sys.argv[1], sys.argv[2]
+start = threading.Barrier(4)
+failed, fonts = [], set()
+
+def sheet(i, kind):
+    path = f"{folder}/s{i}.sqlite"
+    shutil.copyfile(source, path)
+    try:
+        with Competition(path, operator="测试") as comp:
+            start.wait()  # the four first sheets of this process: the fonts not loaded yet
+            fonts.add(id(load(FONT)))  # what each sheet's renderer asks first
+            write_report(comp, kind, f"{folder}/t{i}.pdf", with_statistics=kind == "results")
+    except Exception as exc:
+        failed.append(repr(exc))
+
+threads = [threading.Thread(target=sheet, args=(i, k)) for i, k in enumerate(["results", "advancement", "certificates", "results"])]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print("failed:", failed)
+print("font objects:", len(fonts))
+print("settings back:", pdfdoc.PDFZCompress.__class__.__name__ == "PDFStreamFilterZCompress")
+"""
+
+
+def test_four_first_sheets_written_at_once_are_each_the_sheet_written_alone(tmp_path):
+    """The desk writes sheets in worker threads: the first ones of a process load the fonts
+    together (once, under a lock) and each comes out as it does alone."""
+    import os
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    from skillscore.demo import build_large
+    from skillscore.reports import write_report
+    from skillscore.actions.competition import Competition
+
+    source = build_large(tmp_path / "sitting.sqlite", 60)
+    done = subprocess.run([sys.executable, "-c", SHEETS_AT_ONCE, str(source), str(tmp_path)], capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "failed: []" in done.stdout and "settings back: True" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert "font objects: 1" in done.stdout, done.stdout  # loaded once, not once a thread
+    for i, kind in enumerate(["results", "advancement", "certificates", "results"]):
+        alone = tmp_path / f"alone{i}.pdf"
+        with Competition(tmp_path / f"s{i}.sqlite", operator="测试") as comp:
+            write_report(comp, kind, alone, with_statistics=kind == "results")
+        together = [page.extract_text() for page in PdfReader(tmp_path / f"t{i}.pdf").pages]
+        assert together == [page.extract_text() for page in PdfReader(alone).pages]
+        assert len(together) >= 1 and together[0].strip()

@@ -47,13 +47,16 @@ def test_weighted_total_is_exact_and_half_up(theory, practical, total):
     assert weighted_total(parse_mark(theory), parse_mark(practical)) == D(total)
 
 
-MARKS = st.one_of(st.just(ABSENT), st.integers(0, 10_000).map(lambda h: Decimal(h).scaleb(-2)))
+MARKS = st.one_of(st.just(ABSENT), st.integers(0, 10_000).map(lambda h: Decimal(h).scaleb(-2)),
+                  # what no program path stores, but a hand-edited file can hold
+                  st.integers(-2_000, 200_000).map(lambda t: Decimal(t).scaleb(-3)))
 
 
 @settings(max_examples=400)
 @given(MARKS, MARKS)
 def test_a_units_total_and_keys_in_hundredths_are_weighted_total(theory, practical):
-    """units._unit computes the total in integers; it must be weighted_total's, digit for digit."""
+    """units._unit computes the total in integers; it must be weighted_total's, digit for
+    digit, for any mark a file can hold (negative or three decimals in a hand-edited one)."""
     from skillscore.rules.marks import format_mark, hundredths
     from skillscore.rules.units import individual_unit
 

@@ -18,6 +18,7 @@ place of a mark would be a failure on signed paper).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -64,11 +65,26 @@ def _utf16_to_unicode_cmap(original):
     return make
 
 
-@lru_cache(maxsize=None)
+_loaded: dict[str, object] = {}
+_loading = threading.Lock()
+
+
 def load(name: str):
     """Register one font of the chain with ReportLab once per process and return it. The main
     font parses in ≈0.13 s and loads from the cache in ≈0.04 s (font_cache.py); a fallback
-    only when a text needs it."""
+    only when a text needs it. Under a lock: the desk writes sheets in worker threads, and
+    two first sheets at once had each registered a font object of its own under one name
+    (both then failed, "redefining named object")."""
+    font = _loaded.get(name)
+    if font is None:
+        with _loading:
+            font = _loaded.get(name)
+            if font is None:
+                font = _loaded[name] = _register(name)
+    return font
+
+
+def _register(name: str):
     from reportlab.pdfbase import pdfmetrics, ttfonts
 
     from .font_cache import tt_font
