@@ -363,7 +363,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         """Everything the finalised results consist of; its SHA-256 is the fingerprint."""
         info = info or self.info()
         self._refuse_if_sealed()
-        roster = self._roster_rows()  # read once: for the units and for the people
+        roster = self._roster_rows()  # the people; an individual event's units come from the same rows
         standings = self.standings(info, roster)
         # The next committee needs the phones of those who go on only (issue 14): the
         # document (and so the handoff file) carries no one else's; the roster keeps them.

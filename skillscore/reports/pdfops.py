@@ -120,16 +120,17 @@ class TextOps:
             coded = [chars[ch] for ch in text]
         except KeyError:  # a character not seen yet (or not in the sheet font)
             return self._encode_new(text)
+        if not coded:
+            return []
         out: list[tuple[str, str]] = []
-        name, digits = coded[0] if coded else ("", "")
+        name, digits = coded[0]
         for subset, pair in coded[1:]:
             if subset == name:
                 digits += pair
             else:
                 out.append((name, f"<{digits}> Tj"))
                 name, digits = subset, pair
-        if coded:
-            out.append((name, f"<{digits}> Tj"))
+        out.append((name, f"<{digits}> Tj"))
         return out
 
     def _encode_new(self, text: str) -> list[tuple[str, str]]:
