@@ -25,8 +25,8 @@ register({"os_refused": ("无法完成：操作系统拒绝访问 {path}（{reas
 
 def main(argv: list[str] | None = None) -> int:
     safe_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     lang = args.lang or default_lang()
     if getattr(args, "json", False):
         safe_streams(utf8_stdout=True)

@@ -300,7 +300,7 @@ def add_commands(sub, command, groups) -> None:
 
     p = command("quota", cmd_quota, help="设置晋级名额 / set the advancement quota")
     p.add_argument("file")
-    p.add_argument("quota", help="a number, or 'default' for floor(30% N)")
+    p.add_argument("quota", help="a number, or 'default' for floor(30%% N)")  # %% : argparse formats help
     p.add_argument("--pin")
 
     p = command("finalize", cmd_finalize, help="定稿 / finalise")

@@ -1,0 +1,91 @@
+"""The parser built for one command (skillscore/cli/parser.py, issue 18) is the whole
+parser's part for that command: the same commands, options, help and parsed values."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from skillscore.cli.parser import COMMANDS, GROUPS, build_parser, command_name
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _help_tree(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], str]:
+    """Every parser's help below ``parser``, by the words that reach it."""
+    tree = {path: parser.format_help()}
+    for name, child in _subcommands(parser).items():
+        tree.update(_help_tree(child, path + (name,)))
+    return tree
+
+
+WHOLE = build_parser()
+
+
+def test_every_command_is_mapped_to_its_groups():
+    assert set(COMMANDS) == set(_subcommands(WHOLE))
+    for groups in COMMANDS.values():
+        assert list(groups) == [g for g in GROUPS if g in groups]  # "marks" is made before it is added to
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_a_command_built_alone_is_the_whole_parsers_command(name):
+    alone = build_parser([name, "--help"])
+    assert name in _subcommands(alone)
+    assert all(set(COMMANDS[other]) & set(COMMANDS[name]) for other in _subcommands(alone))
+    whole_tree = {k: v for k, v in _help_tree(WHOLE).items() if k[:1] == (name,)}
+    alone_tree = {k: v for k, v in _help_tree(alone).items() if k[:1] == (name,)}
+    assert alone_tree == whole_tree  # every sub-command, option, choice and help text
+
+
+def test_a_command_built_alone_builds_less():
+    scoring = {name for name, groups in COMMANDS.items() if groups == ("scoring",)} | {"marks"}
+    assert set(_subcommands(build_parser(["ranking", "f.sqlite", "--json"]))) == scoring != set(COMMANDS)
+
+
+@pytest.mark.parametrize("argv", [
+    ["ranking", "a.sqlite", "--json"],
+    ["--operator", "王秘书", "marks", "import", "a.sqlite", "m.csv", "--second-entry"],
+    ["--lang=en", "marks", "set", "a.sqlite", "A001", "practical", "88.50"],
+    ["--lang", "en", "--operator=张三", "tie", "resolve", "a.sqlite", "--order", "A1,A2", "--reason", "抽签",
+     "--pin", "1234"],
+    ["report", "a.sqlite", "results", "--out", "r.pdf"],
+    ["codes", "seal", "a.sqlite", "--pin", "1234"],
+])
+def test_the_same_values_either_way(argv):
+    try:
+        whole = vars(WHOLE.parse_args(argv))
+    except SystemExit:  # an argv this version does not take is no test of the two builds
+        pytest.fail(f"{argv} is not a valid command line")
+    assert vars(build_parser(argv).parse_args(argv)) == whole
+
+
+@pytest.mark.parametrize("argv, name", [
+    (["ranking", "f"], "ranking"),
+    (["--operator", "marks", "ranking", "f"], "ranking"),  # the option's value is no command
+    (["--lang", "en", "marks", "import"], "marks"),
+    (["--lang=en", "report"], "report"),
+    (["--help"], None),
+    (["-h", "ranking"], None),
+    (["--oper", "x", "ranking"], None),  # an abbreviation: argparse decides, with every command
+    ([], None),
+])
+def test_the_command_named(argv, name):
+    assert command_name(argv) == name
+
+
+@pytest.mark.parametrize("argv", [["rankin", "f"], ["--oper", "x", "ranking", "f"], ["--help"]])
+def test_anything_unclear_builds_every_command(argv):
+    assert set(_subcommands(build_parser(argv))) == set(COMMANDS)
+
+
+def test_a_wrong_command_is_told_the_same_either_way(capsys):
+    with pytest.raises(SystemExit):
+        build_parser(["rankin"]).parse_args(["rankin"])
+    assert "invalid choice: 'rankin'" in capsys.readouterr().err
