@@ -22,7 +22,7 @@ from ..messages import register
 from ..model import Info, CertificatePolicy, Contestant, Entry, Stage, StageRules, Standings, Status, TieDecision
 from ..model import ImportLog  # noqa: F401  (re-exported: callers import it from the facade)
 from ..storage.pin import hash_pin
-from ..exchange.results import RESULTS_FORMAT, ranking_body, tie_methods
+from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_text, tie_methods
 from ..rules.marks import format_mark, mark_from_text
 from ..rules.live import collector_paused
 from ..rules.standings import compute_standings
@@ -348,6 +348,19 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         else:
             self._refuse_if_sealed()  # RULES.md §12.3: withheld until the reveal
             body = ranking_body(self.standings(info))
+        return {**self._ranking_head(info), **body}
+
+    def ranking_json(self) -> str:
+        """``json.dumps(self.ranking(), ensure_ascii=False)``: the same text, without a dict
+        per row while the sitting is open (exchange/results.ranking_text)."""
+        info = self.info()
+        if info.finalized:
+            return json.dumps(self.ranking(), ensure_ascii=False)
+        self._refuse_if_sealed()  # RULES.md §12.3: withheld until the reveal
+        return ranking_text(self._ranking_head(info), self.standings(info))
+
+    @staticmethod
+    def _ranking_head(info: Info) -> dict:
         ev = info.event
         return {
             "event": {"no": ev.no, "name": ev.name, "certified": ev.certified, "team_size": ev.team_size},
@@ -356,7 +369,6 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             "finalized": info.finalized,
             "version": info.version,
             "fingerprint": info.fingerprint,
-            **body,
         }
 
     def results_document(self, info: Info | None = None) -> dict:

@@ -119,10 +119,13 @@ def cmd_marks_import(args, lang):
 
 def cmd_ranking(args, lang):
     with _open(args) as comp:
-        doc = comp.ranking()
+        if args.json:
+            # Without indent on purpose: json's C encoder only runs without (5× faster at 10,000).
+            text = comp.ranking_json()
+        else:
+            doc = comp.ranking()
     if args.json:
-        # Compact on purpose: json's C encoder only runs without indent (5× faster at 10,000).
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        sys.stdout.write(text + "\n")
         return
     print(format_ranking(doc, lang))
 

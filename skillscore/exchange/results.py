@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..model import Standing, Standings, Status
@@ -54,6 +56,45 @@ def ranking_body(standings: Standings) -> dict:
         "warnings": list(standings.warnings),
         "rows": [standing_row(s) for s in standings.rows],
     }
+
+
+def ranking_text(head: dict, standings: Standings) -> str:
+    """``json.dumps({**head, **ranking_body(standings)}, ensure_ascii=False)``, the same
+    text, written without building a dict per row: a row with nothing but one position
+    and its answers goes through one template (any other row, and the head, through
+    json.dumps itself). At 10,000 rows ~30 ms instead of ~55 (issue 18); the text is held
+    equal to json.dumps' by tests/test_ranking_text.py."""
+    body = ranking_body(Standings((), standings.ranked, standings.advance_quota, standings.warnings))
+    body["complete"] = standings.complete
+    rows = [_row_text(s) for s in standings.rows]
+    return json.dumps({**head, **body}, ensure_ascii=False)[:-2] + ", ".join(rows) + "]}"
+
+
+# The one-position row in json.dumps' own spelling; the fields in standing_row's order.
+_ROW = ('{"no": %s, "name": %s, "members": null, "theory": %s, "practical": %s, "total": %s, '
+        '"status": "%s", "rank": %s, "rank_range": null, "tie": %s, "advances": %s, "certificate": %s, '
+        '"awards": null, "undecided": []}')
+_LITERAL = {None: "null", True: "true", False: "false"}
+
+
+def _row_text(s: Standing) -> str:
+    u = s.unit
+    if u.members is not None or s.rank_range is not None or s.awards is not None or s.undecided:
+        return json.dumps(standing_row(s), ensure_ascii=False)
+    return _ROW % (encode_basestring(u.key), encode_basestring(u.name), _mark_text(u.theory),
+                   _mark_text(u.practical), _mark_text(u.total), _STATUS_TEXT[u.status],
+                   "null" if s.rank is None else s.rank, _word_text(s.tie), _LITERAL[s.advances],
+                   "null" if s.certificate is None else s.certificate)
+
+
+@lru_cache(maxsize=4096)
+def _mark_text(mark) -> str:
+    return json.dumps(format_mark(mark))
+
+
+@lru_cache(maxsize=64)
+def _word_text(word: str | None) -> str:
+    return json.dumps(word, ensure_ascii=False)
 
 
 def tie_methods(standings: Standings) -> dict[str, str]:
