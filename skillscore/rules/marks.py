@@ -107,6 +107,15 @@ def hundredths(mark: Mark) -> int:
     return int(as_number(mark) * 100)
 
 
+@lru_cache(maxsize=_DISTINCT)
+def exact_hundredths(mark: Mark) -> int | None:
+    """``hundredths(mark)`` when the mark is what the program writes everywhere (0 or more,
+    two decimals; 缺考 counts as 0), where a total in integers is the exact one; None for
+    anything else a hand-edited file may hold (negative, three decimals)."""
+    h = hundredths(mark)
+    return h if h >= 0 and (mark is ABSENT or cents(h) == mark) else None
+
+
 def passes(mark: Mark, pass_mark: Decimal) -> bool:
     return isinstance(mark, Decimal) and mark >= pass_mark
 

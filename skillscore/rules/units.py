@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from ..model import ABSENT, STATUS_PRECEDENCE, Contestant, Entry, Mark, Status, Unit
-from .marks import as_number, cents, hundredths, round2, weighted_total
+from .marks import as_number, cents, exact_hundredths, hundredths, round2, weighted_total
 
 _NO_ENTRY = Entry()
 
@@ -30,23 +30,17 @@ def _unit(key, name, members, theory, practical, stage_wide, union_card, member_
         # practical × 70% is (3t + 7p) / 1000 exactly, and half-up to hundredths is
         # (3t + 7p + 5) // 10. Integers, because the command line meets every value
         # for the first time, where a Decimal product, sum and quantize cost ~2 µs.
-        theory_h, practical_h = hundredths(theory), hundredths(practical)
-        if _whole_hundredths(theory, theory_h) and _whole_hundredths(practical, practical_h):
+        theory_h, practical_h = exact_hundredths(theory), exact_hundredths(practical)
+        if theory_h is not None and practical_h is not None:
             total_h = (3 * theory_h + 7 * practical_h + 5) // 10
             total = cents(total_h)
         else:  # a mark no program path stores (a hand-edited file): the Decimal way, exactly
             total = weighted_total(theory, practical)
-            total_h = hundredths(total)
+            total_h, practical_h = hundredths(total), hundredths(practical)
         rank_key = (total_h, practical_h)
     else:
         total = rank_key = None
     return Unit(key, name, members, theory, practical, status, total, union_card, member_theories, rank_key)
-
-
-def _whole_hundredths(mark: Mark, in_hundredths: int) -> bool:
-    """Whether ``mark`` is what marks are everywhere the program writes them (0 or more,
-    two decimals; 缺考 counts as 0), so that the total in integers is the exact one."""
-    return in_hundredths >= 0 and (mark is ABSENT or cents(in_hundredths) == mark)
 
 
 def individual_unit(no: str, name: str, union_card: bool, theory: Mark, practical: Mark,
