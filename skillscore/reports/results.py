@@ -37,7 +37,7 @@ def columns(source: SheetSource, lang: str) -> list[Column]:
 
 
 def cells(source: SheetSource, row: dict, keys: list[str], lang: str) -> tuple:
-    no, name, _, unit = who(source, row)
+    no, name, _, unit = who(source, row, ids=False)
     theory, practical, total = row_marks(row, lang)
     ranked = row["status"] == "ranked"
     values = {
@@ -47,7 +47,7 @@ def cells(source: SheetSource, row: dict, keys: list[str], lang: str) -> tuple:
         "certificate": level_text(row, lang) if ranked else "",
         "note": note_text(source, row, lang),
     }
-    return tuple(values[k] for k in keys)
+    return tuple([values[k] for k in keys])
 
 
 def summary(source: SheetSource, lang: str) -> list[str]:

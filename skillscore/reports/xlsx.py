@@ -34,7 +34,7 @@ def _number(text: str):
 
 
 def _values(source: SheetSource, row: dict, keys: list[str], lang: str) -> list:
-    no, name, _, unit = who(source, row)
+    no, name, _, unit = who(source, row, ids=False)
     if isinstance(name, tuple):  # a team: members and their employers on one line each
         name, unit = "、".join(name), "；".join(unit)
     theory, practical, total = row_marks(row, lang)
