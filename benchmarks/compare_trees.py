@@ -4,8 +4,9 @@
 
 A machine of this class drifts by 1.5× within the hour, so a before/after pair measured
 minutes apart can mislead; here each round runs the same command on both trees back to
-back, and F (a bare ``python3 -c "import json, sqlite3, decimal"``) is sampled in the same
-loop. Each tree runs its own code (``python -m skillscore.cli`` with the tree as the
+back (which goes first alternates: the first of a pair measured faster), and F (a bare
+``python3 -c "import json, sqlite3, decimal"``) is sampled in the same loop. One command's
+time ranges ±30 % on this VM, so a difference under ~10 % needs 20 rounds or more. Each tree runs its own code (``python -m skillscore.cli`` with the tree as the
 working directory). Prints a Markdown table of medians; asserts no time.
 """
 
@@ -44,7 +45,7 @@ def main() -> None:
     ap.add_argument("before", type=Path)
     ap.add_argument("after", type=Path)
     ap.add_argument("--count", type=int, default=10_000)
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=15)  # one process ranges ±30 % here: medians need many
     args = ap.parse_args()
     trees = [args.before.resolve(), args.after.resolve()]
     for tree in trees:  # the frozen app has its bytecode; a checkout must too
@@ -72,21 +73,23 @@ def main() -> None:
     caches = [folder / "cache-before", folder / "cache-after"]  # see timed()
     for i, tree in enumerate(trees):  # each tree's parsed font in its cache before timing
         timed(cli(tree, "report", small, "results", "-o", folder / "warm.pdf"), tree, caches[i])
-    for _ in range(args.rounds):
-        for i, tree in enumerate(trees):
-            floor.append(timed([sys.executable, "-c", "import json, sqlite3, decimal"], tree, caches[i]))
-            times.setdefault((f"skillscore ranking FILE --json ({args.count})", i), []).append(
-                timed(cli(tree, "ranking", big, "--json"), tree, caches[i]))
-            times.setdefault(("results sheet of 150", i), []).append(
-                timed(cli(tree, "report", small, "results", "-o", folder / "s.pdf"), tree, caches[i]))
-            times.setdefault((f"results sheet of {args.count}", i), []).append(
-                timed(cli(tree, "report", big, "results", "-o", folder / "b.pdf"), tree, caches[i]))
-            target = fresh(tree, "r", False)
-            times.setdefault((f"roster import, {args.count}-row csv", i), []).append(
-                timed(cli(tree, "roster", "import", target, roster), tree, caches[i]))
-            target = fresh(tree, "m", True)
-            times.setdefault((f"marks import, {args.count}-row csv", i), []).append(
-                timed(cli(tree, "marks", "import", target, marks), tree, caches[i]))
+    works = [
+        (f"skillscore ranking FILE --json ({args.count})", lambda tree: cli(tree, "ranking", big, "--json")),
+        ("results sheet of 150", lambda tree: cli(tree, "report", small, "results", "-o", folder / "s.pdf")),
+        (f"results sheet of {args.count}", lambda tree: cli(tree, "report", big, "results", "-o", folder / "b.pdf")),
+        (f"roster import, {args.count}-row csv", lambda tree: cli(tree, "roster", "import", fresh(tree, "r", False), roster)),
+        (f"marks import, {args.count}-row csv", lambda tree: cli(tree, "marks", "import", fresh(tree, "m", True), marks)),
+    ]
+    for round_ in range(args.rounds):
+        # Each command on both trees back to back, the first of the two alternating: whichever
+        # tree went first measured faster (5-10 %, two runs with the trees swapped).
+        order = [0, 1] if round_ % 2 == 0 else [1, 0]
+        for i in order:
+            floor.append(timed([sys.executable, "-c", "import json, sqlite3, decimal"], trees[i], caches[i]))
+        for work, command in works:
+            for i in order:
+                argv = command(trees[i])  # (an import's fresh file is made here, outside the timing)
+                times.setdefault((work, i), []).append(timed(argv, trees[i], caches[i]))
     f = statistics.median(floor)
     print(f"F = {f * 1000:.0f} ms (median of {len(floor)}); {args.rounds} rounds; before {trees[0]}, after {trees[1]}\n")
     print("| work | before | after |\n|---|---|---|")
