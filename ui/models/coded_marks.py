@@ -9,8 +9,7 @@ seat and the mark (``comp.coded_rows()``); no name, 编号 or employer ever reac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -23,8 +22,7 @@ from .marks import MarksModel
 translate = QCoreApplication.translate
 
 
-@dataclass(frozen=True)
-class CodedMarkRow:
+class CodedMarkRow(NamedTuple):  # a NamedTuple, as MarkRow: MarksModel.apply replaces its entry
     no: str  # the code: the row's key, as the marks grid's rows are keyed by 编号
     session: int | None
     station: int | None
