@@ -57,6 +57,17 @@ def test_frozen_command_scores_an_acceptance_scenario(frozen, tmp_path):
     assert got["warnings"] == expected["warnings"]
 
 
+def test_frozen_command_has_every_command(frozen):
+    """Each command group is imported by name when its command runs (cli/parser.COMMANDS),
+    which PyInstaller cannot see: build.spec lists them. Every command answers --help."""
+    from skillscore.cli.parser import COMMANDS
+
+    exe = frozen / "skillscore"
+    for name in COMMANDS:
+        out = run(exe, name, "--help")
+        assert out.returncode == 0 and f"skillscore {name}" in out.stdout, (name, out.stderr[-2000:])
+
+
 def test_frozen_bundle_carries_the_font_and_catalogue(frozen):
     internal = frozen / "_internal" / "resources"
     assert (internal / "fonts" / "wqy-microhei.ttc").stat().st_size > 4_000_000
