@@ -29,7 +29,7 @@ WHOLE = build_parser()
 
 
 def test_every_command_is_mapped_to_its_groups():
-    assert set(COMMANDS) == set(_subcommands(WHOLE))
+    assert list(COMMANDS) == list(_subcommands(WHOLE))  # in order: the usage line lists them so
     for groups in COMMANDS.values():
         assert list(groups) == [g for g in GROUPS if g in groups]  # "marks" is made before it is added to
 
@@ -89,3 +89,23 @@ def test_a_wrong_command_is_told_the_same_either_way(capsys):
     with pytest.raises(SystemExit):
         build_parser(["rankin"]).parse_args(["rankin"])
     assert "invalid choice: 'rankin'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["ranking", "f.sqlite", "--bogus"], ["--lang=xx", "ranking", "f"],
+                                  ["report", "f.sqlite", "results", "-o", "r.pdf", "extra"], ["--operator", "-x", "ranking", "f"]])
+def test_a_wrong_line_gets_the_whole_usage(argv, capsys):
+    """An error at the top level prints the top level's usage: every command, built or not."""
+    with pytest.raises(SystemExit):
+        WHOLE.parse_args(argv)
+    whole = capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        build_parser(argv).parse_args(argv)
+    assert capsys.readouterr().err == whole
+    assert "audit-export" in whole  # a command of another group than the one named
+
+
+def test_the_whole_help_is_argparses_own():
+    """The usage metavar spells the commands exactly as argparse would from its choices, so
+    the whole parser's help is what it was without it."""
+    action = next(a for a in WHOLE._actions if isinstance(a, argparse._SubParsersAction))
+    assert action.metavar == "{%s}" % ",".join(action.choices)

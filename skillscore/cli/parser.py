@@ -17,9 +17,11 @@ GROUPS = ("scoring", "handoff", "safety", "reports", "panel", "record", "gui", "
 # The groups each top-level command needs (tests/test_cli_parser.py holds every command
 # built this way equal to the whole parser's): those that add to it, and scoring before
 # safety and codes, which also add to its "marks". A name not here, or none, builds all.
+# In the order the groups add them: the usage line lists them so, built or not.
 COMMANDS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("new", "roster", "ranking", "tie", "quota", "finalize", "reopen", "audit"), ("scoring",)),
+    **dict.fromkeys(("new", "roster"), ("scoring",)),
     "marks": ("scoring", "safety", "codes"),
+    **dict.fromkeys(("ranking", "tie", "quota", "finalize", "reopen", "audit"), ("scoring",)),
     **dict.fromkeys(("export", "verify", "sources", "summary"), ("handoff",)),
     **dict.fromkeys(("backup", "copy", "settings", "pin"), ("scoring", "safety")),
     "report": ("reports",),
@@ -68,7 +70,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="skillscore", parents=[_common(None)],
                                      description="北京市职工职业技能大赛 成绩管理 / competition scoring")
-    sub = parser.add_subparsers(dest="command", required=True)
+    # Every command in the usage line, also when only some are built: an error at the top
+    # level (``ranking FILE --bogus``) prints the same usage either way.
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{" + ",".join(COMMANDS) + "}")
 
     groups: dict[str, argparse._SubParsersAction] = {}
 
