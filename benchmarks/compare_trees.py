@@ -6,8 +6,9 @@ A machine of this class drifts by 1.5× within the hour, so a before/after pair 
 minutes apart can mislead; here each round runs the same command on both trees back to
 back (which goes first alternates: the first of a pair measured faster), and F (a bare
 ``python3 -c "import json, sqlite3, decimal"``) is sampled in the same loop. One command's
-time ranges ±30 % on this VM, so a difference under ~10 % needs 20 rounds or more. Each tree runs its own code (``python -m skillscore.cli`` with the tree as the
-working directory). Prints a Markdown table of medians; asserts no time.
+time ranges ±30 % on this VM, so a difference under ~10 % needs 20 rounds or more. Each
+tree runs its own code (``python -m skillscore.cli`` with the tree as the working
+directory). Prints a Markdown table of medians; asserts no time.
 """
 
 from __future__ import annotations
