@@ -185,6 +185,11 @@ def run_self_test(report: str | None = None) -> int:
             raise RuntimeError(f"the demo opened with {rows} rows and {len(ties)} unresolved ties")
         if window.grab().isNull():
             raise RuntimeError("the main window did not render")
+        tabs = window.desk.tabs  # every page, those built on first showing too: a frozen
+        for i in range(tabs.count()):  # build must carry their modules (ui/views/lazy_tab.py)
+            tabs.setCurrentIndex(i)
+            if tabs.widget(i).grab().isNull():
+                raise RuntimeError(f"the tab {tabs.tabText(i)} did not render")
         window.close()
         from skillscore.cli.selftest import check_scoring
 

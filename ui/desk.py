@@ -24,12 +24,8 @@ from skillscore.rules.live import collector_paused
 from . import operations as ops
 from .dialogs.pin import PinDialog
 from .i18n import current_lang
-from .views.finalize_tab import FinalizeTab
-from .views.panel_grid import add_panel_tabs
+from .views.lazy_tab import LazyTab
 from .views.ranking_view import set_style
-from .views.day_tab import add_day_tab
-from .audit_view import AuditView
-from .statistics_view import StatisticsView
 from .views.tabs import MarksTab, RankingTab, RosterTab
 from .words import word
 from .workers import run_task, with_competition
@@ -94,9 +90,11 @@ class Desk(QWidget):
             outputs.append((translate("Desk", "打印成绩表（PDF）…"), self.print_report))
         if handoff_available():
             outputs.append((translate("Desk", "导出成绩交接文件…"), self.export_package))
-        self.finalize_tab = FinalizeTab(session, outputs)
-        self.statistics_tab = StatisticsView(session)
-        self.log_tab = AuditView(session)
+        self._outputs = outputs
+        # Pages nobody sees on opening are built when first shown (ui/views/lazy_tab.py).
+        self.finalize_tab = LazyTab(self._build_finalize)
+        self.statistics_tab = LazyTab(self._build_statistics)
+        self.log_tab = LazyTab(self._build_log)
         for widget, title in ((self.roster_tab, translate("Desk", "名单")),
                               (self.marks_tab, translate("Desk", "成绩录入")),
                               (self.ranking_tab, translate("Desk", "排名")),
@@ -113,16 +111,46 @@ class Desk(QWidget):
         self.roster_tab.export_button.clicked.connect(self.export_roster)
         self.marks_tab.import_button.clicked.connect(lambda: self.import_file("marks"))
         self.marks_tab.export_button.clicked.connect(self.export_marks)
-        self.finalize_tab.notify.connect(self.show_message)
         self.ranking_tab.filter_cleared.connect(lambda: self._check_counter(None))
         self.tabs.currentChanged.connect(self._tab_shown)
         session.changed.connect(self.on_changed)
         self.employers: dict[str, str] = {}
-        add_panel_tabs(self)  # files scored by a judging panel: 裁判评分 and 裁判统计 (issue 9)
-        add_day_tab(self)  # 赛务: check-in and the draw (RULES.md §12)
+        if session.comp.panel_scheme() is not None:  # scored by a judging panel (issue 9)
+            from .views.panel_grid import add_panel_tabs
+
+            add_panel_tabs(self)  # 裁判评分 and 裁判统计
+        # 赛务: check-in and the draw (RULES.md §12), after 名单
+        self.day_tab = LazyTab(self._build_day)
+        self.tabs.insertTab(self.tabs.indexOf(self.roster_tab) + 1, self.day_tab, translate("Desk", "赛务"))
         self.refresh_everything()
 
     # -- building ---------------------------------------------------------------------------------
+    def _build_finalize(self) -> QWidget:
+        from .views.finalize_tab import FinalizeTab
+
+        page = FinalizeTab(self.session, self._outputs)
+        page.notify.connect(self.show_message)
+        return page
+
+    def _build_statistics(self) -> QWidget:
+        from .statistics_view import StatisticsView
+
+        return StatisticsView(self.session)
+
+    def _build_log(self) -> QWidget:
+        from .audit_view import AuditView
+
+        return AuditView(self.session)
+
+    def _build_day(self) -> QWidget:
+        from .views.day_tab import DayTab
+
+        page = DayTab(self.session)
+        for view in (page.checkin, page.draw):
+            view.notify.connect(self.show_message)
+            view.print_sheet.connect(lambda kind: self.print_report(kind))
+        return page
+
     def _counters(self) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
@@ -158,10 +186,8 @@ class Desk(QWidget):
             # read (session.entries), instead of all of them a second time (issue 18).
             self.refresh_ranking()
             self.marks_tab.refresh()
-        for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab,
-                    getattr(self, "day_tab", None)):
-            if tab is not None:
-                tab.dirty = True
+        for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab, self.day_tab):
+            tab.dirty = True
         self._tab_shown(self.tabs.currentIndex())
 
     def on_changed(self, change) -> None:

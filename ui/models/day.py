@@ -60,7 +60,7 @@ class CheckinModel(RowTableModel):
             Column("theory", QT_TRANSLATE_NOOP("Columns", "理论知识"), CENTER, 76),
             Column("practical", QT_TRANSLATE_NOOP("Columns", "技能操作"), CENTER, 76),
         ) if c is not None)
-        # Empty until the 赛务 tab is first shown (DayTab.dirty): opening a 10,000-contestant
+        # Empty until the 赛务 tab is first shown (the desk builds it then): opening a 10,000-contestant
         # file does not read check-in and the draw for a tab nobody looks at (issue 18).
 
     def reload(self) -> None:

@@ -24,17 +24,7 @@ class DayTab(QWidget):
         self.pages.addTab(self.checkin, translate("Desk", "检录"))
         self.pages.addTab(self.draw, translate("Desk", "抽签"))
         layout.addWidget(self.pages)
-        self.dirty = True  # read on first showing (desk._tab_shown), not on opening the file
 
     def refresh(self) -> None:
         self.checkin.refresh()
         self.draw.refresh()
-
-
-def add_day_tab(desk) -> None:
-    """The 赛务 tab after 名单; its sheets print through the desk like every other sheet."""
-    desk.day_tab = DayTab(desk.session)
-    desk.tabs.insertTab(desk.tabs.indexOf(desk.roster_tab) + 1, desk.day_tab, translate("Desk", "赛务"))
-    for view in (desk.day_tab.checkin, desk.day_tab.draw):
-        view.notify.connect(desk.show_message)
-        view.print_sheet.connect(lambda kind: desk.print_report(kind))

@@ -1,0 +1,95 @@
+"""The desk's pages nobody sees on opening (赛务, 统计, 定稿与输出, 日志) are built when first
+shown or asked for (ui/views/lazy_tab.py, issue 18): not their modules, not their widgets,
+on opening; then the same pages as before, refreshed as before."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from skillscore.actions.competition import Competition
+from ui.views.lazy_tab import LazyTab
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+LAZY = ("day_tab", "statistics_tab", "finalize_tab", "log_tab")
+
+
+def test_opening_builds_none_of_the_unseen_pages(desk):
+    for name in LAZY:
+        holder = getattr(desk, name)
+        assert isinstance(holder, LazyTab) and not holder.built, name
+        assert desk.tabs.indexOf(holder) >= 0
+    assert desk.tabs.currentWidget() is desk.roster_tab
+
+
+def test_a_page_is_built_and_read_when_shown(qtbot, desk):
+    with Competition(desk.session.path, operator="x") as comp:
+        logged = len(comp.audit_entries())
+    desk.tabs.setCurrentWidget(desk.log_tab)
+    assert desk.log_tab.built and desk.log_tab.page.isVisible() and not desk.log_tab.dirty
+    assert desk.log_tab.model.rowCount() == logged > 0  # refreshed on showing, as before
+    desk.tabs.setCurrentWidget(desk.day_tab)
+    assert desk.day_tab.built and desk.day_tab.checkin.isVisible()
+    assert desk.day_tab.checkin.model.rowCount() == len(desk.session.contestants())
+
+
+def test_a_shown_page_follows_changes(qtbot, desk):
+    desk.tabs.setCurrentWidget(desk.log_tab)
+    before = desk.log_tab.model.rowCount()
+    no = desk.session.contestants()[0].no
+    desk.session.set_mark(no, "theory", "61.50")
+    assert desk.log_tab.model.rowCount() == before + 1  # the desk refreshes the shown page
+
+
+def test_asking_for_a_page_builds_it_without_reading(desk):
+    assert desk.finalize_tab.finalize_button is desk.finalize_tab.page.finalize_button
+    assert desk.finalize_tab.built and desk.finalize_tab.dirty  # read when shown, as before
+    with pytest.raises(AttributeError):
+        desk.statistics_tab.no_such_thing
+    assert desk.statistics_tab.built  # asked, so built; still not shown
+    assert not desk.day_tab.built and not desk.log_tab.built
+
+
+def test_their_modules_load_only_when_shown(demo_file):
+    """In a fresh process, as a committee starts the desk: opening a file imports none of
+    the unseen pages' modules; showing every tab imports and renders each."""
+    script = textwrap.dedent(f"""
+        import sys
+        from ui.app import make_app
+        from ui.mainwindow import MainWindow
+        app = make_app([], lang="zh")
+        w = MainWindow(); w.resize(1366, 768); w.show()
+        assert w.open_file({str(demo_file)!r}, operator="测试员")
+        app.processEvents()
+        pages = ("ui.statistics_view", "ui.audit_view", "ui.views.finalize_tab", "ui.views.day_tab",
+                 "ui.views.checkin_view", "ui.views.draw_view", "ui.views.panel_grid", "skillscore.rules.statistics")
+        print("opened", sorted(m for m in pages if m in sys.modules))
+        for i in range(w.desk.tabs.count()):
+            w.desk.tabs.setCurrentIndex(i)
+            app.processEvents()
+            assert not w.desk.tabs.widget(i).grab().isNull()
+        print("shown", sorted(m for m in pages if m in sys.modules))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if line.startswith(("opened", "shown")))
+    assert lines["opened"] == "[]"
+    assert lines["shown"] == str(sorted(["ui.statistics_view", "ui.audit_view", "ui.views.finalize_tab",
+                                         "ui.views.day_tab", "ui.views.checkin_view", "ui.views.draw_view",
+                                         "skillscore.rules.statistics"]))
+
+
+def test_a_panel_file_still_has_its_judges_pages(panel_window):
+    desk = panel_window.desk
+    titles = [desk.tabs.tabText(i) for i in range(desk.tabs.count())]
+    assert titles.index("裁判评分") == titles.index("成绩录入") + 1
+    assert titles.index("裁判统计") == titles.index("统计") + 1
+    assert titles.index("赛务") == titles.index("名单") + 1
