@@ -389,9 +389,10 @@ class MainWindow(QMainWindow):
         return dialog.merged
 
     def _settle_available(self) -> bool:
-        from .dialogs.pending_marks import settle_available
-
-        return self.session is not None and settle_available(self.session)
+        """The menu entry: double entry is on, or a merge holds conflicts. Asked on opening,
+        so it is answered here, without loading the dialog's module (issue 18)."""
+        session = self.session
+        return session is not None and (session.double_entry or bool(session.comp.held_conflicts()))
 
     def show_pending(self) -> None:
         from .dialogs.pending_marks import PendingMarksDialog

@@ -49,11 +49,6 @@ class Item:
         return f"{self.field}/{self.judge}" if self.judge else self.field
 
 
-def settle_available(session) -> bool:
-    """The menu entry: double entry is on, or a merge holds conflicts."""
-    return session.double_entry or bool(session.comp.held_conflicts())
-
-
 def _value(value: str | None, operator: str | None = None) -> str:
     from skillscore.actions.competition import value_text
 

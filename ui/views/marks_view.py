@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
                                QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget)
 
 from skillscore.errors import SkillscoreError
-from skillscore.io.marks import parse_status
 from skillscore.messages import render
 from skillscore.rules.marks import MarkError, parse_mark
 
@@ -297,6 +296,9 @@ class MarksView(QTableView):
         """The core's own reading of one value, before anything is written."""
         try:
             if field == "status":
+                # Here, not at the top: the file readers are not loaded on opening the desk (issue 18).
+                from skillscore.io.marks import parse_status
+
                 parse_status(value)
             else:
                 parse_mark(value)
