@@ -80,7 +80,7 @@ class FilteredAuditModel(AuditModel):
 
 
 class AuditView(QWidget):
-    """The 日志 tab. ``dirty``/``refresh()`` follow the desk's lazy-refresh convention."""
+    """The 日志 tab. The desk calls ``refresh()`` when the tab is shown."""
 
     verified = Signal(bool)  # True: intact
 
@@ -159,7 +159,6 @@ class AuditView(QWidget):
         self.verify_button.clicked.connect(lambda: self.verify())
         self.export_button.clicked.connect(lambda: self.export())
         self.find = _NumberFocus(self.no_edit)  # Ctrl+F at the desk: the 编号 filter
-        self.dirty = True
 
     def _time_box(self, text: str, name: str) -> tuple[QCheckBox, QDateTimeEdit]:
         check = QCheckBox(text)

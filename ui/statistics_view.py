@@ -207,7 +207,7 @@ class UnitCountModel(RowTableModel):
 
 class StatisticsView(QWidget):
     """The 统计 tab. Give it a session (it refreshes from ``session.comp``) or call
-    ``set_statistics`` directly. ``dirty``/``refresh()`` follow the desk's convention."""
+    ``set_statistics`` directly. The desk calls ``refresh()`` when the tab is shown."""
 
     def __init__(self, session=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -279,7 +279,6 @@ class StatisticsView(QWidget):
 
         self.trial.valueChanged.connect(lambda _: self._draw())
         self.png_button.clicked.connect(lambda: self.export_png())
-        self.dirty = True
 
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
