@@ -220,6 +220,8 @@ class MarksModel(RowTableModel):
         except SkillscoreError as e:
             return self._refuse(index, row.no, field, e.message(lang))
         except ValueError:  # a status word the core does not know (parse_status)
+            from skillscore.io import marks  # noqa: F401  (registers status_unknown; not loaded on opening)
+
             return self._refuse(index, row.no, field, render("status_unknown", lang, value=text))
         if self.errors.pop((row.no, field), None) is not None:
             self.dataChanged.emit(index, index, [ERROR_ROLE, Qt.ToolTipRole])
