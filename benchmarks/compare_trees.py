@@ -1,6 +1,6 @@
 """The command-line rows of issue 18 for two checkouts, measured alternately in one loop.
 
-    python benchmarks/compare_trees.py BEFORE_DIR AFTER_DIR [--count 10000]
+    python benchmarks/compare_trees.py BEFORE_DIR AFTER_DIR [--count 10000] [--rows cli|desk|all]
 
 A machine of this class drifts by 1.5× within the hour, so a before/after pair measured
 minutes apart can mislead; here each round runs the same command on both trees back to
@@ -8,7 +8,11 @@ back (which goes first alternates: the first of a pair measured faster), and F (
 ``python3 -c "import json, sqlite3, decimal"``) is sampled in the same loop. One command's
 time ranges ±30 % on this VM, so a difference under ~10 % needs 20 rounds or more. Each
 tree runs its own code (``python -m skillscore.cli`` with the tree as the working
-directory). Prints a Markdown table of medians; asserts no time.
+directory). ``--rows desk`` (or ``all``) times the desk's cold start instead (or as well):
+``python -m ui.app FILE`` until its window, the file open, has painted (offscreen; the
+desk prints the time of that paint and quits, as in benchmarks/run.py), on the 150 and
+the large file, against Q (benchmarks/qt_floor.py) sampled in the same loop. Prints a
+Markdown table of medians; asserts no time.
 """
 
 from __future__ import annotations
@@ -37,6 +41,18 @@ def timed(cmd: list[str], cwd: Path, cache: Path | None = None) -> float:
     return time.perf_counter() - start
 
 
+def until_paint(argv: list[str], cwd: Path, settings: Path) -> float:
+    """From starting the process to the ``painted-at`` time it prints (ui/app.py)."""
+    env = {**os.environ, "PYTHONPATH": str(cwd), "QT_QPA_PLATFORM": "offscreen", "SKILLSCORE_EXIT_AFTER_PAINT": "1",
+           "XDG_CONFIG_HOME": str(settings)}
+    start = time.time()
+    out = subprocess.run(argv, cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+    stamp = [line for line in out.splitlines() if line.startswith("painted-at ")]
+    if not stamp:
+        raise RuntimeError(f"{argv} exited without painting")
+    return float(stamp[-1].split()[1]) - start
+
+
 def cli(tree: Path, *args) -> list[str]:
     return [sys.executable, "-m", "skillscore.cli", *map(str, args)]
 
@@ -47,11 +63,13 @@ def main() -> None:
     ap.add_argument("after", type=Path)
     ap.add_argument("--count", type=int, default=10_000)
     ap.add_argument("--rounds", type=int, default=15)  # one process ranges ±30 % here: medians need many
+    ap.add_argument("--rows", choices=("cli", "desk", "all"), default="cli")
     args = ap.parse_args()
     trees = [args.before.resolve(), args.after.resolve()]
     for tree in trees:  # the frozen app has its bytecode; a checkout must too
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "skillscore")], check=True,
-                       stdout=subprocess.DEVNULL)
+        for package in ("skillscore", "ui"):
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / package)], check=True,
+                           stdout=subprocess.DEVNULL)
     sys.path.insert(0, str(trees[1]))
     from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, build_large, mark_rows, roster_rows
 
@@ -62,6 +80,7 @@ def main() -> None:
     marks = _write(folder / "marks.csv", ["编号", "理论知识", "技能操作", "状态"], mark_rows([r[0] for r in rows], seed=1))
     times: dict[tuple[str, int], list[float]] = {}
     floor: list[float] = []
+    qt_floor: list[float] = []
 
     def fresh(tree: Path, name: str, with_roster: bool) -> Path:
         path = folder / f"{name}-{time.monotonic_ns()}.sk"
@@ -74,13 +93,16 @@ def main() -> None:
     caches = [folder / "cache-before", folder / "cache-after"]  # see timed()
     for i, tree in enumerate(trees):  # each tree's parsed font in its cache before timing
         timed(cli(tree, "report", small, "results", "-o", folder / "warm.pdf"), tree, caches[i])
+    settings = folder / "settings"  # the desks' settings (recent files), away from the user's
     works = [
         (f"skillscore ranking FILE --json ({args.count})", lambda tree: cli(tree, "ranking", big, "--json")),
         ("results sheet of 150", lambda tree: cli(tree, "report", small, "results", "-o", folder / "s.pdf")),
         (f"results sheet of {args.count}", lambda tree: cli(tree, "report", big, "results", "-o", folder / "b.pdf")),
         (f"roster import, {args.count}-row csv", lambda tree: cli(tree, "roster", "import", fresh(tree, "r", False), roster)),
         (f"marks import, {args.count}-row csv", lambda tree: cli(tree, "marks", "import", fresh(tree, "m", True), marks)),
-    ]
+    ] if args.rows != "desk" else []
+    desk = [(f"desk cold start to a painted window ({n})", [sys.executable, "-m", "ui.app", path, "--operator", "基准"])
+            for n, path in ((150, small), (args.count, big))] if args.rows != "cli" else []
     for round_ in range(args.rounds):
         # Each command on both trees back to back, the first of the two alternating: whichever
         # tree went first measured faster (5-10 %, two runs with the trees swapped).
@@ -91,12 +113,20 @@ def main() -> None:
             for i in order:
                 argv = command(trees[i])  # (an import's fresh file is made here, outside the timing)
                 times.setdefault((work, i), []).append(timed(argv, trees[i], caches[i]))
+        if desk:
+            qt_floor.append(until_paint([sys.executable, str(HERE / "qt_floor.py")], trees[order[0]], settings))
+        for work, argv in desk:
+            for i in order:
+                times.setdefault((work, i), []).append(until_paint(argv, trees[i], settings))
     f = statistics.median(floor)
-    print(f"F = {f * 1000:.0f} ms (median of {len(floor)}); {args.rounds} rounds; before {trees[0]}, after {trees[1]}\n")
+    q = statistics.median(qt_floor) if qt_floor else None
+    floors = f"F = {f * 1000:.0f} ms (median of {len(floor)})" + (f", Q = {q * 1000:.0f} ms (median of {len(qt_floor)})" if q else "")
+    print(f"{floors}; {args.rounds} rounds; before {trees[0]}, after {trees[1]}\n")
     print("| work | before | after |\n|---|---|---|")
     for work in dict.fromkeys(w for w, _ in times):
         b, a = (statistics.median(times[(work, i)]) for i in (0, 1))
-        print(f"| {work} | {b * 1000:.0f} ms = {b / f:.1f} F | {a * 1000:.0f} ms = {a / f:.1f} F |")
+        unit, base = ("Q", q) if work.startswith("desk") else ("F", f)
+        print(f"| {work} | {b * 1000:.0f} ms = {b / base:.1f} {unit} | {a * 1000:.0f} ms = {a / base:.1f} {unit} |")
 
 
 if __name__ == "__main__":
