@@ -403,8 +403,12 @@ class Desk(QWidget):
                                                "接收方凭它打开文件；请勿与 U 盘放在一起）"), out)
 
     def open_find(self) -> None:
+        """Ctrl+F: the current tab's find bar or filter, else the marks grid's. (Every
+        QWidget has a ``find`` of its own, a lookup by window id: a tab's own is the one
+        with ``open``.)"""
         tab = self.tabs.currentWidget()
-        if not hasattr(tab, "find"):
+        find = getattr(tab.page if isinstance(tab, LazyTab) else tab, "find", None)
+        if not hasattr(find, "open"):
             self.tabs.setCurrentWidget(self.marks_tab)
-            tab = self.marks_tab
-        tab.find.open()
+            find = self.marks_tab.find
+        find.open()

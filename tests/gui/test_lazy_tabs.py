@@ -93,3 +93,56 @@ def test_a_panel_file_still_has_its_judges_pages(panel_window):
     assert titles.index("裁判评分") == titles.index("成绩录入") + 1
     assert titles.index("裁判统计") == titles.index("统计") + 1
     assert titles.index("赛务") == titles.index("名单") + 1
+
+
+def test_ctrl_f_on_every_tab(qtbot, window):
+    """The 日志 page's Ctrl+F puts the cursor in its 编号 filter (a page built on showing must
+    still answer for it); a tab without a find bar sends the clerk to the marks grid's.
+    (Every QWidget has a ``find`` of its own: the holder's used to be taken for the page's.)"""
+    desk = window.desk
+    window.activateWindow()
+    for i in range(desk.tabs.count()):
+        desk.tabs.setCurrentIndex(i)
+        title = desk.tabs.tabText(i)
+        desk.open_find()
+        if title == "日志":
+            assert desk.tabs.currentWidget() is desk.log_tab
+            qtbot.waitUntil(lambda: desk.log_tab.page.no_edit.hasFocus(), timeout=2000)
+        elif title in ("赛务", "统计", "定稿与输出"):
+            assert desk.tabs.currentWidget() is desk.marks_tab, title
+        else:
+            assert desk.tabs.currentIndex() == i, title
+
+
+def test_an_error_building_a_page_is_raised_once(qtbot):
+    built = []
+
+    def broken():
+        built.append(1)
+        raise AttributeError("no such widget")
+
+    holder = LazyTab(broken)
+    qtbot.addWidget(holder)
+    with pytest.raises(RuntimeError, match="no such widget"):
+        holder.page
+    with pytest.raises(RuntimeError):
+        holder.checkin  # an attribute of the page: the same error, not a recursion
+    assert len(built) == 2 and not holder.built
+
+
+@pytest.mark.parametrize("module", ["ui.audit_view", "ui.statistics_view", "ui.views.finalize_tab",
+                                    "ui.views.day_tab"])
+def test_the_self_test_fails_without_a_page_module(module):
+    """As a frozen build lacking the module would: the self-test shows every tab and must
+    fail, not print the error of a slot and pass."""
+    script = textwrap.dedent(f"""
+        import sys
+        sys.modules[{module!r}] = None  # importing it now raises ImportError
+        from ui.app import run_self_test
+        sys.exit(run_self_test())
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env,
+                         timeout=120)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "self-test FAILED" in out.stdout + out.stderr

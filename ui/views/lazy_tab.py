@@ -36,7 +36,13 @@ class LazyTab(QWidget):
     @property
     def page(self) -> QWidget:
         if self._page is None:
-            self._page = self._build()
+            try:
+                page = self._build()
+            except AttributeError as e:
+                # Raised from a property, it would send Python to __getattr__("page") and
+                # build again, a thousand times over, hiding the error (found in review).
+                raise RuntimeError(f"building the page failed: {e}") from e
+            self._page = page
             self.layout().addWidget(self._page)
             # A layout shows a child added to a visible parent only from the event loop;
             # shown now, the page is visible as soon as the tab is, as before.
@@ -47,8 +53,10 @@ class LazyTab(QWidget):
         self.page.refresh()
 
     def __getattr__(self, name: str):
-        # Called only for what the holder itself lacks; never for dunders (copy, pickle and
-        # PySide probe those) nor before __init__ has stored the builder.
-        if name.startswith("__") or "_build" not in self.__dict__:
+        # Called only for what the holder itself lacks: never its own (private) names, nor
+        # dunders (copy, pickle and PySide probe those), nor before __init__ has stored the
+        # builder. What QWidget itself has (``find``, ``update``…) is the holder's, not the
+        # page's: ask ``page`` for those.
+        if name.startswith("_") or name in ("page", "built") or "_build" not in self.__dict__:
             raise AttributeError(name)
         return getattr(self.page, name)
