@@ -185,16 +185,14 @@ def run_self_test(report: str | None = None) -> int:
             raise RuntimeError(f"the demo opened with {rows} rows and {len(ties)} unresolved ties")
         if window.grab().isNull():
             raise RuntimeError("the main window did not render")
-        from .views.lazy_tab import LazyTab
+        from .views.lazy_tab import page_of
 
         tabs = window.desk.tabs  # every page, those built on first showing too: a frozen
         for i in range(tabs.count()):  # build must carry their modules (ui/views/lazy_tab.py)
             tabs.setCurrentIndex(i)
-            tab = tabs.widget(i)
             # Built here, not only in the tab's slot: an error raised in a slot is printed
             # and swallowed by Qt, and the empty holder would render (found in review).
-            page = tab.page if isinstance(tab, LazyTab) else tab
-            if page.grab().isNull():
+            if page_of(tabs.widget(i)).grab().isNull():
                 raise RuntimeError(f"the tab {tabs.tabText(i)} did not render")
         window.close()
         from skillscore.cli.selftest import check_scoring

@@ -24,7 +24,7 @@ from skillscore.rules.live import collector_paused
 from . import operations as ops
 from .dialogs.pin import PinDialog
 from .i18n import current_lang
-from .views.lazy_tab import LazyTab
+from .views.lazy_tab import LazyTab, page_of
 from .views.ranking_view import set_style
 from .views.tabs import MarksTab, RankingTab, RosterTab
 from .words import word
@@ -407,7 +407,7 @@ class Desk(QWidget):
         QWidget has a ``find`` of its own, a lookup by window id: a tab's own is the one
         with ``open``.)"""
         tab = self.tabs.currentWidget()
-        find = getattr(tab.page if isinstance(tab, LazyTab) else tab, "find", None)
+        find = getattr(page_of(tab), "find", None)
         if not hasattr(find, "open"):
             self.tabs.setCurrentWidget(self.marks_tab)
             find = self.marks_tab.find

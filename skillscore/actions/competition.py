@@ -343,21 +343,24 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         """The contract's ``ranking --json`` object."""
         info = self.info()
         if info.finalized:
-            doc = self.finalized_document()
-            body = {k: doc["ranking"][k] for k in ("ranked", "advance_quota", "complete", "warnings", "rows")}
-        else:
-            self._refuse_if_sealed()  # RULES.md §12.3: withheld until the reveal
-            body = ranking_body(self.standings(info))
-        return {**self._ranking_head(info), **body}
+            return self._finalized_ranking(info)
+        self._refuse_if_sealed()  # RULES.md §12.3: withheld until the reveal
+        return {**self._ranking_head(info), **ranking_body(self.standings(info))}
 
     def ranking_json(self) -> str:
         """``json.dumps(self.ranking(), ensure_ascii=False)``: the same text, without a dict
         per row while the sitting is open (exchange/results.ranking_text)."""
         info = self.info()
         if info.finalized:
-            return json.dumps(self.ranking(), ensure_ascii=False)
+            return json.dumps(self._finalized_ranking(info), ensure_ascii=False)
         self._refuse_if_sealed()  # RULES.md §12.3: withheld until the reveal
         return ranking_text(self._ranking_head(info), self.standings(info))
+
+    def _finalized_ranking(self, info: Info) -> dict:
+        """The ranking as finalised: the stored document's, not one computed again."""
+        doc = self.finalized_document()
+        body = {k: doc["ranking"][k] for k in ("ranked", "advance_quota", "complete", "warnings", "rows")}
+        return {**self._ranking_head(info), **body}
 
     @staticmethod
     def _ranking_head(info: Info) -> dict:

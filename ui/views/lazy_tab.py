@@ -60,3 +60,8 @@ class LazyTab(QWidget):
         if name.startswith("_") or name in ("page", "built") or "_build" not in self.__dict__:
             raise AttributeError(name)
         return getattr(self.page, name)
+
+
+def page_of(tab: QWidget) -> QWidget:
+    """The page a tab shows: a holder's (built now if it was not), or the tab itself."""
+    return tab.page if isinstance(tab, LazyTab) else tab
