@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from painted import until_paint  # benchmarks/, this script's folder
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -41,16 +43,10 @@ def timed(cmd: list[str], cwd: Path, cache: Path | None = None) -> float:
     return time.perf_counter() - start
 
 
-def until_paint(argv: list[str], cwd: Path, settings: Path) -> float:
-    """From starting the process to the ``painted-at`` time it prints (ui/app.py)."""
-    env = {**os.environ, "PYTHONPATH": str(cwd), "QT_QPA_PLATFORM": "offscreen", "SKILLSCORE_EXIT_AFTER_PAINT": "1",
-           "XDG_CONFIG_HOME": str(settings)}
-    start = time.time()
-    out = subprocess.run(argv, cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
-    stamp = [line for line in out.splitlines() if line.startswith("painted-at ")]
-    if not stamp:
-        raise RuntimeError(f"{argv} exited without painting")
-    return float(stamp[-1].split()[1]) - start
+def painted(argv: list[str], tree: Path, settings: Path) -> float:
+    """A desk (or the Qt floor) of ``tree``, offscreen, until its first paint."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(settings)}
+    return until_paint(argv, env, cwd=tree)
 
 
 def cli(tree: Path, *args) -> list[str]:
@@ -114,10 +110,10 @@ def main() -> None:
                 argv = command(trees[i])  # (an import's fresh file is made here, outside the timing)
                 times.setdefault((work, i), []).append(timed(argv, trees[i], caches[i]))
         if desk:
-            qt_floor.append(until_paint([sys.executable, str(HERE / "qt_floor.py")], trees[order[0]], settings))
+            qt_floor.append(painted([sys.executable, str(HERE / "qt_floor.py")], trees[order[0]], settings))
         for work, argv in desk:
             for i in order:
-                times.setdefault((work, i), []).append(until_paint(argv, trees[i], settings))
+                times.setdefault((work, i), []).append(painted(argv, trees[i], settings))
     f = statistics.median(floor)
     q = statistics.median(qt_floor) if qt_floor else None
     floors = f"F = {f * 1000:.0f} ms (median of {len(floor)})" + (f", Q = {q * 1000:.0f} ms (median of {len(qt_floor)})" if q else "")

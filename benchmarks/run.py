@@ -34,6 +34,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 from skillscore.actions.competition import Competition  # noqa: E402
 from skillscore.demo import DEMO_PIN, ROSTER_HEADER, _write, build_large, mark_rows, roster_rows  # noqa: E402
+from painted import until_paint  # noqa: E402
 
 MARK_HEADER = ["编号", "理论知识", "技能操作", "状态"]
 SMALL = 300  # the desk's typed marks at N are compared with the same at this size
@@ -84,14 +85,7 @@ class Bench:
         return time.perf_counter() - start
 
     def until_paint(self, argv: list[str]) -> float:
-        """From starting the process to the ``painted-at`` time it prints."""
-        start = time.time()
-        done = subprocess.run(argv, check=True, capture_output=True, text=True,
-                              env=self.env(SKILLSCORE_EXIT_AFTER_PAINT="1"))
-        stamp = [line for line in done.stdout.splitlines() if line.startswith("painted-at ")]
-        if not stamp:
-            raise RuntimeError(f"{argv} exited without painting: {done.stderr[-500:]}")
-        return float(stamp[-1].split()[1]) - start
+        return until_paint(argv, self.env())
 
     def sample_floors(self, qt: bool = False) -> None:
         for _ in range(1 if self.quick else 3):
