@@ -183,6 +183,27 @@ def test_one_bad_row_and_nothing_is_written(sitting, bad_row, column, words):
     assert file_digest(sitting) == before
 
 
+@pytest.mark.parametrize("field, value, words, english", [
+    ("theory", "八十", "「八十」不是分数", "'八十' is not a mark"),
+    ("practical", "100.5", "分数 100.5 超出范围", "out of range"),
+    ("theory", "88.123", "小数位过多", "too many decimals"),
+    ("status", "病假", "状态「病假」无法识别", "status '病假' is not known"),
+])
+def test_one_typed_value_the_rules_refuse_is_said_in_words_and_nothing_is_written(sitting, field, value, words,
+                                                                                   english, tmp_path):
+    # These once escaped as an internal error with a crash log (session 10): a bad mark's
+    # error was not one of the program's own refusals.
+    before = file_digest(sitting)
+    logs = tmp_path / "state"
+    out = run_cli("marks", "set", sitting, "A002", field, value, env={"XDG_STATE_HOME": str(logs)})
+    assert (out.returncode, out.stdout) == (1, "")
+    assert out.stderr.strip() == out.stderr.strip().splitlines()[0] and words in out.stderr
+    assert "内部" not in out.stderr and not logs.exists()
+    en = run_cli("marks", "set", sitting, "A002", field, value, "--lang", "en", env={"XDG_STATE_HOME": str(logs)})
+    assert en.returncode == 1 and english in en.stderr and not logs.exists()
+    assert file_digest(sitting) == before
+
+
 def test_messages_in_english(sitting):
     marks = write_csv(sitting.parent / "bad.csv", ["编号", "理论知识"], [["A002", "100.5"]])
     out = run_cli("marks", "import", sitting, marks, "--lang", "en")

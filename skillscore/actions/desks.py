@@ -42,7 +42,7 @@ from typing import Iterable, Iterator
 
 from ..errors import RefusedError
 from ..messages import register, render
-from ..rules.marks import MarkError, format_mark, mark_from_text, parse_mark
+from ..rules.marks import MarkError, format_mark, mark_from_text, parse_mark, parse_status
 from ..storage.database import GENESIS
 
 register(
@@ -516,8 +516,6 @@ class DeskMixin:
             score = parse_mark(text, maximum=scheme.module(module).maximum, allow_absent=False)
             value = format_mark(score)
         else:
-            from ..io.marks import parse_status
-
             status = parse_status(text or "")
             value = status.value if status else None
         with self.store.transaction():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import RefusedError, UsageError
 from ..model import ABSENT, ImportLog, Info
-from ..rules.marks import format_mark, parse_mark
+from ..rules.marks import format_mark, parse_mark, parse_status
 
 
 class EntryMixin:
@@ -184,8 +184,6 @@ class EntryMixin:
             if field == "practical" and stored not in (None, "absent") and self.panel_scheme():
                 raise RefusedError("panel_practical_direct", no=no)
         elif field == "status":
-            from ..io.marks import parse_status
-
             status = parse_status(text or "")
             stored = status.value if status else None
         else:

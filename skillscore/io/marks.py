@@ -12,18 +12,10 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..messages import register
 from ..model import Mark, Status
-from ..rules.marks import MarkError, parse_mark
+from ..rules.marks import MarkError, parse_mark, parse_status
 from .columns import MARKS_COLUMNS, MARKS_REQUIRED, header
 from .tables import read_table
 
-STATUS_WORDS = {
-    "缺考": Status.ABSENT,
-    "absent": Status.ABSENT,
-    "弃权": Status.WITHDRAWN,
-    "withdrawn": Status.WITHDRAWN,
-    "取消资格": Status.DISQUALIFIED,
-    "disqualified": Status.DISQUALIFIED,
-}
 STATUS_LABELS = {
     Status.ABSENT: ("缺考", "Absent"),
     Status.WITHDRAWN: ("弃权", "Withdrawn"),
@@ -45,10 +37,6 @@ register(
         "roster_empty_for_marks": (
             "名单为空：成绩文件中的 {count} 个编号都不在名单中。请先导入名单，再导入成绩。",
             "The roster is empty: none of the {count} numbers in the marks file is on it. Import the roster first.",
-        ),
-        "status_unknown": (
-            "状态「{value}」无法识别：应为空、缺考、弃权或取消资格",
-            "status '{value}' is not known: leave it empty or write 缺考, 弃权 or 取消资格",
         ),
         "code_unknown": ("评分号 {value} 不存在：请核对评分表", "there is no code {value}: check the score sheet"),
         "code_duplicate": ("评分号 {value} 在文件中出现了两次（另见第 {other} 行）",
@@ -73,16 +61,6 @@ class MarkRow:
     practical: Mark = None
     status: Status | None = None
     given: set[str] = field(default_factory=set)  # which of theory/practical/status the file sets
-
-
-def parse_status(text: str) -> Status | None:
-    text = text.strip()
-    if not text:
-        return None
-    status = STATUS_WORDS.get(text) or STATUS_WORDS.get(text.lower())
-    if status is None:
-        raise ValueError(text)
-    return status
 
 
 def read_marks(
@@ -127,8 +105,8 @@ def read_marks(
             try:
                 row.status = parse_status(text)
                 row.given.add("status")
-            except ValueError:
-                problems.append(Problem("status_unknown", file=name, row=r.line, column=col["status"], value=text))
+            except MarkError as e:
+                problems.append(Problem(e.code, file=name, row=r.line, column=col["status"], value=text))
         rows.append(row)
     if team_of:
         problems.extend(_team_practical_problems(rows, team_of, name, col["practical"]))

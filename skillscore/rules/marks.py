@@ -1,4 +1,5 @@
-"""Marks and totals (RULES.md §2–§3): exact decimals, half-up rounding, 缺考."""
+"""Marks and totals (RULES.md §2–§3): exact decimals, half-up rounding, 缺考; the status
+words a clerk types (缺考, 弃权, 取消资格)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,23 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from ..messages import register
-from ..model import ABSENT, Mark
+from ..errors import SkillscoreError
+from ..messages import register, render
+from ..model import ABSENT, Mark, Status
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
 THEORY_WEIGHT = Decimal("0.3")
 PRACTICAL_WEIGHT = Decimal("0.7")
 ABSENT_WORDS = {"缺考", "absent", "ABSENT", "Absent"}
+STATUS_WORDS = {
+    "缺考": Status.ABSENT,
+    "absent": Status.ABSENT,
+    "弃权": Status.WITHDRAWN,
+    "withdrawn": Status.WITHDRAWN,
+    "取消资格": Status.DISQUALIFIED,
+    "disqualified": Status.DISQUALIFIED,
+}
 
 _NUMBER = re.compile(r"^-?\d+(\.\d*)?$")
 # A sitting has at most 10,001 distinct marks (0.00–100.00), so the functions that turn a
@@ -37,22 +47,28 @@ register(
             "分数 {value} 小数位过多：最多两位小数，系统不会自动四舍五入",
             "mark {value} has too many decimals: at most 2; the program never rounds a mark",
         ),
+        "status_unknown": (
+            "状态「{value}」无法识别：应为空、缺考、弃权或取消资格",
+            "status '{value}' is not known: leave it empty or write 缺考, 弃权 or 取消资格",
+        ),
     }
 )
 
 
-class MarkError(ValueError):
-    """A typed mark breaks RULES.md §2; ``code`` names the rule."""
+class MarkError(SkillscoreError, ValueError):
+    """A typed mark or status word breaks RULES.md §2; ``code`` names the rule. A
+    SkillscoreError, so every edge that reports the program's refusals reports this one in
+    words (the command line once showed it as an internal error); still a ValueError for
+    the readers that collect every bad cell of a file."""
 
     def __init__(self, code: str, value: str, maximum: Decimal = HUNDRED):
-        self.code = code
         self.value = value
         self.maximum = maximum
-        super().__init__(code)
+        # ``params`` without the value: callers add it themselves (a Problem keeps it apart).
+        super().__init__(code, maximum=format_decimal(maximum))
 
-    @property
-    def params(self) -> dict:
-        return {"maximum": format_decimal(self.maximum)}
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, lang, value=self.value, **self.params)
 
 
 def round2(value: Decimal) -> Decimal:
@@ -81,6 +97,18 @@ def parse_mark(text: str | None, *, maximum: Decimal = HUNDRED, allow_absent: bo
     # "-0" passes the range check (it equals 0) but Decimal keeps its sign: -0.00 would be
     # stored, printed and fingerprinted. A mark has no sign.
     return value.copy_abs().quantize(CENT)
+
+
+def parse_status(text: str | None) -> Status | None:
+    """'' → None (no status); 缺考 / 弃权 / 取消资格 (or their English words) → the Status.
+    Any other word raises MarkError("status_unknown")."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    status = STATUS_WORDS.get(text) or STATUS_WORDS.get(text.lower())
+    if status is None:
+        raise MarkError("status_unknown", text)
+    return status
 
 
 def as_number(mark: Mark) -> Decimal:

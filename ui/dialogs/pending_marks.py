@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
 from skillscore.cli import safety  # noqa: F401  (registers the texts shared with the command: settled)
-from skillscore.rules.marks import MarkError, parse_mark
+from skillscore.rules.marks import MarkError, parse_mark, parse_status
 
 from .. import operations as ops
 from ..i18n import current_lang
@@ -237,14 +237,12 @@ class PendingMarksDialog(QDialog):
     # -- settling ---------------------------------------------------------------------------------
     def _check(self, item: Item, text: str) -> str | None:
         """The core's own reading of the value, before the PIN is asked for."""
-        from skillscore.io.marks import parse_status
-
         lang = current_lang()
         if item.field == "status":
             try:
                 parse_status(text)
-            except ValueError:
-                return render("status_unknown", lang, value=text)
+            except MarkError as e:
+                return e.message(lang)
             return None
         if not text:
             return translate("PendingMarks", "请输入原始成绩单上的值")
@@ -253,7 +251,7 @@ class PendingMarksDialog(QDialog):
         try:
             parse_mark(text)
         except MarkError as e:
-            return render(e.code, lang, value=e.value, **e.params)
+            return e.message(lang)
         return None
 
     def settle(self, text: str | None = None, *, answer: tuple[str, str] | None = None) -> bool:
@@ -280,10 +278,7 @@ class PendingMarksDialog(QDialog):
                 self.session.do(ops.settle, item.no, item.field, text, pin=answer[0])
             else:
                 self.session.do(ops.settle_conflict, item.no, item.settle_field, text, pin=answer[0])
-        except MarkError as e:
-            self.say(render(e.code, lang, value=e.value, **e.params), True)
-            return False
-        except SkillscoreError as e:
+        except SkillscoreError as e:  # a bad mark among them
             self.say(e.message(lang), True)
             return False
         self.refresh()

@@ -15,9 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QBrush, QColor
 
 from skillscore.errors import SkillscoreError
-from skillscore.messages import render
 from skillscore.model import ABSENT, Contestant, Entry, Status
-from skillscore.rules.marks import MarkError, mark_from_text
+from skillscore.rules.marks import mark_from_text
 
 from ..i18n import current_lang
 from ..words import ABSENT_INPUT, mark_text, word
@@ -215,14 +214,8 @@ class MarksModel(RowTableModel):
                 if answer is None:
                     raise
                 self.session.set_mark(row.no, field, text, self.entry_pass, pin=answer[0], reason=answer[1])
-        except MarkError as e:
-            return self._refuse(index, row.no, field, render(e.code, lang, value=e.value, **e.params))
-        except SkillscoreError as e:
+        except SkillscoreError as e:  # the core's refusal, a bad mark or status word among them
             return self._refuse(index, row.no, field, e.message(lang))
-        except ValueError:  # a status word the core does not know (parse_status)
-            from skillscore.io import marks  # noqa: F401  (registers status_unknown; not loaded on opening)
-
-            return self._refuse(index, row.no, field, render("status_unknown", lang, value=text))
         if self.errors.pop((row.no, field), None) is not None:
             self.dataChanged.emit(index, index, [ERROR_ROLE, Qt.ToolTipRole])
         return True

@@ -24,9 +24,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from skillscore.errors import RefusedError, SkillscoreError
-from skillscore.messages import render
 from skillscore.model import ABSENT
-from skillscore.rules.marks import MarkError, mark_from_text
+from skillscore.rules.marks import mark_from_text
 from skillscore.rules.panel import Module, PanelScheme, aggregate_module
 
 from .. import operations as ops
@@ -268,9 +267,7 @@ class PanelMarksModel(RowTableModel):
         if text != self.raw(row, key):  # the value as it stands (Enter on an opened cell) is not saved again
             try:
                 self.save(row.no, key, text)
-            except MarkError as e:
-                return self._refuse(index, row.no, key, render(e.code, lang, value=e.value, **e.params))
-            except SkillscoreError as e:
+            except SkillscoreError as e:  # a bad mark among them
                 return self._refuse(index, row.no, key, e.message(lang))
             self.typed.emit(before)
         if self.errors.pop((row.no, key), None) is not None:

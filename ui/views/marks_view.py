@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
 
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
-from skillscore.rules.marks import MarkError, parse_mark
+from skillscore.rules.marks import MarkError, parse_mark, parse_status
 
 from ..i18n import current_lang
 from ..models.marks import ABSENT_KEYS, ERROR_ROLE, MARK_FIELDS, MarksModel
@@ -295,17 +295,9 @@ class MarksView(QTableView):
     def _check(field: str, value: str, lang: str) -> str | None:
         """The core's own reading of one value, before anything is written."""
         try:
-            if field == "status":
-                # Here, not at the top: the file readers are not loaded on opening the desk (issue 18).
-                from skillscore.io.marks import parse_status
-
-                parse_status(value)
-            else:
-                parse_mark(value)
+            (parse_status if field == "status" else parse_mark)(value)
         except MarkError as e:
-            return render(e.code, lang, value=e.value, **e.params)
-        except ValueError:
-            return render("status_unknown", lang, value=value)
+            return e.message(lang)
         return None
 
     def undo(self) -> bool:

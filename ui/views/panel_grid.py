@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from skillscore.errors import SkillscoreError
-from skillscore.messages import render
 from skillscore.rules.marks import MarkError, parse_mark
 
 from .. import operations as ops
@@ -92,7 +91,7 @@ class PanelView(MarksView):
                     parse_mark(value, maximum=model.module.maximum)  # the core's own reading, before any write
                 except MarkError as e:
                     problems.append(translate("MarksView", "编号 {no}「{value}」：{reason}").format(
-                        no=no, value=value, reason=render(e.code, lang, value=e.value, **e.params)))
+                        no=no, value=value, reason=e.message(lang)))
                 cells.append((row, model.columns[judges[first + c]].key, value))
         if problems:
             head = translate("MarksView", "粘贴被拒绝，未作任何改动：")
