@@ -196,12 +196,27 @@ def rotate(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, keep_days
 
 
 def restore_into(live_conn: sqlite3.Connection, backup: Path) -> None:
-    """Replace the live file's content with the backup's, inside SQLite (WAL-safe)."""
+    """Replace the live file's content with the backup's, inside SQLite (WAL-safe).
+
+    Only a backup of this very competition (its ``competition_id``): an empty file or
+    another program's database passes the integrity check, and restoring one left a file
+    that no longer opened; another sitting's file would silently become this one."""
     problem = integrity_problem(backup)
     if problem:
         raise RefusedError("backup_damaged", path=str(backup), detail=problem)
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
+        theirs = _competition_id(source)
+        if theirs is None or theirs != _competition_id(live_conn):
+            raise RefusedError("backup_other_file", path=str(backup))
         source.backup(live_conn)
     finally:
         source.close()
+
+
+def _competition_id(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='competition_id'").fetchone()
+    except sqlite3.DatabaseError:  # no meta table: not a competition file at all
+        return None
+    return row[0] if row else None

@@ -25,7 +25,13 @@ from ..messages import register
 register({"output_in_use": (
     "无法写入 {path}：该文件正被其他程序打开（如 Excel 或 WPS）。请先关闭该文件，再重试。",
     "Cannot write {path}: the file is open in another program (Excel or WPS, say). Close it first, then try again.",
+), "output_is_database": (
+    "不能写入 {path}：这是一个比赛数据文件（或其备份），写入会覆盖其中的全部成绩。请另选文件名。",
+    "Will not write {path}: it is a competition file (or a backup of one), and writing would replace every mark in it. "
+    "Choose another name.",
 )})
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Limits of names and paths, in UTF-8 bytes (a Chinese character is 3): a file name may have
 # 255 (Linux; Windows counts 255 UTF-16 units, fewer bytes never hurt), and SQLite's unix
@@ -60,7 +66,12 @@ RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 def replace_file(source: str | Path, target: str | Path) -> None:
     """os.replace, tried again while another program briefly holds the target; a target
-    still held after the last try is refused with "close the file first"."""
+    still held after the last try is refused with "close the file first". A database is
+    never replaced: nothing written here is one over an existing file (backups and copies
+    take new names), so a database there is the competition file given as an output's name
+    by mistake (``export FILE FILE``), and replacing it would lose every mark."""
+    if holds_database(target):
+        raise RefusedError("output_is_database", path=str(target))
     for delay in (*RETRY_DELAYS, None):
         try:
             os.replace(source, target)
@@ -69,6 +80,14 @@ def replace_file(source: str | Path, target: str | Path) -> None:
             if delay is None:
                 raise RefusedError("output_in_use", path=str(target)) from None
             time.sleep(delay)
+
+
+def holds_database(path: str | Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:  # not there (the usual case), a folder, or unreadable: nothing to keep
+        return False
 
 
 def fsync_dir(folder: Path) -> None:

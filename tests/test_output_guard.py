@@ -1,0 +1,106 @@
+"""A competition file is never overwritten by an output or by a restore that is not its own
+backup. Found by trying the commands as a stranger would (session 10): ``export FILE FILE``,
+``desk export FILE FILE``, ``roster export comp.xlsx comp.xlsx`` or a sheet written to the
+competition file's own name replaced it (every mark lost), and ``backup restore`` took an
+empty file or another program's database, leaving a file that no longer opened."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+
+import pytest
+
+from support import ACCEPTANCE, PIN, ranking_json, run_cli
+from skillscore.actions.competition import Competition
+from skillscore.errors import RefusedError
+from skillscore.system.files import atomic_write_bytes
+
+SMALL = ACCEPTANCE / "prelim-small"
+
+
+def sitting(path):
+    assert run_cli("new", path, "--event", "21", "--stage", "prelim", "--committee", "组委会",
+                   "--date", "2025-09-01", "--pin", PIN).returncode == 0
+    assert run_cli("roster", "import", path, SMALL / "roster.csv").returncode == 0
+    assert run_cli("marks", "import", path, SMALL / "marks.csv").returncode == 0
+    return path
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("name, command", [
+    ("comp.pdf", ["report", "{f}", "results", "-o", "{f}"]),
+    ("comp.xlsx", ["report", "{f}", "results", "-o", "{f}"]),
+    ("comp.xlsx", ["roster", "export", "{f}", "{f}"]),
+    ("comp.ssdesk", ["desk", "export", "{f}", "{f}"]),
+])
+def test_an_output_given_the_competition_files_own_name_is_refused_and_the_file_kept(tmp_path, name, command):
+    path = sitting(tmp_path / name)
+    before, ranking = digest(path), ranking_json(path)
+    logs = tmp_path / "state"
+    out = run_cli(*[str(path) if a == "{f}" else a for a in command], env={"XDG_STATE_HOME": str(logs)})
+    assert out.returncode == 1 and "比赛数据文件" in out.stderr and name in out.stderr, out.stderr
+    assert "内部" not in out.stderr and not logs.exists()
+    assert digest(path) == before and ranking_json(path) == ranking
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
+def test_the_handoff_export_onto_the_competition_file_is_refused(tmp_path):
+    path = sitting(tmp_path / "comp.sqlite")
+    with Competition(path) as comp:  # prelim-small: B013's practical missing, two ties unresolved
+        comp.set_mark("B013", "practical", "70")
+        for group in comp.standings().tie_groups:
+            comp.draw_lots(list(group), pin=PIN, seed="1")
+        comp.finalize(pin=PIN)
+    before = digest(path)
+    out = run_cli("export", path, path)
+    assert out.returncode == 1 and "比赛数据文件" in out.stderr, out.stderr
+    assert digest(path) == before
+
+
+def test_any_database_is_kept_from_an_output_but_other_files_are_replaced(tmp_path):
+    db = tmp_path / "other.db"
+    sqlite3.connect(db).execute("CREATE TABLE t(x)").connection.close()
+    kept = db.read_bytes()
+    with pytest.raises(RefusedError) as e:
+        atomic_write_bytes(db, b"%PDF-1.4")
+    assert e.value.code == "output_is_database" and db.read_bytes() == kept
+    assert [p.name for p in tmp_path.iterdir()] == ["other.db"]
+    old = tmp_path / "old.pdf"
+    old.write_bytes(b"%PDF-1.4 old")
+    atomic_write_bytes(old, b"%PDF-1.4 new")
+    assert old.read_bytes() == b"%PDF-1.4 new"
+
+
+@pytest.mark.parametrize("make", ["empty", "foreign", "other_sitting"])
+def test_restore_takes_only_a_backup_of_this_competition(tmp_path, make):
+    path = sitting(tmp_path / "comp.sqlite")
+    source = tmp_path / "source.sqlite"
+    if make == "empty":
+        source.write_bytes(b"")
+    elif make == "foreign":
+        sqlite3.connect(source).execute("CREATE TABLE notes(x)").connection.close()
+    else:
+        sitting(source)
+    before = ranking_json(path)
+    logs = tmp_path / "state"
+    out = run_cli("backup", "restore", path, source, env={"XDG_STATE_HOME": str(logs)})
+    assert out.returncode == 1 and "不是本竞赛文件的备份" in out.stderr, out.stderr
+    assert "内部" not in out.stderr and not logs.exists()
+    assert ranking_json(path) == before
+    assert run_cli("audit", path, "--verify").returncode == 0
+
+
+def test_restore_of_a_copy_of_this_competition_still_works(tmp_path):
+    path = sitting(tmp_path / "comp.sqlite")
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(path, copy)
+    assert run_cli("marks", "set", path, "A001", "theory", "12").returncode == 0
+    out = run_cli("backup", "restore", path, copy)
+    assert out.returncode == 0, out.stderr
+    theory = next(r for r in ranking_json(path)["rows"] if r["no"] == "A001")["theory"]
+    assert theory != "12.00"
