@@ -404,6 +404,11 @@ def test_judges_marks_from_two_desks_merge_and_a_conflicting_one_is_settled(tmp_
         assert v.main.entries()["A001"].practical == D("87.00")  # 62 + 25, derived here
         out = run_cli("desk", "conflicts", v.main.path)
         assert out.returncode == 1 and "实操 · 裁判 2" in out.stdout and "64.00" in out.stdout
+        for typed, words in (("缺考", "评委的分数不能是“缺考”"), ("abc", "请填写 0–70 的数字（最多两位小数）")):
+            refused = run_cli("desk", "settle", v.main.path, "A001", "实操/2", typed, "--pin", PIN)
+            assert refused.returncode == 1 and words in refused.stderr and "或“缺考”" not in refused.stderr
+        huge = run_cli("desk", "settle", v.main.path, "A001", "实操/" + "9" * 20, "64", "--pin", PIN)
+        assert huge.returncode == 1 and "内部" not in huge.stderr, huge.stderr
         out = run_cli("desk", "settle", v.main.path, "A001", "实操/2", "64", "--pin", PIN)
         assert out.returncode == 0, out.stderr
         with Competition(v.main.path) as main:

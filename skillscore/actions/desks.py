@@ -503,7 +503,8 @@ class DeskMixin:
         if field_ != "status":
             module, _, number = field_.rpartition("/")
             number = number.removeprefix("裁判")
-            if not module or not number.isdigit():
+            # (a judge is one of a few; twenty digits would not even fit SQLite's integer)
+            if not module or not number.isdigit() or len(number) > 3:
                 raise RefusedError("desk_field_unknown", value=field_)
             judge = int(number)
             no = self._practical_no(no)  # a judge's mark: while sealed, named by its code

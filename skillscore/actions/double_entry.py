@@ -119,6 +119,8 @@ class DoubleEntryMixin:
             no = self._practical_no(no)
         if not self.double_entry and not self.held_conflicts(no, field):
             raise RefusedError("double_entry_off")
+        if self.store.db.execute("SELECT 1 FROM contestants WHERE no=?", [no]).fetchone() is None:
+            raise RefusedError("contestant_unknown", no=no)  # (the write below would break a foreign key)
         self._refuse_if_finalized()
         self.check_pin(pin)
         value = format_mark(parse_mark(text))

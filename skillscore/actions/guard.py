@@ -96,7 +96,7 @@ class GuardMixin:
             value = Decimal(str(mark))
         except InvalidOperation:
             raise UsageError("pass_mark_invalid", value=mark) from None
-        if not (0 <= value <= 100):
+        if not value.is_finite() or not (0 <= value <= 100):  # (NaN cannot even be compared)
             raise UsageError("pass_mark_invalid", value=mark)
         self._set_setting("pass_mark", str(value), pin)
 

@@ -35,6 +35,8 @@ register(
         "audit_bad": ("审计日志已被改动！", "The audit log has been altered!"),
         "exported": ("已导出 {path}", "Exported {path}"),
         "quota_set": ("晋级名额已设为 {quota}", "Quota set to {quota}"),
+        "quota_not_number": ("晋级名额「{value}」不是整数：请填写人数（如 12），或 default 恢复默认",
+                             "quota '{value}' is not a whole number: give a number of people (e.g. 12), or default"),
     }
 )
 
@@ -196,7 +198,10 @@ def cmd_reopen(args, lang):
 
 
 def cmd_quota(args, lang):
-    quota = None if args.quota in ("default", "") else int(args.quota)
+    text = args.quota.strip()
+    if text not in ("default", "") and not (text[1:] if text.startswith("-") else text).isdecimal():
+        raise UsageError("quota_not_number", value=args.quota)
+    quota = None if text in ("default", "") else int(text)
     with _open(args) as comp:
         comp.set_quota(quota, pin=_pin(args, lang))
     _say(lang, "quota_set", quota=args.quota)

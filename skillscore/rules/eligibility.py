@@ -182,9 +182,12 @@ def check_eligibility(info: IdInfo, category: str | None, stage_date: dt.date) -
     An unrecognised category raises EligibilityError('category_invalid').
     """
     problems = []
-    if info.birth_date > LATEST_BIRTH_DATE:
+    # Too young is all there is to say of one born too late; and the age arithmetic below
+    # cannot reach past year 9999 (an ID number may claim a birth in 9999).
+    too_young = info.birth_date > LATEST_BIRTH_DATE
+    if too_young:
         problems.append("born_too_late")
-    if stage_date < add_months(info.birth_date, _YOUNGEST_RULE_MONTHS):
+    if too_young or stage_date < add_months(info.birth_date, _YOUNGEST_RULE_MONTHS):
         if category is not None and info.sex == FEMALE:
             normalise_category(category)  # an unknown category is refused at any age
         return problems

@@ -36,8 +36,16 @@ _DISTINCT = 1 << 16
 register(
     {
         "mark_not_number": (
-            "「{value}」不是分数：请填写 0–100 的数字（最多两位小数）或“缺考”",
-            "'{value}' is not a mark: enter a number 0–100 (at most 2 decimals) or 缺考",
+            "「{value}」不是分数：请填写 0–{maximum} 的数字（最多两位小数）或“缺考”",
+            "'{value}' is not a mark: enter a number 0–{maximum} (at most 2 decimals) or 缺考",
+        ),
+        "score_not_number": (
+            "「{value}」不是分数：请填写 0–{maximum} 的数字（最多两位小数）",
+            "'{value}' is not a mark: enter a number 0–{maximum} (at most 2 decimals)",
+        ),
+        "score_absent": (
+            "评委的分数不能是“缺考”：缺考请填在该选手的技能操作成绩中",
+            "A judge's mark cannot be 缺考 (absent): mark the contestant's practical mark as absent instead",
         ),
         "mark_out_of_range": (
             "分数 {value} 超出范围：应在 0–{maximum} 之间",
@@ -65,7 +73,8 @@ class MarkError(SkillscoreError, ValueError):
         self.value = value
         self.maximum = maximum
         # ``params`` without the value: callers add it themselves (a Problem keeps it apart).
-        super().__init__(code, maximum=format_decimal(maximum))
+        # The maximum as a person writes it: 0–100, 0–30, 0–12.5 (not 100.00).
+        super().__init__(code, maximum=f"{maximum.normalize():f}")
 
     def message(self, lang: str = "zh") -> str:
         return render(self.code, lang, value=self.value, **self.params)
@@ -85,10 +94,12 @@ def parse_mark(text: str | None, *, maximum: Decimal = HUNDRED, allow_absent: bo
     text = (text or "").strip()
     if not text:
         return None
-    if allow_absent and text in ABSENT_WORDS:
-        return ABSENT
+    if text in ABSENT_WORDS:
+        if allow_absent:
+            return ABSENT
+        raise MarkError("score_absent", text, maximum)
     if not _NUMBER.match(text):
-        raise MarkError("mark_not_number", text, maximum)
+        raise MarkError("mark_not_number" if allow_absent else "score_not_number", text, maximum)
     value = Decimal(text)
     if value < 0 or value > maximum:
         raise MarkError("mark_out_of_range", text, maximum)

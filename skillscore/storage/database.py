@@ -51,6 +51,14 @@ register(
             "{path} 不是 skillscore 竞赛文件（或已损坏）：{detail}",
             "{path} is not a skillscore competition file (or it is damaged): {detail}",
         ),
+        "new_folder_missing": (
+            "找不到文件夹 {folder}，无法建立 {path}：请先建立该文件夹，或另选位置",
+            "There is no folder {folder} to make {path} in: make the folder first, or choose another place",
+        ),
+        "file_cannot_create": (
+            "无法建立竞赛文件 {path}（系统拒绝在此写入）：{detail}",
+            "Cannot make the competition file {path} (the system refuses to write there): {detail}",
+        ),
         "file_is_folder": (
             "{path} 是一个文件夹，不是竞赛文件：请给出文件夹中的竞赛文件",
             "{path} is a folder, not a competition file: name the competition file in it",
@@ -389,18 +397,20 @@ class Store:
             raise RefusedError("file_path_too_long", path=str(path), size=full, limit=PATH_LIMIT)
         if path.exists():
             raise RefusedError("file_exists", path=str(path))
-        store = cls(_connect(path), path)
+        if not path.parent.is_dir():
+            raise RefusedError("new_folder_missing", path=str(path), folder=str(path.parent))
+        try:
+            db = _connect(path)
+        except sqlite3.OperationalError as exc:  # a folder the system will not write in (/proc, a CD)
+            raise RefusedError("file_cannot_create", path=str(path), detail=str(exc)) from None
+        store = cls(db, path)
         store._migrate(0)
         return store
 
     @classmethod
     def open(cls, path: Path) -> "Store":
         path = Path(path)
-        if path.is_dir():
-            raise RefusedError("file_is_folder", path=str(path))
-        if not path.is_file():
-            raise RefusedError("file_missing", path=str(path))
-        readonly = _look_before_opening(path)
+        readonly = look_before_opening(path)
         try:
             db = _connect(path, readonly=readonly)
             found = int(db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
@@ -673,10 +683,15 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def _look_before_opening(path: Path) -> bool:
+def look_before_opening(path: Path) -> bool:
     """Refuse anything that is not a competition file before changing a byte of it (opening
     read-write would switch another program's file to WAL, or grow an empty one to 4 KB).
-    Returns True when only a read-only (immutable) open works: a read-only medium."""
+    Returns True when only a read-only (immutable) open works: a read-only medium. Also
+    what ``copy`` asks of its source."""
+    if path.is_dir():
+        raise RefusedError("file_is_folder", path=str(path))
+    if not path.is_file():
+        raise RefusedError("file_missing", path=str(path))
     if path.stat().st_size == 0:
         raise RefusedError("store_empty", path=str(path))
     uri = path.resolve().as_uri()

@@ -82,7 +82,7 @@ def test_a_marks_file_with_a_bad_value_names_row_column_and_rule(qtbot, tmp_path
     marks = write_csv(tmp_path / "成绩.csv", MARKS_HEADER, [["A058", "", "80", ""], ["A059", "", "101", ""],
                                                             ["Z999", "", "60", ""]])
     dialog = open_import(qtbot, desk, "marks", marks)
-    assert problems_of(dialog) == [("3", "技能操作", "分数 101 超出范围：应在 0–100.00 之间"),
+    assert problems_of(dialog) == [("3", "技能操作", "分数 101 超出范围：应在 0–100 之间"),
                                    ("4", "编号", "编号 Z999 不在名单中：请先导入名单或核对编号")]
 
 

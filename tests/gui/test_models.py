@@ -85,7 +85,7 @@ def test_marks_model_refuses_through_the_core_and_keeps_the_old_value(session):
     refused = []
     model.refused.connect(lambda i, text: refused.append(text))
     assert not model.setData(index, "-1")
-    assert model.data(index) == old and refused == ["分数 -1 超出范围：应在 0–100.00 之间"]
+    assert model.data(index) == old and refused == ["分数 -1 超出范围：应在 0–100 之间"]
     status = model.index(model.row_of("A001"), model.column_of("status"))
     assert not model.setData(status, "迟到")
     assert refused[-1] == "状态「迟到」无法识别：应为空、缺考、弃权或取消资格"

@@ -146,8 +146,8 @@ def test_the_painted_cell_of_a_dropped_mark_is_grey(qtbot, grid):
 
 
 @pytest.mark.parametrize("module, typed, reason", [
-    ("答辩", "35", "分数 35 超出范围：应在 0–30.00 之间"),  # above the module's maximum
-    ("实操", "70.5", "分数 70.5 超出范围：应在 0–70.00 之间"),
+    ("答辩", "35", "分数 35 超出范围：应在 0–30 之间"),  # above the module's maximum
+    ("实操", "70.5", "分数 70.5 超出范围：应在 0–70 之间"),
     ("实操", "66.666", "分数 66.666 小数位过多：最多两位小数，系统不会自动四舍五入"),
 ])
 def test_an_out_of_range_mark_is_refused_in_place_with_its_reason(qtbot, grid, panel_file, module, typed, reason):
@@ -265,7 +265,7 @@ def test_a_paste_above_the_modules_maximum_writes_nothing_and_says_which(qtbot, 
     go_to(view, "A001", "judge4")
     assert not view.paste("20\t21\n22\t31\n")
     assert audit_count(panel_file) == count
-    assert "编号 A002「31」：分数 31 超出范围：应在 0–30.00 之间" in view.reason.text()
+    assert "编号 A002「31」：分数 31 超出范围：应在 0–30 之间" in view.reason.text()
 
 
 def test_a_finalised_stage_makes_the_grid_read_only(qtbot, panel_window, grid, panel_file):

@@ -71,7 +71,7 @@ def test_a_wrong_pin_changes_nothing_and_the_right_pin_counts_the_mark(qtbot, wi
     before = audit_count(double)
 
     assert not dialog.settle("100.5", answer=(DEMO_PIN, ""))  # refused before the PIN matters
-    assert dialog.message.text() == "分数 100.5 超出范围：应在 0–100.00 之间"  # the grid says the same
+    assert dialog.message.text() == "分数 100.5 超出范围：应在 0–100 之间"  # the grid says the same
     assert not dialog.settle("77.5", answer=(WRONG, ""))
     assert dialog.message.text() == "裁判长口令错误，操作未执行"
     assert stored(double, "A001") is None and audit_count(double) == before  # no mark counts for A001
