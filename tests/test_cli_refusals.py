@@ -4,7 +4,6 @@ every command with wrong values, session 10)."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 
 import pytest
@@ -103,3 +102,24 @@ def test_a_birth_date_far_in_the_future_is_born_too_late_not_a_crash(tmp_path, b
     assert "身份证号" in out.stderr
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT COUNT(*) FROM contestants").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("edit", [
+    "UPDATE meta SET value='abc' WHERE key='event_no'",
+    "DELETE FROM meta WHERE key='stage'",
+    "UPDATE meta SET value='x' WHERE key='certificate_policy'",
+    "UPDATE meta SET value='abc' WHERE key='pass_mark'",
+    "UPDATE meta SET value='2025-13-01' WHERE key='date'",
+    "UPDATE marks SET theory='abc' WHERE no='A001'",
+    "UPDATE marks SET status='病假' WHERE no='A002'",
+])
+def test_a_value_another_program_wrote_into_the_file_is_named_not_a_crash(tmp_path, edit):
+    path = new(tmp_path / "c.sqlite")
+    assert run_cli("roster", "import", path, SMALL / "roster.csv").returncode == 0
+    assert run_cli("marks", "import", path, SMALL / "marks.csv").returncode == 0
+    with sqlite3.connect(path) as db:  # as DB Browser for SQLite would
+        db.execute(edit)
+    for command in (["ranking", path], ["report", path, "results", "-o", tmp_path / "r.pdf"]):
+        out = refused(tmp_path, *command, words="无法读取的值")
+        assert "c.sqlite" in out.stderr
+    assert not (tmp_path / "r.pdf").exists()

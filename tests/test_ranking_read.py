@@ -37,11 +37,14 @@ def test_the_ranking_reads_the_units_the_general_path_builds(tmp_path):
 def test_a_status_the_program_does_not_know_stops_the_ranking_as_before(tmp_path):
     import pytest
 
+    from skillscore.errors import RefusedError
+
     path = build_large(tmp_path / "c.sqlite", 40)
     with Competition(path) as comp:
         no = comp.contestants()[0].no
         comp.store.db.execute("UPDATE marks SET status = 'Withdrawn' WHERE no = ?", [no])  # as a hand edit would
-        with pytest.raises(ValueError):
-            comp.entries()
-        with pytest.raises(ValueError):
-            comp._individual_units()
+        # Refused naming the file (once a bare ValueError, reported as the program's fault).
+        for read in (comp.entries, comp._individual_units, comp.ranking):
+            with pytest.raises(RefusedError) as e:
+                read()
+            assert e.value.code == "file_values_unreadable" and "'Withdrawn'" in e.value.message("en")

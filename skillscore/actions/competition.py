@@ -10,6 +10,7 @@ import datetime as dt
 import getpass
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -66,6 +67,11 @@ register(
             "This stage is finalised (version {version}) and read-only. To change it, the chief judge must reopen it with a reason.",
         ),
         "not_finalized": ("本阶段尚未定稿", "This stage is not finalised"),
+        "file_values_unreadable": (
+            "{path} 中有无法读取的值，文件可能被其他程序改动过（{detail}）：请用“备份”恢复最近的完好备份",
+            "{path} holds a value the program cannot read; another program may have changed the file ({detail}): "
+            "restore the latest good backup",
+        ),
         "reason_required": ("请填写理由", "A reason is required"),
         "quota_too_large": (
             "晋级名额 {quota} 超过上限：{ranked} 名参赛时最多 {ceiling} 名（30%，向下取整）",
@@ -261,8 +267,22 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         return self.store.readonly
 
     # -- reading -------------------------------------------------------------------
+    @contextmanager
+    def _stored_values(self):
+        """Around reading the file's settings or marks: a value another program wrote there
+        (a hand edit the program never makes: 'abc' as a mark, an unknown stage) is refused
+        naming the file, not reported as the program's own fault."""
+        try:
+            yield
+        except (KeyError, ValueError, ArithmeticError) as exc:
+            raise RefusedError("file_values_unreadable", path=str(self.path),
+                               detail=f"{type(exc).__name__}: {exc}") from None
+
     def info(self) -> Info:
-        m = self.store.all_meta()
+        with self._stored_values():
+            return self._info(self.store.all_meta())
+
+    def _info(self, m: dict[str, str]) -> Info:
         ev = catalog_event(int(m["event_no"]))
         quota = m.get("quota") or None
         rules = StageRules(
@@ -295,9 +315,10 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
 
     def entries(self) -> dict[str, Entry]:
         rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks").fetchall()
-        return {
-            no: Entry(mark_from_text(t), mark_from_text(p), Status(s) if s else None) for no, t, p, s in rows
-        }
+        with self._stored_values():
+            return {
+                no: Entry(mark_from_text(t), mark_from_text(p), Status(s) if s else None) for no, t, p, s in rows
+            }
 
     def tie_decisions(self) -> list[TieDecision]:
         rows = self.store.db.execute(
@@ -335,9 +356,10 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         if roster is None:
             roster = self._roster_rows(self._UNIT_COLUMNS)
         # Statuses read as entries() reads them: a text the program does not know (a newer
-        # version's, a hand edit) raises, never "no status".
-        return [individual_unit(r[0], r[1], bool(r[2]), mark_from_text(r[3]), mark_from_text(r[4]),
-                                Status(r[5]) if r[5] else None) for r in roster]
+        # version's, a hand edit) is refused, never "no status".
+        with self._stored_values():
+            return [individual_unit(r[0], r[1], bool(r[2]), mark_from_text(r[3]), mark_from_text(r[4]),
+                                    Status(r[5]) if r[5] else None) for r in roster]
 
     def ranking(self) -> dict:
         """The contract's ``ranking --json`` object."""
