@@ -123,3 +123,12 @@ def test_a_value_another_program_wrote_into_the_file_is_named_not_a_crash(tmp_pa
         out = refused(tmp_path, *command, words="无法读取的值")
         assert "c.sqlite" in out.stderr
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_pin_of_spaces_alone_is_no_pin(tmp_path):
+    refused(tmp_path, "new", tmp_path / "c.sqlite", "--event", "21", "--stage", "prelim", "--committee", "组委会",
+            "--pin", "   ", code=2, words="裁判长口令不能为空")
+    assert not (tmp_path / "c.sqlite").exists()
+    path = new(tmp_path / "c.sqlite")
+    refused(tmp_path, "pin", path, "--old-pin", PIN, "--new-pin", "   ", code=2, words="裁判长口令不能为空")
+    assert run_cli("quota", path, "default", "--pin", PIN).returncode == 0  # the PIN is unchanged

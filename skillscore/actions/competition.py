@@ -196,7 +196,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             stage = Stage(stage)
         except ValueError:
             raise UsageError("stage_unknown", value=stage) from None
-        if not pin:
+        if not (pin or "").strip():  # spaces alone are no PIN: nothing to type them from
             raise UsageError("pin_empty")
         if panel is not None:
             check_scheme(panel)

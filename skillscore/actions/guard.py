@@ -70,7 +70,7 @@ class GuardMixin:
         raise PinError("pin_wrong")
 
     def change_pin(self, *, old: str, new: str) -> None:
-        if not new:
+        if not (new or "").strip():  # spaces alone are no PIN
             raise UsageError("pin_empty")
         self.check_pin(old)
         if new == old:
