@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import RefusedError, UsageError
 from ..messages import register
-from ..rules.appeals import DEFAULT_APPEAL_HOURS, is_late
+from ..rules.appeals import DEFAULT_APPEAL_HOURS, FIRST_YEAR, LAST_YEAR, in_years, is_late, window_in_years
 from ..rules.marks import format_mark, parse_mark
 from .codes import CORRECTION, sitting_of
 
@@ -32,6 +32,10 @@ register({
                     "part '{value}' must be theory or practical"),
     "appeal_time": ("时间「{value}」格式不对：应为 YYYY-MM-DD HH:MM", "time '{value}' is not valid: write YYYY-MM-DD HH:MM"),
     "appeal_hours": ("时限「{value}」无效：应为不小于 0 的小时数", "hours '{value}' must be a number of hours, 0 or more"),
+    "appeal_time_years": ("时间「{value}」无效：年份应在 {first}–{last} 年之间",
+                          "time '{value}' is not valid: the year must be {first}–{last}"),
+    "appeal_hours_years": ("时限「{value}」小时过长：{ends} 之后 {value} 小时已超出 {last} 年",
+                           "hours '{value}' is too long: {value} hours after {ends} runs past the year {last}"),
     "appeal_unknown": ("没有第 {id} 号申诉", "There is no appeal no. {id}"),
     "appeal_decided": ("第 {id} 号申诉已于 {at} 裁决，不能再次裁决", "Appeal no. {id} was decided on {at}"),
     "appeal_rejected_changes": ("申诉驳回时不能更正成绩", "A rejected appeal cannot change marks"),
@@ -75,8 +79,41 @@ def parse_time(text: str | dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=None, second=0, microsecond=0)
 
 
+def input_time(text: str | dt.datetime) -> dt.datetime:
+    """A time typed (or the clock's): parse_time, and in the years an appeal can be.
+    Checked before anything is written: a stored "1-01-01 00:00" broke every later read."""
+    value = parse_time(text)
+    if not in_years(value):
+        raise UsageError("appeal_time_years", value=text if isinstance(text, str) else time_stamp(value),
+                         first=FIRST_YEAR, last=LAST_YEAR)
+    return value
+
+
+def stored_time(text: str) -> dt.datetime:
+    """A time as stored. Files written before input_time may hold a year below 1000 without
+    its zeros ("1-01-01 00:00"): read it rather than lock the register for good."""
+    year, dash, rest = text.partition("-")
+    return parse_time(year.zfill(4) + dash + rest)
+
+
 def time_stamp(value: dt.datetime) -> str:
-    return f"{value:%Y-%m-%d %H:%M}"
+    return f"{value.year:04d}-{value:%m-%d %H:%M}"  # %Y leaves a year below 1000 unpadded
+
+
+def window_value(ends: str | dt.datetime, hours) -> str:
+    """The window as stored, every check passed first."""
+    try:
+        number = Decimal(str(hours))
+    except InvalidOperation:
+        raise UsageError("appeal_hours", value=hours) from None
+    if not number.is_finite() or number < 0:
+        raise UsageError("appeal_hours", value=number)
+    end = input_time(ends)
+    # A window is compared with every appeal of its part when the register is read:
+    # one that ends past the calendar broke each read (and the sheet).
+    if not window_in_years(end, number):
+        raise UsageError("appeal_hours_years", value=hours, ends=time_stamp(end), last=LAST_YEAR)
+    return json.dumps({"ends": time_stamp(end), "hours": str(number)}, ensure_ascii=False)
 
 
 def parse_correction(text: str) -> tuple[str, str, str]:
@@ -95,13 +132,7 @@ class AppealsMixin:
         """The end of the part, and how many hours after it appeals are in time."""
         if part not in PARTS:
             raise UsageError("appeal_part", value=part)
-        try:
-            hours = Decimal(str(hours))
-        except InvalidOperation:
-            raise UsageError("appeal_hours", value=hours) from None
-        if not hours.is_finite() or hours < 0:
-            raise UsageError("appeal_hours", value=hours)
-        value = json.dumps({"ends": time_stamp(parse_time(ends)), "hours": str(hours)}, ensure_ascii=False)
+        value = window_value(ends, hours)
         self.check_location()
         with self.store.transaction():
             key = f"appeal_window_{part}"
@@ -116,8 +147,14 @@ class AppealsMixin:
             raw = self.store.meta(f"appeal_window_{part}")
             if raw:
                 data = json.loads(raw)
-                windows[part] = (parse_time(data["ends"]), Decimal(data["hours"]))
+                windows[part] = (stored_time(data["ends"]), Decimal(data["hours"]))
         return windows
+
+    def appeal_late(self, part: str, received: str | dt.datetime) -> bool:
+        """Whether an appeal on ``part`` received then is late; the time is checked as
+        add_appeal checks it, so a caller can work this out before recording."""
+        window = self.appeal_windows().get(part)
+        return window is not None and is_late(input_time(received), *window)
 
     # -- recording -----------------------------------------------------------------------------------
     def _appeal_unit(self, no: str) -> str:
@@ -134,7 +171,7 @@ class AppealsMixin:
             if not (text or "").strip():
                 raise UsageError("appeal_empty", what=what)
         unit = self._appeal_unit(no)
-        at = time_stamp(parse_time(received if received is not None else self.clock()))
+        at = time_stamp(input_time(received if received is not None else self.clock()))
         self.check_location()
         with self.store.transaction():
             cursor = self.store.db.execute(
@@ -170,7 +207,9 @@ class AppealsMixin:
                       changes: list[tuple[str, str, str]] = ()) -> list[tuple]:
         """The arbitration decision; ``changes`` (key, field, text) only when upheld."""
         reason = self._need_reason(reason)
-        row = self.store.db.execute("SELECT decision, decided_at FROM appeals WHERE id=?", [appeal_id]).fetchone()
+        row = None
+        if -2 ** 63 <= appeal_id < 2 ** 63:  # past SQLite's 64-bit INTEGER no appeal can be (nor be looked up)
+            row = self.store.db.execute("SELECT decision, decided_at FROM appeals WHERE id=?", [appeal_id]).fetchone()
         if row is None:
             raise RefusedError("appeal_unknown", id=appeal_id)
         if row[0]:
@@ -219,7 +258,7 @@ class AppealsMixin:
         for r in self.store.db.execute("SELECT id, unit, by, subject, part, received, decision, reason, decided_at,"
                                        " decided_by FROM appeals ORDER BY id").fetchall():
             window = windows.get(r[4])
-            late = window is not None and is_late(parse_time(r[5]), window[0], window[1])
+            late = window is not None and is_late(stored_time(r[5]), window[0], window[1])
             result.append(Appeal(r[0], r[1], r[2], r[3], r[4], r[5], late, *r[6:], tuple(changes.get(r[0], []))))
         return result
 

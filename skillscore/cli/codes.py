@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 
@@ -63,8 +62,11 @@ def cmd_window(args, lang):
 
 def cmd_add(args, lang):
     with _open(args) as comp:
-        appeal_id = comp.add_appeal(args.no, by=args.by, subject=args.subject, part=args.part, received=args.received)
-        late = next(a.late for a in comp.appeals() if a.id == appeal_id)
+        # Worked out before the appeal is recorded: a failure after the write left the row
+        # stored behind an error. One reading of the clock serves both.
+        received = args.received if args.received is not None else comp.clock()
+        late = comp.appeal_late(args.part, received)
+        appeal_id = comp.add_appeal(args.no, by=args.by, subject=args.subject, part=args.part, received=received)
     _say(lang, "appeal_added", id=appeal_id, late=render("appeal_late_note", lang) if late else "")
 
 
@@ -121,7 +123,9 @@ def day_report(comp, args, lang) -> int:
         data = comp.appeals_sheet_data()
     else:
         info = comp.info()
-        start = dt.date.fromisoformat(args.start) if args.start else comp.clock().date()
+        from ..actions.competition import parse_date  # a slip in --start is a usage error, as for create --date
+
+        start = parse_date(args.start) if args.start else comp.clock().date()
         where = args.appeal_to or (f"{info.committee}仲裁组（书面提出，注明编号、姓名和事由）" if lang != "en" else
                                    f"the arbitration group of {info.committee} (in writing, with number, name and reason)")
         data = PublicationData(results=comp, start=start, appeal_to=where, days=args.days)

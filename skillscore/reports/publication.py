@@ -6,9 +6,11 @@ and where to appeal. Finalised only, so it carries the fingerprint and never a w
 
 from __future__ import annotations
 
-from ..errors import RefusedError
+import datetime as dt
+
+from ..errors import RefusedError, UsageError
 from ..messages import register
-from ..rules.appeals import publication_end
+from ..rules.appeals import FIRST_YEAR, LAST_YEAR, in_years, publication_end
 from . import results
 from .base import SheetRenderer
 from .common import who
@@ -18,7 +20,14 @@ from .source import SheetSource, load_source
 from .table import Column, Row, SheetSpec
 from .words import word
 
-register({"report_publication_draft": ("成绩尚未定稿，不能公示", "The results are not finalised; they cannot be published")})
+register({
+    "report_publication_draft": ("成绩尚未定稿，不能公示", "The results are not finalised; they cannot be published"),
+    "publication_days": ("公示天数「{value}」无效：应为 1 以上的整数",
+                         "publication days '{value}' must be a whole number, 1 or more"),
+    "publication_years": ("公示期「{start} 起 {days} 天」无效：应在 {first}–{last} 年之内，请检查开始日期和天数",
+                          "publication period '{days} days from {start}' must lie within the years {first}–{last}: "
+                          "check the start and the days"),
+})
 
 WORDS = {
     "period": ("公示期：{start}至{end}（{days} 天）", "Publication period: {start} to {end} ({days} days)"),
@@ -31,6 +40,20 @@ def _w(key: str, lang: str, **params) -> str:
         return dw(key, lang, **params)
     text = WORDS[key][1 if lang == "en" else 0]
     return text.format(**params) if params else text
+
+
+def period_end(start: dt.date, days: int) -> dt.date:
+    """publication_end, with the user's slips (0 days, a start in year 9999, a million
+    days) told as usage errors rather than a bare ValueError or OverflowError."""
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise UsageError("publication_days", value=days)
+    try:
+        end = publication_end(start, days)
+    except OverflowError:  # past year 9999
+        end = None
+    if not in_years(start) or end is None or not in_years(end):
+        raise UsageError("publication_years", start=start.isoformat(), days=days, first=FIRST_YEAR, last=LAST_YEAR)
+    return end
 
 
 def build(source: SheetSource, data: PublicationData, lang: str = "zh") -> SheetSpec:
@@ -46,7 +69,7 @@ def build(source: SheetSource, data: PublicationData, lang: str = "zh") -> Sheet
         masked = who(source, row)[2]  # who() masks unless asked for the internal sheet
         body.append(Row(item.cells[:at] + (masked,) + item.cells[at:], fill=item.fill, rule_after=item.rule_after))
     spec.body = body
-    end = publication_end(data.start, data.days)
+    end = period_end(data.start, data.days)
     spec.summary = spec.summary + [
         _w("period", lang, start=long_date(data.start, lang), end=long_date(end, lang), days=data.days),
         _w("appeal_to", lang, where=data.appeal_to)]
