@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, RefusedError, UsageError
 from ..messages import register
-from ..rules.draw import DrawError, check_hand_draw, default_seed, draw
+from ..rules.draw import MAX_STATIONS, DrawError, check_hand_draw, check_stations, default_seed, draw
 
 DRAW_COLUMNS: dict[str, tuple[str, ...]] = {
     "no": ("编号", "no", "团队", "team"),
@@ -31,8 +31,16 @@ register(
                         "No unit to draw (the roster is empty, or everyone is absent, withdrawn or disqualified)"),
         "draw_not_a_unit": ("{value} 不是参加抽签的单位", "{value} is not a unit of the draw"),
         "draw_seed_empty": ("抽签种子不能为空", "The seed must not be empty"),
+        "draw_no_rows": ("文件中没有抽签记录：应每个参赛单位一行（编号、场次、工位号）",
+                         "The file holds no draw: give one row per unit (编号, 场次, 工位号)"),
     }
 )
+
+
+# Digits beyond which a cell is not turned into an int: int(Decimal("1e999999")) takes
+# minutes. Far above any session or station, so the rules still name 99999999999999999999
+# as too large; a longer number stays text and is reported as written.
+_MOST_DIGITS = 30
 
 
 def _whole(text: str) -> object:
@@ -42,8 +50,16 @@ def _whole(text: str) -> object:
         number = Decimal(text)
     except (InvalidOperation, TypeError):
         return text
-    whole = number.is_finite() and number == number.to_integral_value()
+    whole = number.is_finite() and number == number.to_integral_value() and number.adjusted() < _MOST_DIGITS
     return int(number) if whole and text.strip() else text
+
+
+def _checked_stations(stations: int) -> int:
+    """S as the user gave it, refused (as an option, not a file problem) unless 1..MAX."""
+    try:
+        return check_stations(stations)
+    except DrawError as e:
+        raise RefusedError(e.code, value=e.value, **e.params) from None
 
 
 class DrawMixin:
@@ -91,15 +107,14 @@ class DrawMixin:
         """Draw by seed (16 random hex digits when none is given). Returns the seats."""
         if seed is not None and not seed.strip():
             raise UsageError("draw_seed_empty")
+        _checked_stations(stations)  # first: a wrong S is wrong whatever the file holds
         reason = self._guard_redo(redo, reason, pin)
-        keys = self.draw_keys()
-        if not keys:
-            raise RefusedError("draw_nobody")
+        keys = self._keys_to_draw()
         seed = seed if seed is not None else default_seed(secrets.token_bytes)
         try:
             seats = [tuple(s) for s in draw(seed, keys, stations)]
         except DrawError as e:
-            raise RefusedError(e.code, value=e.value) from None
+            raise RefusedError(e.code, value=e.value, **e.params) from None
         self._store_draw(seats, seed, stations, "seed", reason)
         return seats
 
@@ -109,16 +124,20 @@ class DrawMixin:
         file, row and column. ``stations``: S (default: the largest station in the file)."""
         from ..io.tables import read_table
 
+        if stations is not None:
+            _checked_stations(stations)
         reason = self._guard_redo(redo, reason, pin)
+        keys = self._keys_to_draw()
         table = read_table(path, columns=DRAW_COLUMNS, required=set(DRAW_COLUMNS), sheet=sheet)
+        if not table.rows:
+            raise InputError([Problem("draw_no_rows", file=table.file)])
         rows = [(r.get("no"), _whole(r.get("session")), _whole(r.get("station"))) for r in table.rows]
         given = [j for _, _, j in rows if isinstance(j, int) and j >= 1]
         if stations is None:
-            stations = max(given, default=1)
-        try:
-            problems = check_hand_draw(rows, self.draw_keys(), stations)
-        except DrawError as e:
-            raise RefusedError(e.code, value=e.value) from None
+            # S is the largest station written, but never beyond the bound: a station past
+            # it is then reported on its row ("应为 1–999") rather than as a wrong S.
+            stations = min(max(given, default=1), MAX_STATIONS)
+        problems = check_hand_draw(rows, keys, stations)
         if problems:
             column = {k: table.columns_found.get(k, v[0]) for k, v in DRAW_COLUMNS.items()}
             raise InputError([
@@ -129,6 +148,14 @@ class DrawMixin:
         seats = sorted(((k, s, j) for k, s, j in rows), key=lambda seat: (seat[1], seat[2]))
         self._store_draw(seats, None, stations, "hand", reason)
         return seats
+
+    def _keys_to_draw(self) -> list[str]:
+        """The units to draw; none at all is refused before anything is written (an empty
+        draw would be stored as one of S = 1 and then count as made)."""
+        keys = self.draw_keys()
+        if not keys:
+            raise RefusedError("draw_nobody")
+        return keys
 
     def _store_draw(self, seats, seed: str | None, stations: int, kind: str, reason: str | None) -> None:
         old = self.draw_rows()
@@ -154,6 +181,10 @@ class DrawMixin:
         if key not in seats and key not in self.draw_keys():
             raise RefusedError("draw_not_a_unit", value=key)
         _, stations, _ = self.draw_settings()
+        # Seats written without S (the sealed demo's) take the largest station in use; a
+        # file drawn before S was bounded may hold a larger one: moves stay within the
+        # bound, so the station written always fits SQLite's INTEGER.
+        stations = min(stations or max(j for _, j in seats.values()), MAX_STATIONS)
         last = max(s for s, _ in seats.values())
         if isinstance(session, int) and session > last + 1:
             raise RefusedError("draw_session_gap", value=str(session), missing=last + 1)

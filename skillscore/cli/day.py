@@ -58,12 +58,16 @@ OPTIONS = {"part": "--part", "pin": "--pin", "reason": "--reason", "json": "--js
 
 
 def _only(args, allowed: set[str], needed: set[str] = frozenset()) -> None:
-    """Refuse options that belong to another form of the command, and missing ones."""
+    """Refuse options that belong to another form of the command, and missing ones.
+    Given means not None and not a switch left off: ``--stations 0`` is given (0 == False,
+    so ``in (None, False)`` took it for missing); the action then says 0 is not a number
+    it takes."""
     for key, flag in OPTIONS.items():
         value = getattr(args, key, None)
-        if key not in allowed and value not in (None, False):
+        given = value is not None and value is not False
+        if key not in allowed and given:
             raise UsageError("option_not_here", option=flag)
-        if key in needed and value in (None, False):
+        if key in needed and not given:
             raise UsageError("option_needed", option=flag)
 
 
@@ -171,7 +175,7 @@ def cmd_draw(args, lang):
             seats = comp.import_draw(words[2], stations=args.stations, redo=args.redo, reason=args.reason,
                                      pin=_redo_pin(args, lang), sheet=args.sheet)
             _say(lang, "drawn_hand", stations=comp.draw_settings()[1], units=len(seats),
-                 sessions=max(s for _, s, _ in seats))
+                 sessions=max((s for _, s, _ in seats), default=0))
             _print_table(comp, lang)
         return
     if len(words) != 1:
@@ -182,7 +186,7 @@ def cmd_draw(args, lang):
         seats = comp.make_draw(args.stations, args.seed, redo=args.redo, reason=args.reason,
                                pin=_redo_pin(args, lang))
         _say(lang, "drawn", seed=comp.draw_settings()[0], stations=args.stations, units=len(seats),
-             sessions=max(s for _, s, _ in seats))
+             sessions=max((s for _, s, _ in seats), default=0))
         _print_table(comp, lang)
 
 

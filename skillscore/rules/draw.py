@@ -16,7 +16,8 @@ from ..messages import register
 
 register(
     {
-        "draw_stations": ("工位数应为正整数：{value}", "The number of stations must be a positive whole number: {value}"),
+        "draw_stations": ("工位数「{value}」无效：应为 1–{most} 之间的整数",
+                          "The number of stations '{value}' is invalid: use a whole number from 1 to {most}"),
         "draw_duplicate_key": ("{value} 重复：每个参赛单位只能抽签一次", "{value} appears twice: each unit is drawn once"),
         "draw_unit_missing": ("{value} 不在抽签表中：每个参赛单位应恰好出现一次",
                               "{value} is missing from the draw: every unit must appear exactly once"),
@@ -25,6 +26,9 @@ register(
                               "{value} is not a unit of this draw (not on the roster, or absent, withdrawn or "
                               "disqualified)"),
         "draw_session_range": ("场次「{value}」无效：应为从 1 起的整数", "Session '{value}' is invalid: use 1, 2, 3 …"),
+        "draw_session_many": ("场次「{value}」无效：{units} 个单位最多分 {units} 场（场次从 1 起连续编号，每场至少一个单位）",
+                              "Session '{value}' is invalid: {units} units make at most {units} sessions (numbered 1, "
+                              "2, 3 … with at least one unit each)"),
         "draw_station_range": ("工位号「{value}」无效：应为 1–{stations} 之间的整数",
                                "Station '{value}' is invalid: use a whole number from 1 to {stations}"),
         "draw_station_taken": ("第 {session} 场的工位 {value} 已分给 {other}",
@@ -35,14 +39,22 @@ register(
 )
 
 
+# The most stations S a draw may have. The rules set no number, but S is stored as an
+# SQLite INTEGER, printed in the 40-point 工位号 column of the draw record and score sheets,
+# and offered by the desk's spin boxes up to 999 (ui/views/draw_view.py): the core takes
+# what the desk offers, so a mistyped 99999999999999999999 is refused by name instead of
+# overflowing SQLite when a unit is later moved to such a station.
+MAX_STATIONS = 999
+
+
 class DrawError(ValueError):
     """A draw asked for with impossible input (a programming or usage error at the edge)."""
 
-    def __init__(self, code: str, value: object):
+    def __init__(self, code: str, value: object, **params):
         super().__init__(code)
         self.code = code
         self.value = str(value)
-        self.params: dict = {}
+        self.params: dict = params
 
 
 class Seat(NamedTuple):
@@ -84,16 +96,17 @@ def draw_order(seed: str, keys: Iterable[str]) -> list[str]:
     return sorted(keys, key=lambda k: (digest(seed, k), k))
 
 
-def _check_stations(stations: object) -> int:
-    if isinstance(stations, bool) or not isinstance(stations, int) or stations < 1:
-        raise DrawError("draw_stations", stations)
+def check_stations(stations: object) -> int:
+    """S as given, or DrawError: a whole number from 1 to MAX_STATIONS."""
+    if isinstance(stations, bool) or not isinstance(stations, int) or not 1 <= stations <= MAX_STATIONS:
+        raise DrawError("draw_stations", stations, most=MAX_STATIONS)
     return stations
 
 
 def session_sizes(n: int, stations: int) -> list[int]:
     """m = ceil(n / S) sessions; with q = n // m, r = n % m, sessions 1..r hold q + 1 and
     the rest q. So the sessions differ by at most one unit and none exceeds S."""
-    _check_stations(stations)
+    check_stations(stations)
     if n <= 0:
         return []
     m = -(-n // stations)
@@ -128,7 +141,7 @@ def check_hand_draw(rows: Sequence[tuple[str, object, object]], keys: Iterable[s
     numbered 1..m with none empty, stations within 1..S and none twice in a session.
     Not required (a committee's hand draw may have reasons): equal session sizes, stations
     used without gaps (a broken station stays empty)."""
-    stations = _check_stations(stations)
+    stations = check_stations(stations)
     wanted = list(keys)
     known = set(wanted)
     problems: list[DrawProblem] = []
@@ -144,6 +157,11 @@ def check_hand_draw(rows: Sequence[tuple[str, object, object]], keys: Iterable[s
         s, j = _whole(session), _whole(station)
         if s is None:
             problems.append(DrawProblem(i, "session", "draw_session_range", str(session), {}))
+        elif s > len(wanted):
+            # Sessions run 1..m with none empty, so m <= n: a larger one is a typing slip.
+            # Refused here, it also keeps the search for empty sessions below n steps long.
+            problems.append(DrawProblem(i, "session", "draw_session_many", str(session), {"units": len(wanted)}))
+            s = None
         else:
             first_row_of.setdefault(s, i)
         if j is None or j > stations:
