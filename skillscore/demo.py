@@ -199,6 +199,9 @@ def build_sealed_demo(path: str | Path, *, operator: str = "演示", date: str =
         with comp.store.transaction():
             comp.store.db.conn.executemany("INSERT INTO draw_seats(unit, session, station) VALUES (?,?,?)",
                                            [tuple(seat) for seat in draw("示例", nos, 20)])
+            # and its settings, as the draw stores them: `draw list` names seed and stations
+            for key, value in (("draw_seed", "示例"), ("draw_stations", "20"), ("draw_kind", "seed")):
+                comp.store.set_meta(key, value)
         comp.seal_codes(pin=DEMO_PIN)
         practical = {m[0]: m[2] for m in marks}
         code_of = {e.key: e.code for e in comp.codes_key(pin=DEMO_PIN)}

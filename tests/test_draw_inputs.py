@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -16,7 +17,7 @@ from skillscore.actions.competition import Competition
 from skillscore.demo import DEMO_PIN, build_sealed_demo
 
 from day_support import individual
-from support import PIN, ROOT, write_csv
+from support import PIN, ROOT, run_cli, write_csv
 
 HEADER = ["编号", "场次", "工位号"]
 GOOD = [["A001", "1", "1"], ["A002", "1", "2"], ["A003", "2", "1"], ["A004", "2", "2"]]
@@ -135,6 +136,18 @@ def test_a_move_in_a_file_holding_a_station_count_beyond_the_bound(tmp_path):
 def test_a_move_in_a_file_whose_seats_carry_no_station_count(tmp_path):
     """The sealed demo writes its seats without S: a move read None as S and crashed."""
     path = build_sealed_demo(tmp_path / "demo.skillscore")
+    err = refused(tmp_path, path, "draw", "move", path, "A001", "--session", "1", "--station", "21",
+                  "--reason", "设备故障", "--pin", DEMO_PIN)
+    assert "工位号「21」无效：应为 1–20 之间的整数" in err
+
+
+def test_the_sealed_demo_names_its_draw_as_the_draw_stores_it(tmp_path):
+    path = build_sealed_demo(tmp_path / "demo.skillscore")
+    out = run_cli("draw", "list", path)
+    assert out.returncode == 0 and out.stdout.splitlines()[0] == "抽签种子：示例　工位数：20", out.stdout
+    # A file an older demo wrote (seats, no settings) still moves a seat within its stations.
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM meta WHERE key IN ('draw_seed', 'draw_stations', 'draw_kind')")
     err = refused(tmp_path, path, "draw", "move", path, "A001", "--session", "1", "--station", "21",
                   "--reason", "设备故障", "--pin", DEMO_PIN)
     assert "工位号「21」无效：应为 1–20 之间的整数" in err
