@@ -88,12 +88,12 @@ def copy_file(source: str | Path, target: str | Path) -> Path:
 
     from ..system.files import atomic_path
 
-    from ..storage.database import look_before_opening
+    from ..storage.database import look_before_copying
 
     target = Path(target)
     if target.exists():
         raise RefusedError("file_exists", path=str(target))
-    look_before_opening(Path(source))  # a folder, a missing or empty file, another program's database
+    look_before_copying(Path(source))  # a folder, a missing or empty file, another program's database
     source = Path(source).resolve()
     # immutable=1: no lock or -shm/-wal files are created next to the source. Only when a
     # -wal file is already there (the file was not closed cleanly) must SQLite read it.

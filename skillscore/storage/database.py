@@ -683,11 +683,13 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def look_before_opening(path: Path) -> bool:
+_READ_ONLY, _IMMUTABLE = "?mode=ro", "?mode=ro&immutable=1"
+
+
+def look_before_opening(path: Path, queries: tuple[str, ...] = (_READ_ONLY, _IMMUTABLE)) -> bool:
     """Refuse anything that is not a competition file before changing a byte of it (opening
     read-write would switch another program's file to WAL, or grow an empty one to 4 KB).
-    Returns True when only a read-only (immutable) open works: a read-only medium. Also
-    what ``copy`` asks of its source."""
+    Returns True when only a read-only (immutable) open works: a read-only medium."""
     if path.is_dir():
         raise RefusedError("file_is_folder", path=str(path))
     if not path.is_file():
@@ -695,7 +697,7 @@ def look_before_opening(path: Path) -> bool:
     if path.stat().st_size == 0:
         raise RefusedError("store_empty", path=str(path))
     uri = path.resolve().as_uri()
-    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+    for query in queries:
         try:
             con = sqlite3.connect(uri + query, uri=True, timeout=busy_timeout())
             try:
@@ -708,13 +710,21 @@ def look_before_opening(path: Path) -> bool:
                 raise RefusedError("file_not_sqlite", path=str(path)) from None
             if is_busy(exc):
                 raise RefusedError("file_busy", path=str(path), seconds=f"{busy_timeout():g}") from None
-            if name.startswith("SQLITE_CANTOPEN") and query == "?mode=ro" and not _writable_here(path):
+            if name.startswith("SQLITE_CANTOPEN") and query != queries[-1] and not _writable_here(path):
                 continue  # a WAL file on a read-only medium: SQLite cannot make its -shm there
             raise RefusedError("file_not_competition", path=str(path), detail=str(exc)) from None
         if not {"meta", "audit"} <= tables:
             raise RefusedError("file_other_sqlite", path=str(path))
-        return "immutable" in query
+        return query == _IMMUTABLE
     raise AssertionError("unreachable")
+
+
+def look_before_copying(path: Path) -> None:
+    """``copy``'s source, refused as opening refuses it, read without writing beside it: the
+    stick it is on gets no -wal or -shm file (immutable, unless a -wal is already there:
+    the file was not closed, and SQLite must read it)."""
+    wal_left = path.with_name(path.name + "-wal").exists()
+    look_before_opening(path, (_READ_ONLY if wal_left else _IMMUTABLE,))
 
 
 def _writable_here(path: Path) -> bool:
