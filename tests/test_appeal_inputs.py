@@ -124,6 +124,21 @@ def test_an_id_past_sqlite_integers_is_no_such_appeal(tmp_path, small, appeal_id
     assert stored(small) == before
 
 
+
+@pytest.mark.parametrize("sets, words", [
+    (["A001:theory="], "A001 的更正没有填写新成绩"),  # once erased A001's theory mark, unasked
+    (["A001:theory=70", "A001:theory=71"], "A001 的同一项更正填写了两次"),  # once the last silently won
+])
+def test_an_upheld_appeal_writes_no_blank_and_no_part_twice(tmp_path, small, sets, words):
+    assert run(tmp_path, "appeal", "add", small, "--no", "A001", "--by", "x", "--subject", "y",
+               "--received", RECEIVED).returncode == 0
+    before, marks = stored(small), ranking_json(small)["rows"]
+    out = run(tmp_path, "appeal", "decide", small, "1", "--upheld", "--reason", "r", "--pin", PIN,
+              *[a for s in sets for a in ("--set", s)])
+    refused(out, tmp_path, 1, words)
+    assert stored(small) == before and ranking_json(small)["rows"] == marks
+
+
 # -- publication ----------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def finalised(tmp_path_factory):

@@ -46,6 +46,11 @@ register({
     "appeal_set": ("更正写法「{value}」无效：应为 编号:项=成绩，如 A001:practical=82.5",
                    "'{value}' is not a correction: write NO:FIELD=VALUE, e.g. A001:practical=82.5"),
     "appeal_empty": ("请填写{what}", "{what} is required"),
+    "appeal_change_blank": ("{no} 的更正没有填写新成绩：申诉成立时，请填写更正后的成绩（或“缺考”）",
+                            "The correction of {no} gives no new mark: an upheld appeal writes the corrected mark "
+                            "(or 缺考)"),
+    "appeal_change_twice": ("{no} 的同一项更正填写了两次：每项只能更正一次",
+                            "{no} has the same part corrected twice: correct each part once"),
 })
 
 
@@ -186,14 +191,20 @@ class AppealsMixin:
     # -- deciding ------------------------------------------------------------------------------------
     def _correction_updates(self, changes, info) -> dict[str, dict[str, str | None]]:
         updates: dict[str, dict[str, str | None]] = {}
+        seen: set[tuple[str, str]] = set()
         for key, field, text in changes:
             if field not in PARTS:
                 raise UsageError("appeal_field", value=field)
+            if (key, field) in seen:  # the last would have won, silently
+                raise RefusedError("appeal_change_twice", no=key)
+            seen.add((key, field))
             no = self._practical_no(key) if field == "practical" else key
             found = self.store.db.execute("SELECT team FROM contestants WHERE no=?", [no]).fetchone()
             if found is None:
                 raise RefusedError("contestant_unknown", no=key)
             stored = format_mark(parse_mark(text))
+            if stored is None:  # a blank cell in the decision erased the mark, unasked
+                raise RefusedError("appeal_change_blank", no=key)
             if field == "practical" and stored not in (None, "absent") and self.panel_scheme():
                 raise RefusedError("panel_practical_direct", no=key)
             targets = [no]

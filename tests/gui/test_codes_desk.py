@@ -154,8 +154,13 @@ def test_the_appeals_register_records_decides_and_shows_the_change(qtbot, sealed
     decide = view.decide()
     decide.upheld.setChecked(True)
     decide.reason.setPlainText("复核属实")
-    decide.set_change(0, "A007", "theory", "91")
     decide.pin.setText(DEMO_PIN)
+    theory = stored(sealed_file, "A007").theory
+    decide.set_change(0, "A007", "theory", "")  # the new mark forgotten: once erased the mark, unasked
+    decide.accept()
+    assert "没有填写新成绩" in decide.problem.text() and stored(sealed_file, "A007").theory == theory
+    assert view.model.row_at(0).decision is None
+    decide.set_change(0, "A007", "theory", "91")
     decide.accept()
     row = view.model.row_at(0)
     assert row.decision == "upheld" and stored(sealed_file, "A007").theory == Decimal("91")
