@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import render
+from .messages import register, render
+
+register({"os_refused": ("无法完成：操作系统拒绝访问 {path}（{reason}）",
+                         "Could not finish: the operating system refused access to {path} ({reason})")})
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,12 @@ class SkillscoreError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         return render(self.code, lang, **self.params)
+
+
+def os_refusal(exc: OSError, lang: str | None = None) -> str:
+    """The system's refusal (no such folder, a name too long, a folder where a file should
+    be) in the user's words, naming the path: never Python's English."""
+    return render("os_refused", lang, path=exc.filename or "", reason=exc.strerror or str(exc))
 
 
 class InputError(SkillscoreError):

@@ -96,6 +96,37 @@ def test_second_folder_gets_a_copy(tmp_path):
     comp.close()
 
 
+def test_a_second_folder_that_went_away_keeps_the_backup_here_and_says_so(tmp_path):
+    comp = small(tmp_path)
+    usb = tmp_path / "usb"
+    comp.set_second_backup_folder(usb)
+    usb.rmdir()  # the stick pulled
+    made = comp.backup()
+    assert made.exists() and not usb.exists()  # kept here; nothing made where the stick was
+    assert "未能复制到第二备份位置" in comp.second_backup_problem and str(usb) in comp.second_backup_problem
+    comp.set_mark("A001", "theory", "70")
+    comp.close()  # closing backs up the change, and does not fail on the second copy
+    assert list_backups(tmp_path / "c.sqlite")[0].reason == "close"
+    path = tmp_path / "c.sqlite"
+    out = run_cli("backup", "create", path)
+    assert out.returncode == 0 and "未能复制到第二备份位置" in out.stderr and "内部" not in out.stderr
+
+
+@pytest.mark.parametrize("folder, words", [
+    ("relative/dir", "不是完整路径"), ("c.sqlite.backups", "就是本机的备份文件夹"),
+    ("plain.txt/sub", "无法使用"), ("with\0nul", "无法使用"),
+])
+def test_a_second_folder_that_cannot_work_is_refused_when_named(tmp_path, folder, words):
+    comp = small(tmp_path)
+    (tmp_path / "plain.txt").write_text("x")
+    named = folder if folder.startswith("relative") else str(tmp_path / folder)
+    with pytest.raises(RefusedError) as e:
+        comp.set_second_backup_folder(named)
+    assert words in e.value.message("zh")
+    assert comp.second_backup_folder() is None
+    comp.close()
+
+
 def test_restore_through_the_cli_backs_up_the_current_state_first(tmp_path):
     comp = small(tmp_path)
     comp.close()

@@ -23,6 +23,7 @@ from skillscore.reports.audit import AuditFilter, export_audit, filter_entries, 
 from skillscore.errors import SkillscoreError
 
 from .i18n import current_lang
+from .words import error_text
 from .models.audit import AuditModel
 from .models.base import BACKGROUND, TOOLTIP
 
@@ -256,7 +257,7 @@ class AuditView(QWidget):
         try:
             shown, total, problems = export_audit(self.session.comp, out, self.current_filter(), lang=current_lang())
         except (SkillscoreError, OSError) as e:
-            text = e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e)
+            text = error_text(e)
             self.result.setText(translate("AuditView", "导出失败：{reason}").format(reason=text))
             self.result.setStyleSheet(BAD_STYLE)
             self.result.show()

@@ -27,7 +27,7 @@ from .i18n import current_lang
 from .views.lazy_tab import LazyTab, page_of
 from .views.ranking_view import set_style
 from .views.tabs import MarksTab, RankingTab, RosterTab
-from .words import word
+from .words import error_text, word
 from .workers import run_task, with_competition
 
 if TYPE_CHECKING:
@@ -345,9 +345,7 @@ class Desk(QWidget):
             if then is not None:
                 then()
 
-        task = run_task(self, label, body, on_done=done,
-                        on_error=lambda e: self.show_message(
-                            e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e), True))
+        task = run_task(self, label, body, on_done=done, on_error=lambda e: self.show_message(error_text(e), True))
         self.tasks.append(task)
 
     def export_roster(self, out: str | None = None) -> None:

@@ -22,6 +22,7 @@ from skillscore.errors import SkillscoreError
 from .desk import Desk, handoff_available, reports_available
 from .dialogs.start import NewCompetitionDialog, OperatorDialog
 from .i18n import current_lang, install_language, settings
+from .words import error_text
 from .projector import ProjectorController
 from .session import Session
 
@@ -221,6 +222,8 @@ class MainWindow(QMainWindow):
         session.saved.connect(self.show_saved)
         session.outside.connect(lambda: self.statusBar().showMessage(
             translate("MainWindow", "文件已被其他程序（如命令行）修改，已重新读取"), 15000))
+        session.warning.connect(lambda text: self.desk.show_message(text, True) if self.desk is not None
+                                else self.statusBar().showMessage(text, 30000))
         self.desk = None
         self.rebuild()
         self.projector.follow(session)
@@ -291,7 +294,7 @@ class MainWindow(QMainWindow):
         try:
             return copy_file(path, target)
         except (SkillscoreError, OSError) as e:
-            text = e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e)
+            text = error_text(e)
             QMessageBox.warning(self, translate("MainWindow", "无法打开"), text)
             return None
 

@@ -50,6 +50,7 @@ class Session(QObject):
     changed = Signal(object)  # Change
     saved = Signal(object)  # dt.datetime of the last write
     outside = Signal()  # another program changed the file; the views were refreshed
+    warning = Signal(str)  # something to tell that did not stop the action (the USB copy of a backup)
 
     def __init__(self, comp: Competition, *, demo: bool = False, parent: QObject | None = None):
         super().__init__(parent)
@@ -157,7 +158,14 @@ class Session(QObject):
             raise
         if op.changes:
             self.after(op.changes, marks=tuple(result) if op is ops.set_mark else None)
+        self.tell_backup_problem()
         return result
+
+    def tell_backup_problem(self) -> None:
+        """A backup the action made could not be copied to the second folder: said once."""
+        problem, self.comp.second_backup_problem = self.comp.second_backup_problem, None
+        if problem:
+            self.warning.emit(problem)
 
     @property
     def double_entry(self) -> bool:

@@ -86,3 +86,19 @@ def awards_text(awards: Awards | None) -> str:
 def join_words(items) -> str:
     """A list as each language writes it: 甲、乙 / A, B."""
     return ("、" if current_lang() == "zh" else ", ").join(items)
+
+
+def error_text(exc: BaseException) -> str:
+    """What the desk says of a failure: the program's refusal, or the system's (a folder
+    that is not there, a name too long), in the user's language; anything else is the
+    program's own fault, logged, and named as such in one line."""
+    from skillscore.errors import SkillscoreError, os_refusal
+
+    lang = current_lang()
+    if isinstance(exc, SkillscoreError):
+        return exc.message(lang)
+    if isinstance(exc, OSError):
+        return os_refusal(exc, lang)
+    from skillscore.system.crashlog import report_crash
+
+    return report_crash(exc, lang, where="desk")

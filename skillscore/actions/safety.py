@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
-from ..storage.backup import create_backup, list_backups, restore_into
+from ..storage.backup import backup_dir, create_backup, list_backups, restore_into
 from ..errors import RefusedError
+from ..messages import register
 from ..system.location import unsafe_reason
 
 BACKUP_EVERY = dt.timedelta(minutes=10)
+
+register({
+    "second_folder_relative": ("第二备份位置「{folder}」不是完整路径：请写出盘符或根目录，如 E:\\skillscore备份",
+                               "The second backup folder '{folder}' is not a whole path: give its drive or root, "
+                               "e.g. E:\\skillscore backups"),
+    "second_folder_own": ("第二备份位置「{folder}」就是本机的备份文件夹：请选另一处（如U盘）",
+                          "The second backup folder '{folder}' is this computer's own backups folder: choose "
+                          "another place (a USB stick)"),
+    "second_folder_bad": ("第二备份位置「{folder}」无法使用（{reason}）：请选另一个文件夹",
+                          "The second backup folder '{folder}' cannot be used ({reason}): choose another folder"),
+})
 LOCATION_WORDS = {"removable": ("可移动磁盘（U盘）", "removable drive"), "network": ("网络共享", "network share")}
 
 
 class SafetyMixin:
+    # What the last backup's copy to the second folder met, if it failed (None: it did not).
+    second_backup_problem: str | None = None
+
     # -- safety: location and backups -----------------------------------------------------
     def check_location(self) -> None:
         """Refuse to write to a file on a removable drive or network share (DESIGN.md), or
@@ -32,11 +48,17 @@ class SafetyMixin:
         """A checked copy made with SQLite's backup API (and to the second folder, if set)."""
         second = self.store.meta("second_backup_folder") or None
         now = self.clock()
+        self.second_backup_problem = None
         path = create_backup(self.path, reason, now=now.replace(tzinfo=None), conn=self.store.db.conn,
-                             second_folder=Path(second) if second else None)
+                             second_folder=Path(second) if second else None, second_failed=self._second_failed)
         self._last_backup = now.replace(tzinfo=None)
         self._changed_since_backup = False
         return path
+
+    def _second_failed(self, message: str) -> None:
+        """The last backup's copy to the second folder failed: the desk and the command
+        say so (the backup itself, on this computer, was made)."""
+        self.second_backup_problem = message
 
     def backup_on_open(self) -> Path | None:
         """The desk calls this when it opens a file after a pause of 10 minutes or more."""
@@ -68,6 +90,8 @@ class SafetyMixin:
 
     def set_second_backup_folder(self, folder: str | Path | None) -> None:
         self.check_location()
+        if folder:
+            folder = _second_folder(Path(folder), backup_dir(self.path))
         with self.store.transaction():
             old = self.store.meta("second_backup_folder")
             self.store.set_meta("second_backup_folder", str(folder) if folder else "")
@@ -76,6 +100,26 @@ class SafetyMixin:
     def copy_to(self, target: str | Path) -> Path:
         """Copy this file to ``target`` (e.g. a backup copy for another desk)."""
         return copy_file(self.path, target)
+
+
+def _second_folder(folder: Path, own: Path) -> Path:
+    """The folder a committee names for the second copies, checked once when named: whole
+    (a relative one would follow the desk's working folder; ~ is the user's), not the
+    file's own backups folder, made if need be, and writable."""
+    if "\0" in str(folder):
+        raise RefusedError("second_folder_bad", folder=str(folder).replace("\0", "␀"), reason="NUL")
+    folder = folder.expanduser()
+    if not folder.is_absolute():
+        raise RefusedError("second_folder_relative", folder=str(folder))
+    if folder.resolve() == own.resolve():
+        raise RefusedError("second_folder_own", folder=str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise RefusedError("second_folder_bad", folder=str(folder), reason=exc.strerror or str(exc)) from None
+    return folder
 
 
 def copy_file(source: str | Path, target: str | Path) -> Path:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import getpass
 import sys
+from contextlib import contextmanager
+from typing import Iterator
 
 from ..actions.competition import Competition
 from ..errors import UsageError
@@ -38,5 +40,14 @@ def _pin(args, lang: str, *, twice: bool = False) -> str:
     return pin
 
 
-def _open(args) -> Competition:
-    return Competition(args.file, operator=args.operator)
+@contextmanager
+def _open(args) -> Iterator[Competition]:
+    comp = Competition(args.file, operator=args.operator)
+    try:
+        with comp:
+            yield comp
+    finally:
+        # A backup of the command (or of closing) could not be copied to the second folder:
+        # said after the command's own answer, which it does not change.
+        if comp.second_backup_problem:
+            print(comp.second_backup_problem, file=sys.stderr)

@@ -13,15 +13,11 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from ..errors import SkillscoreError
-from ..messages import default_lang, register, render
+from ..errors import SkillscoreError, os_refusal
+from ..messages import default_lang, render
 from ..system.console import quiet_closed_pipe, safe_streams
 from ..system.crashlog import report_crash
 from .parser import build_parser
-
-register({"os_refused": ("无法完成：操作系统拒绝访问 {path}（{reason}）",
-                         "Could not finish: the operating system refused access to {path} ({reason})")})
-
 
 def main(argv: list[str] | None = None) -> int:
     safe_streams()
@@ -51,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         _error(render("file_busy", lang, path=getattr(args, "file", ""), seconds=f"{busy_timeout():g}"))
         return 1
     except OSError as exc:  # a folder or file the system refuses (permissions, a full disk …)
-        _error(render("os_refused", lang, path=exc.filename or "", reason=exc.strerror or exc))
+        _error(os_refusal(exc, lang))
         return 1
     except Exception as exc:  # noqa: BLE001 - the one place that turns any error into a line
         _error(report_crash(exc, lang, where="skillscore " + " ".join(sys.argv[1:])))

@@ -14,10 +14,11 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..errors import RefusedError
 from ..system.files import NAME_MAX, PATH_BUDGET, absolute, atomic_path, byte_len, fit_name, fsync_dir
-from ..messages import register
+from ..messages import register, render
 
 KEEP_RECENT = 20
 KEEP_DAYS = 60
@@ -30,6 +31,11 @@ register(
             "Backup {path} failed its integrity check and was discarded: {detail}",
         ),
         "backup_missing": ("找不到备份：{path}", "Backup not found: {path}"),
+        "second_backup_failed": (
+            "备份已保存在本机，但未能复制到第二备份位置 {folder}（{reason}）：请检查U盘是否插好",
+            "The backup is kept on this computer, but copying it to the second folder {folder} failed ({reason}): "
+            "check that the USB stick is plugged in",
+        ),
         "backup_other_file": (
             "{path} 不是本竞赛文件的备份",
             "{path} is not a backup of this competition file",
@@ -141,9 +147,12 @@ def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
 
 def create_backup(
     live: Path, reason: str, *, now: dt.datetime, conn: sqlite3.Connection | None = None,
-    second_folder: Path | None = None,
+    second_folder: Path | None = None, second_failed: Callable[[str], None] | None = None,
 ) -> Path:
-    """Back up ``live`` (through ``conn`` if the caller has it open) and rotate."""
+    """Back up ``live`` (through ``conn`` if the caller has it open) and rotate; then copy
+    it to ``second_folder``. The second copy never fails the backup, nor the action that
+    asked for it (a tie, closing the desk): the stick may have been pulled. What went wrong
+    goes to ``second_failed`` (or is raised, without it)."""
     live = Path(live)
     folder = backup_dir(live)
     folder.mkdir(exist_ok=True)
@@ -168,15 +177,25 @@ def create_backup(
     finally:
         if own:
             source.close()
-    if second_folder:
-        second = Path(second_folder)
-        second.mkdir(parents=True, exist_ok=True)
-        far = backup_stem(live.stem, second)  # the stick's folder may be deeper
-        with atomic_path(second / (far + name[len(stem):])) as tmp:
-            shutil.copyfile(target, tmp)
-        rotate(second, live.stem)
     rotate(folder, live.stem)
+    if second_folder:
+        try:
+            _copy_to_second(target, Path(second_folder), live.stem, name[len(stem):])
+        except (OSError, ValueError, RefusedError) as exc:
+            if second_failed is None:
+                raise
+            reason = exc.message() if isinstance(exc, RefusedError) else (getattr(exc, "strerror", None) or str(exc))
+            second_failed(render("second_backup_failed", None, folder=str(second_folder), reason=reason))
     return target
+
+
+def _copy_to_second(target: Path, second: Path, live_stem: str, tail: str) -> None:
+    if not second.is_dir():  # not made here: a missing folder is a stick not plugged in
+        raise FileNotFoundError(2, "找不到该文件夹 / no such folder", str(second))
+    far = backup_stem(live_stem, second)  # the stick's folder may be deeper
+    with atomic_path(second / (far + tail)) as tmp:
+        shutil.copyfile(target, tmp)
+    rotate(second, live_stem)
 
 
 def rotate(folder: Path, stem: str, *, keep_recent: int = KEEP_RECENT, keep_days: int = KEEP_DAYS) -> list[Path]:

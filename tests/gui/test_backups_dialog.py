@@ -154,3 +154,31 @@ def test_the_second_backup_folder_gets_a_copy_of_every_backup(qtbot, window, dem
         assert comp.second_backup_folder() is None
         settings = [e for e in comp.audit_entries() if e.action == "setting" and e.field == "second_backup_folder"]
     assert [s.new for s in settings] == [str(usb), ""]
+
+
+def test_a_second_folder_gone_missing_never_stops_the_desk_and_is_said(qtbot, window, demo_file, tmp_path):
+    """The stick pulled after it was named: drawing lots crashed with an internal error and
+    closing the desk raised (found by driving the desk with wrong input, session 10)."""
+    from ui.dialogs.backups import BackupsDialog
+
+    usb = tmp_path / "stick"
+    dialog = BackupsDialog(window, window.session)
+    qtbot.addWidget(dialog)
+    for bad, words in (("relative/dir", "不是完整路径"), (str(backup_dir_of(demo_file)), "就是本机的备份文件夹")):
+        assert not dialog.set_second_folder(bad)
+        assert words in dialog.message.text()
+    assert dialog.set_second_folder(str(usb))
+    usb.rmdir()
+    usb.write_text("not a folder any more")  # what a pulled stick's mount point can become
+    made = dialog.backup_now()
+    assert made is not None and made.exists()  # kept on this computer
+    assert "未能复制到第二备份位置" in window.desk.strip.text() and str(usb) in window.desk.strip.text()
+    window.session.comp.set_mark("A001", "theory", "61")
+    window.close()  # closing backs up the change: no exception (pytest-qt fails on one), the backup made
+    assert backups_of(demo_file)[0].reason == "close"
+
+
+def backup_dir_of(path: Path) -> Path:
+    from skillscore.storage.backup import backup_dir
+
+    return backup_dir(path)

@@ -82,3 +82,13 @@ def test_the_results_sheet_can_carry_the_statistics_page(qtbot, tmp_path, desk):
     qtbot.waitUntil(lambda: desk.strip.text().startswith("已生成"), timeout=60_000)
     plain = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "成绩分布" in plain
+
+
+def test_an_export_the_system_refuses_is_said_in_words_naming_the_path(qtbot, tmp_path, desk):
+    # A folder that is not there: once "[Errno 2] No such file or directory: '….tmp'".
+    out = tmp_path / "没有的文件夹" / "名单.xlsx"
+    desk.export_roster(str(out))
+    qtbot.waitUntil(lambda: desk.strip.isVisibleTo(desk) and not desk.strip.text().startswith("正在"), timeout=60_000)
+    text = desk.strip.text()
+    assert text.startswith("无法完成：操作系统拒绝访问") and "没有的文件夹" in text and "Errno" not in text, text
+    assert not out.parent.exists()

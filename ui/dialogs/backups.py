@@ -22,6 +22,7 @@ from skillscore.cli import safety  # noqa: F401  (registers the texts shared wit
 
 from .. import operations as ops
 from ..i18n import current_lang
+from ..words import error_text
 from .common import problem_label
 
 translate = QCoreApplication.translate
@@ -158,7 +159,7 @@ class BackupsDialog(QDialog):
         try:
             path = self.session.do(ops.backup, "manual")
         except (SkillscoreError, OSError) as e:
-            self.say(e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e), True)
+            self.say(error_text(e), True)
             return None
         self.refresh()
         self.select(path)
@@ -182,7 +183,7 @@ class BackupsDialog(QDialog):
         try:
             safety = self.session.do(ops.restore, backup)
         except (SkillscoreError, OSError) as e:
-            self.say(e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e), True)
+            self.say(error_text(e), True)
             return False
         self.restored = render("backup_restored", current_lang(), backup=backup.name, safety=safety.name)
         self.accept()
@@ -198,7 +199,7 @@ class BackupsDialog(QDialog):
         try:
             self.session.do(ops.set_second_backup_folder, text or None)
         except (SkillscoreError, OSError) as e:
-            self.say(e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e), True)
+            self.say(error_text(e), True)
             return False
         self.second.setText(text)
         self.say(translate("BackupsDialog", "第二备份位置已设为 {folder}").format(folder=text) if text

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialog, QDia
 from skillscore.errors import SkillscoreError
 
 from ..i18n import current_lang
-from ..words import word
+from ..words import error_text, word
 from .common import ok_cancel, problem_label
 from .start import default_folder
 
@@ -253,7 +253,7 @@ class PackagePicker(QWidget):
         except SkillscoreError as e:
             card = PackageCard(path, error=e.message(current_lang()))
         except OSError as e:
-            card = PackageCard(path, error=str(e))
+            card = PackageCard(path, error=error_text(e))
         card.changed.connect(self.changed)
         card.removed.connect(self.remove)
         self.list.addWidget(card)

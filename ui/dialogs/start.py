@@ -14,7 +14,7 @@ from skillscore.errors import SkillscoreError
 
 from .common import ok_cancel, problem_label
 from ..i18n import current_lang, settings
-from ..words import word
+from ..words import error_text, word
 from .panel_scheme import PanelSchemeBox
 
 translate = QCoreApplication.translate
@@ -155,6 +155,6 @@ class NewCompetitionDialog(QDialog):
         except SkillscoreError as e:
             return self.fail(e.message(current_lang()))
         except OSError as e:
-            return self.fail(str(e))
+            return self.fail(error_text(e))
         self.created.close()
         super().accept()

@@ -18,13 +18,12 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from skillscore.errors import SkillscoreError
 from skillscore.rules.panel import JudgeStats, PanelScheme, judge_statistics
 
 from .. import operations as ops
 from ..i18n import current_lang
 from ..models.judge_stats import JudgeStatsModel
-from ..words import join_words
+from ..words import error_text, join_words
 from ..workers import run_task, with_competition
 
 translate = QCoreApplication.translate
@@ -203,7 +202,7 @@ class JudgeStatsView(QWidget):
         task = run_task(self, translate("JudgeStatsView", "正在生成 PDF…"), body,
                         on_done=lambda _: self._say(translate("JudgeStatsView", "已生成 {path}").format(path=out)),
                         on_error=lambda e: self._say(
-                            e.message(current_lang()) if isinstance(e, SkillscoreError) else str(e), True))
+                            error_text(e), True))
         self.tasks.append(task)
         return task
 
