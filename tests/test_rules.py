@@ -78,6 +78,8 @@ def test_a_units_total_and_keys_in_hundredths_are_weighted_total(theory, practic
     ("1e2", "mark_not_number"),
     ("85,5", "mark_not_number"),
     ("nan", "mark_not_number"),
+    ("٣", "mark_not_number"),  # Arabic-Indic three: Decimal reads it, a mark sheet never has it
+    ("８５，５", "mark_not_number"),
 ])
 def test_bad_marks_are_refused_never_rounded(text, code):
     with pytest.raises(MarkError) as exc:
@@ -86,7 +88,8 @@ def test_bad_marks_are_refused_never_rounded(text, code):
 
 
 @pytest.mark.parametrize("text, value", [("85", D("85.00")), ("85.5", D("85.50")), ("100.00", D("100.00")),
-                                         ("缺考", ABSENT), ("", None), ("  ", None)])
+                                         ("缺考", ABSENT), ("", None), ("  ", None),
+                                         ("１００", D("100.00")), ("９０．５", D("90.50")), ("\u3000８５\u3000", D("85.00"))])
 def test_good_marks(text, value):
     assert parse_mark(text) == value
 

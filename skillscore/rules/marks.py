@@ -25,7 +25,10 @@ STATUS_WORDS = {
     "disqualified": Status.DISQUALIFIED,
 }
 
-_NUMBER = re.compile(r"^-?\d+(\.\d*)?$")
+_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]*)?$")  # ASCII digits: \d would take ٣ or ３ as well
+# A mark typed with a Chinese IME in full-width mode (８５．５) reads as the same mark read
+# from a file (io/tables.py cleans cells alike); any other script's digits are not a mark.
+_FULL_WIDTH_NUMBER = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．－"} | {0x3000: " "}
 # A sitting has at most 10,001 distinct marks (0.00–100.00), so the functions that turn a
 # stored text into a mark, two marks into a total and a mark into its text are cached: a
 # 10,000-row ranking then does each Decimal operation once per distinct value (issue 18).
@@ -92,6 +95,8 @@ def parse_mark(text: str | None, *, maximum: Decimal = HUNDRED, allow_absent: bo
     nothing is rounded or clipped silently.
     """
     text = (text or "").strip()
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH_NUMBER).strip()
     if not text:
         return None
     if text in ABSENT_WORDS:
