@@ -106,6 +106,10 @@ def test_three_prelims_to_semifinal_to_final_through_the_cli(tmp_path):
     cli_ok("verify", semi_pkg, *code_args(semi_pkg))
 
     final = tmp_path / "final.sqlite"
+    # --event beside --from: the event is the files' own (once ignored without a word)
+    both = run_cli("new", final, "--from", semi_pkg, *code_args(semi_pkg), "--event", "5", "--stage", "final",
+                   "--committee", "市决赛组委会", "--pin", PIN)
+    assert both.returncode == 2 and "不能再用 --event 5 指定" in both.stderr and not final.exists()
     cli_ok("new", final, "--from", semi_pkg, *code_args(semi_pkg), "--stage", "final", "--committee", "市决赛组委会",
            "--date", "2025-11-20", "--pin", PIN)
     assert set(origins(final)) == set(advancing_ids(semi))

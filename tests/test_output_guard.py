@@ -104,3 +104,11 @@ def test_restore_of_a_copy_of_this_competition_still_works(tmp_path):
     assert out.returncode == 0, out.stderr
     theory = next(r for r in ranking_json(path)["rows"] if r["no"] == "A001")["theory"]
     assert theory != "12.00"
+
+
+def test_an_output_into_a_folder_that_is_not_there_names_the_folder(tmp_path):
+    path = sitting(tmp_path / "comp.sqlite")
+    out = run_cli("roster", "export", path, tmp_path / "没有的文件夹" / "名单.xlsx")
+    assert out.returncode == 1 and "没有的文件夹" in out.stderr, out.stderr
+    assert ".tmp" not in out.stderr and "内部" not in out.stderr  # once the temporary file's name
+

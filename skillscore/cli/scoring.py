@@ -59,6 +59,8 @@ def cmd_new(args, lang):
     from .panel import scheme_from_args
 
     if args.from_packages:
+        if args.event is not None:  # the event is the handoff files' own; once ignored without a word
+            raise UsageError("event_with_from", value=args.event)
         comp = Competition.create_from_packages(
             args.file, args.from_packages, codes=args.codes, stage=args.stage, committee=args.committee,
             pin=_pin(args, lang, twice=True), date=args.date, quota=args.quota,
@@ -231,7 +233,9 @@ def cmd_audit(args, lang):
 
 
 register({"event_required": ("请用 --event 指定竞赛项目编号，或用 --from 指定上一阶段的成绩交接文件",
-                             "Give the event with --event, or the previous stage's handoff files with --from")})
+                             "Give the event with --event, or the previous stage's handoff files with --from"),
+          "event_with_from": ("使用 --from 时，竞赛项目取自交接文件，不能再用 --event {value} 指定",
+                              "With --from the event is the handoff files' own: --event {value} cannot be given too")})
 
 
 def add_commands(sub, command, groups) -> None:

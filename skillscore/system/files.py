@@ -11,6 +11,7 @@ close it; nothing was changed).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -107,6 +108,8 @@ def fsync_dir(folder: Path) -> None:
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target`` durably."""
     target = Path(target)
+    if not target.parent.is_dir():  # said of the folder, not of the temporary name made in it
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     # The temporary name adds 14 bytes to the target's: a name near the limits (long Chinese
     # names, deep folders) is shortened there, never the target's own.
     room = min(200, PATH_BUDGET - byte_len(absolute(target.parent)) - 1 - len("..12345678.tmp"))
