@@ -31,6 +31,11 @@ register(
             "Backup {path} failed its integrity check and was discarded: {detail}",
         ),
         "backup_missing": ("找不到备份：{path}", "Backup not found: {path}"),
+        "second_backup_away": (
+            "备份已保存在本机，但第二备份位置 {folder} 不在（U盘拔出了？）：插好U盘后，下次备份会再复制过去",
+            "The backup is kept on this computer, but the second folder {folder} is not there (the USB stick "
+            "pulled out?): plug it in, and the next backup is copied there again",
+        ),
         "second_backup_failed": (
             "备份已保存在本机，但未能复制到第二备份位置 {folder}（{reason}）：请检查U盘是否插好",
             "The backup is kept on this computer, but copying it to the second folder {folder} failed ({reason}): "
@@ -184,14 +189,17 @@ def create_backup(
         except (OSError, ValueError, RefusedError) as exc:
             if second_failed is None:
                 raise
-            reason = exc.message() if isinstance(exc, RefusedError) else (getattr(exc, "strerror", None) or str(exc))
-            second_failed(render("second_backup_failed", None, folder=str(second_folder), reason=reason))
+            if isinstance(exc, RefusedError):
+                second_failed(exc.message())
+            else:
+                reason = getattr(exc, "strerror", None) or str(exc)
+                second_failed(render("second_backup_failed", None, folder=str(second_folder), reason=reason))
     return target
 
 
 def _copy_to_second(target: Path, second: Path, live_stem: str, tail: str) -> None:
     if not second.is_dir():  # not made here: a missing folder is a stick not plugged in
-        raise FileNotFoundError(2, "找不到该文件夹 / no such folder", str(second))
+        raise RefusedError("second_backup_away", folder=str(second))
     far = backup_stem(live_stem, second)  # the stick's folder may be deeper
     with atomic_path(second / (far + tail)) as tmp:
         shutil.copyfile(target, tmp)

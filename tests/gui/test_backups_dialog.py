@@ -172,7 +172,7 @@ def test_a_second_folder_gone_missing_never_stops_the_desk_and_is_said(qtbot, wi
     usb.write_text("not a folder any more")  # what a pulled stick's mount point can become
     made = dialog.backup_now()
     assert made is not None and made.exists()  # kept on this computer
-    assert "未能复制到第二备份位置" in window.desk.strip.text() and str(usb) in window.desk.strip.text()
+    assert "不在（U盘拔出了？）" in window.desk.strip.text() and str(usb) in window.desk.strip.text()
     window.session.comp.set_mark("A001", "theory", "61")
     window.close()  # closing backs up the change: no exception (pytest-qt fails on one), the backup made
     assert backups_of(demo_file)[0].reason == "close"
