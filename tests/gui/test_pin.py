@@ -91,3 +91,15 @@ def test_the_real_pin_dialog_is_used_and_a_wrong_pin_from_it_is_refused(qtbot, d
     desk.finalize_tab.finalize_button.click()
     assert seen == ["pin_dialog"] and desk.strip.text() == REFUSED
     assert not desk.session.info().finalized
+
+
+def test_the_quota_box_offers_no_more_than_the_30_percent_ceiling(desk, monkeypatch):
+    from ui.views import finalize_tab
+
+    asked = []
+    monkeypatch.setattr(finalize_tab.QInputDialog, "getInt",
+                        lambda *a: asked.append(a[3:6]) or (a[3], False))  # (value, min, max); then cancel
+    assert not desk.finalize_tab.set_quota()
+    ranked = desk.session.standings().ranked
+    # Once up to everyone ranked, with anything over 30 % refused only after the PIN.
+    assert asked == [(desk.session.standings().advance_quota, 0, ranked * 30 // 100)] and ranked > 10

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QFrame, QGridLayout, QGroupBox, QHBoxLay
 
 from skillscore.errors import SkillscoreError
 from skillscore.messages import render
+from skillscore.rules.outcomes import default_quota  # the 30 % ceiling: the box offers no more
 
 from .. import operations as ops
 from ..dialogs.pin import PinDialog
@@ -241,7 +242,7 @@ class FinalizeTab(QWidget):
             standings = self.session.standings()
             value, ok = QInputDialog.getInt(self, translate("FinalizeTab", "晋级名额"),
                                             translate("FinalizeTab", "晋级名额（不超过 30%，向下取整）："),
-                                            standings.advance_quota or 0, 0, max(standings.ranked, 0))
+                                            standings.advance_quota or 0, 0, default_quota(standings.ranked))
             if not ok:
                 return False
             quota = value
