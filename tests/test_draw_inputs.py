@@ -167,3 +167,13 @@ def test_zero_is_refused_as_a_number_not_taken_for_a_missing_option(tmp_path, ar
     assert cli(tmp_path, "draw", path, "--stations", "2", "--seed", "示例").returncode == 0
     err = refused(tmp_path, path, *[a.format(f=path) for a in args], code=code)
     assert words in err and "此用法需要" not in err
+
+
+@pytest.mark.parametrize("seed", ["长" * 65, "a\tb", "示例\n第二行"])
+def test_a_seed_that_is_not_one_short_line_is_refused(tmp_path, seed):
+    # Printed on the draw record's header and every page's foot: 5,000 characters once
+    # flooded the page. A hand-typed seed is a line.
+    path = individual(tmp_path, 5)
+    err = refused(tmp_path, path, "draw", path, "--stations", "2", "--seed", seed, code=2)
+    assert "抽签种子应为一行文字，不超过 64 个字符" in err
+    assert cli(tmp_path, "draw", path, "--stations", "2", "--seed", "长" * 64).returncode == 0

@@ -9,6 +9,7 @@ every move need the PIN and a reason; all of it is in the audit log.
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -31,11 +32,15 @@ register(
                         "No unit to draw (the roster is empty, or everyone is absent, withdrawn or disqualified)"),
         "draw_not_a_unit": ("{value} 不是参加抽签的单位", "{value} is not a unit of the draw"),
         "draw_seed_empty": ("抽签种子不能为空", "The seed must not be empty"),
+        "draw_seed_invalid": ("抽签种子应为一行文字，不超过 {most} 个字符",
+                              "The seed must be one line of text, at most {most} characters"),
         "draw_no_rows": ("文件中没有抽签记录：应每个参赛单位一行（编号、场次、工位号）",
                          "The file holds no draw: give one row per unit (编号, 场次, 工位号)"),
     }
 )
 
+
+SEED_MOST = 64  # far more than a number drawn from a hat or the 16 hex digits made here
 
 # Digits beyond which a cell is not turned into an int: int(Decimal("1e999999")) takes
 # minutes. Far above any session or station, so the rules still name 99999999999999999999
@@ -107,6 +112,9 @@ class DrawMixin:
         """Draw by seed (16 random hex digits when none is given). Returns the seats."""
         if seed is not None and not seed.strip():
             raise UsageError("draw_seed_empty")
+        if seed is not None and (len(seed) > SEED_MOST or any(unicodedata.category(ch)[0] == "C" for ch in seed)):
+            # printed on the draw record's header and every page's foot: a line, readable
+            raise UsageError("draw_seed_invalid", most=SEED_MOST)
         _checked_stations(stations)  # first: a wrong S is wrong whatever the file holds
         reason = self._guard_redo(redo, reason, pin)
         keys = self._keys_to_draw()
