@@ -80,6 +80,12 @@ def test_a_quota_that_is_not_a_whole_number(tmp_path, typed):
     assert ranking_json(path)["advance_quota"] == 2
 
 
+def test_a_quota_of_thousands_of_digits(tmp_path):
+    path = new(tmp_path / "c.sqlite")
+    out = refused(tmp_path, "quota", path, "9" * 5000, "--pin", PIN, code=2, words="位数过多")
+    assert len(out.stderr) < 200  # the value is not printed whole
+
+
 @pytest.mark.parametrize("typed", ["NaN", "sNaN", "-Infinity"])
 def test_a_pass_mark_that_is_not_a_number(tmp_path, typed):
     path = new(tmp_path / "c.sqlite")

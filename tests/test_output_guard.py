@@ -112,3 +112,28 @@ def test_an_output_into_a_folder_that_is_not_there_names_the_folder(tmp_path):
     assert out.returncode == 1 and "没有的文件夹" in out.stderr, out.stderr
     assert ".tmp" not in out.stderr and "内部" not in out.stderr  # once the temporary file's name
 
+
+
+def test_the_backup_made_before_a_file_got_its_identity_restores_and_the_identity_stays(tmp_path):
+    """A file from before competition ids (schema 4) is backed up before it is migrated; that
+    backup has no id, and restoring it is still restoring this file (a second reader found
+    the first version of the check refusing it)."""
+    path = sitting(tmp_path / "old.sqlite")
+    con = sqlite3.connect(path)  # as the previous program left it: schema 4, no identity, no later tables
+    for table in ("desk_merges", "desk_merged_items", "desk_conflicts", "checkins", "draw_seats", "codes",
+                  "appeal_changes", "appeals"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM meta WHERE key='competition_id'")
+    con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    before = ranking_json(path)  # opening migrates it, after a backup of it as it was
+    with Competition(path) as comp:
+        identity = comp.store.meta("competition_id")
+        (old,) = [b for b in comp.backups() if b.reason == "before-migrate"]
+    assert run_cli("marks", "set", path, "A001", "theory", "12").returncode == 0
+    out = run_cli("backup", "restore", path, old.path)
+    assert out.returncode == 0, out.stderr
+    assert ranking_json(path)["rows"] == before["rows"]
+    with Competition(path) as comp:
+        assert comp.store.meta("competition_id") == identity

@@ -103,13 +103,16 @@ def test_a_second_folder_that_went_away_keeps_the_backup_here_and_says_so(tmp_pa
     usb.rmdir()  # the stick pulled
     made = comp.backup()
     assert made.exists() and not usb.exists()  # kept here; nothing made where the stick was
-    assert "不在（U盘拔出了？）" in comp.second_backup_problem and str(usb) in comp.second_backup_problem
+    said = comp.second_backup_problem.message("zh")
+    assert "不在（U盘拔出了？）" in said and str(usb) in said
     comp.set_mark("A001", "theory", "70")
     comp.close()  # closing backs up the change, and does not fail on the second copy
     assert list_backups(tmp_path / "c.sqlite")[0].reason == "close"
     path = tmp_path / "c.sqlite"
     out = run_cli("backup", "create", path)
     assert out.returncode == 0 and "不在（U盘拔出了？）" in out.stderr and "内部" not in out.stderr
+    en = run_cli("backup", "create", path, "--lang", "en")  # worded where it is shown, in the command's language
+    assert en.returncode == 0 and "the second folder" in en.stderr and "备份" not in en.stderr
 
 
 def test_a_second_copy_the_system_refuses_keeps_the_backup_here_and_names_the_reason(tmp_path, monkeypatch):
@@ -125,7 +128,7 @@ def test_a_second_copy_the_system_refuses_keeps_the_backup_here_and_names_the_re
     monkeypatch.setattr(shutil, "copyfile", full)  # the stick full
     made = comp.backup()
     assert made.exists() and list(usb.iterdir()) == []  # kept here; no temporary left on the stick
-    assert comp.second_backup_problem == (f"备份已保存在本机，但未能复制到第二备份位置 {usb}（No space left on device）"
+    assert comp.second_backup_problem.message("zh") == (f"备份已保存在本机，但未能复制到第二备份位置 {usb}（No space left on device）"
                                           "：请检查U盘是否插好")
     comp.close()
 

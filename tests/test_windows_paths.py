@@ -148,3 +148,19 @@ def test_the_self_test_names_a_row_that_scores_differently(tmp_path, monkeypatch
     monkeypatch.setattr(selftest, "scenario_dir", lambda: copy)
     with pytest.raises(RuntimeError, match=expected["rows"][2]["no"]):
         selftest.check_scoring()
+
+
+def test_a_file_on_a_windows_share_is_named_to_sqlite_without_an_authority():
+    # pathlib writes \\server\share\f as file://server/share/f, which SQLite refuses unless
+    # built to allow an authority ("invalid uri authority"); copy from a share read it so.
+    from pathlib import PureWindowsPath
+
+    from skillscore.storage.database import sqlite_uri
+
+    share = PureWindowsPath(r"\\server\share\初赛.skillscore").as_uri()
+    assert sqlite_uri(share) == "file:////server/share/%E5%88%9D%E8%B5%9B.skillscore"
+    assert sqlite_uri(PureWindowsPath(r"E:\初赛.skillscore").as_uri()) == "file:///E:/%E5%88%9D%E8%B5%9B.skillscore"
+    import sqlite3
+
+    with pytest.raises(sqlite3.OperationalError, match="authority"):  # what the unmended URI met
+        sqlite3.connect(share + "?mode=ro", uri=True)

@@ -75,6 +75,7 @@ class Desk(QWidget):
         self.banner.setStyleSheet(FINAL_BANNER)
         layout.addWidget(self.banner)
         self.strip = QLabel()
+        self._backup_warning: str | None = None  # shown again under the next message (show_backup_warning)
         self.strip.setObjectName("strip")
         self.strip.setWordWrap(True)
         self.strip.hide()
@@ -283,7 +284,16 @@ class Desk(QWidget):
         if model.mode != "all":
             self.ranking_tab.set_filter(model.mode)
 
+    def show_backup_warning(self, text: str) -> None:
+        """A backup missed the second folder: shown now, and once more under the next
+        message, which would otherwise replace it before anyone read it (a paste's count)."""
+        self.show_message(text, True)
+        self._backup_warning = text
+
     def show_message(self, text: str, error: bool = False) -> None:
+        warning, self._backup_warning = self._backup_warning, None
+        if warning and warning != text:
+            text, error = f"{text}\n{warning}", True
         colour = "background: #FDECEA; color: #8E1B1B; border: 1px solid #C62828;" if error else \
             "background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784;"
         self.strip.setStyleSheet(f"QLabel#strip {{ {colour} padding: 4px 8px; }}")
@@ -306,6 +316,7 @@ class Desk(QWidget):
         return dialog
 
     def _imported(self, dialog: ImportDialog) -> None:
+        self.session.tell_backup_problem()  # first: said again under the import's own line
         if dialog.log is not None:
             log = dialog.log
             self.show_message(translate("Desk", "已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}").format(
@@ -337,15 +348,20 @@ class Desk(QWidget):
         return path or None
 
     def _background(self, label: str, action, done_text: str, out: str, then=None) -> None:
-        body = with_competition(self.session.path, self.session.operator, action)
+        body = with_competition(self.session, action)
 
         def done(result):
+            self.session.tell_backup_problem()  # first: said again under the task's own line
             # {code}: the handoff code an export was sealed under, to compare with the signed sheet
             self.show_message(done_text.format(path=out, code=getattr(result, "code", "")))
             if then is not None:
                 then()
 
-        task = run_task(self, label, body, on_done=done, on_error=lambda e: self.show_message(error_text(e), True))
+        def failed(error):
+            self.session.tell_backup_problem()
+            self.show_message(error_text(error), True)
+
+        task = run_task(self, label, body, on_done=done, on_error=failed)
         self.tasks.append(task)
 
     def export_roster(self, out: str | None = None) -> None:

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self.show_saved)
         session.outside.connect(lambda: self.statusBar().showMessage(
             translate("MainWindow", "文件已被其他程序（如命令行）修改，已重新读取"), 15000))
-        session.warning.connect(lambda text: self.desk.show_message(text, True) if self.desk is not None
+        session.warning.connect(lambda text: self.desk.show_backup_warning(text) if self.desk is not None
                                 else self.statusBar().showMessage(text, 30000))
         self.desk = None
         self.rebuild()

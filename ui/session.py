@@ -27,6 +27,7 @@ from skillscore.rules.marks import mark_from_text
 
 from . import collector
 from . import operations as ops
+from .i18n import current_lang
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Session(QObject):
         super().__init__(parent)
         self.comp = comp
         self.demo = demo
+        self.worker_backup_problem = None  # a worker's connection missed the second folder
         self.undo_stack: list[list[tuple[str, str, str | None]]] = []
         self.last_saved: dt.datetime | None = None
         self._cache: dict = {}
@@ -156,16 +158,19 @@ class Session(QObject):
         except PinError:
             self.after(frozenset())  # a wrong PIN is itself logged (and slows the next try)
             raise
+        finally:
+            self.tell_backup_problem()  # a refused action may have backed up first
         if op.changes:
             self.after(op.changes, marks=tuple(result) if op is ops.set_mark else None)
-        self.tell_backup_problem()
         return result
 
     def tell_backup_problem(self) -> None:
-        """A backup the action made could not be copied to the second folder: said once."""
-        problem, self.comp.second_backup_problem = self.comp.second_backup_problem, None
-        if problem:
-            self.warning.emit(problem)
+        """A backup could not be copied to the second folder (made here, or by a worker's
+        own connection: ``worker_backup_problem``): said once, in the desk's language."""
+        problems = [p for p in (self.comp.second_backup_problem, self.worker_backup_problem) if p]
+        self.comp.second_backup_problem = self.worker_backup_problem = None
+        if problems:
+            self.warning.emit(problems[-1].message(current_lang()))
 
     @property
     def double_entry(self) -> bool:
@@ -197,6 +202,7 @@ class Session(QObject):
             if done:
                 self.undo_stack.append([(n, f, old) for n, f, old, _ in done])
                 self.after(ops.set_mark.changes, marks=tuple(done))
+            self.tell_backup_problem()
         return done
 
     def undo(self) -> list[tuple] | None:
@@ -215,6 +221,7 @@ class Session(QObject):
         finally:
             if done:
                 self.after(ops.set_mark.changes, marks=tuple(done))
+            self.tell_backup_problem()
         return done
 
     def after(self, kinds: frozenset[str], *, marks: tuple | None = None) -> None:

@@ -43,12 +43,19 @@ class Task(QThread):
         self.progress.emit(int(done), int(total))
 
 
-def with_competition(path, operator: str, action: Callable) -> Callable:
-    """A task body that opens its own connection to the file, in the worker thread."""
+def with_competition(session, action: Callable) -> Callable:
+    """A task body that opens its own connection to the session's file, in the worker
+    thread. A backup it made that missed the second folder is left with the session, which
+    says so once the task is over (``Session.after`` / ``tell_backup_problem``)."""
 
     def body(progress):
-        with Competition(path, operator=operator) as comp:
-            return action(comp, progress)
+        comp = Competition(session.path, operator=session.operator)
+        try:
+            with comp:
+                return action(comp, progress)
+        finally:
+            if comp.second_backup_problem is not None:
+                session.worker_backup_problem = comp.second_backup_problem
 
     return body
 

@@ -27,8 +27,9 @@ LOCATION_WORDS = {"removable": ("可移动磁盘（U盘）", "removable drive"),
 
 
 class SafetyMixin:
-    # What the last backup's copy to the second folder met, if it failed (None: it did not).
-    second_backup_problem: str | None = None
+    # What the last backup's copy to the second folder met, if it failed (None: it did not);
+    # worded by whoever shows it, in the user's language.
+    second_backup_problem: RefusedError | None = None
 
     # -- safety: location and backups -----------------------------------------------------
     def check_location(self) -> None:
@@ -55,10 +56,10 @@ class SafetyMixin:
         self._changed_since_backup = False
         return path
 
-    def _second_failed(self, message: str) -> None:
+    def _second_failed(self, problem: RefusedError) -> None:
         """The last backup's copy to the second folder failed: the desk and the command
         say so (the backup itself, on this computer, was made)."""
-        self.second_backup_problem = message
+        self.second_backup_problem = problem
 
     def backup_on_open(self) -> Path | None:
         """The desk calls this when it opens a file after a pause of 10 minutes or more."""

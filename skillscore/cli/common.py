@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..actions.competition import Competition
 from ..errors import UsageError
-from ..messages import register, render
+from ..messages import default_lang, register, render
 
 register(
     {
@@ -50,4 +50,4 @@ def _open(args) -> Iterator[Competition]:
         # A backup of the command (or of closing) could not be copied to the second folder:
         # said after the command's own answer, which it does not change.
         if comp.second_backup_problem:
-            print(comp.second_backup_problem, file=sys.stderr)
+            print(comp.second_backup_problem.message(args.lang or default_lang()), file=sys.stderr)

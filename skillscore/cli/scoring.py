@@ -37,6 +37,8 @@ register(
         "quota_set": ("晋级名额已设为 {quota}", "Quota set to {quota}"),
         "quota_not_number": ("晋级名额「{value}」不是整数：请填写人数（如 12），或 default 恢复默认",
                              "quota '{value}' is not a whole number: give a number of people (e.g. 12), or default"),
+        "quota_too_many": ("晋级名额「{value}」位数过多：请填写人数（如 12）",
+                           "quota '{value}' has too many digits: give a number of people (e.g. 12)"),
     }
 )
 
@@ -203,6 +205,8 @@ def cmd_quota(args, lang):
     text = args.quota.strip()
     if text not in ("default", "") and not (text[1:] if text.startswith("-") else text).isdecimal():
         raise UsageError("quota_not_number", value=args.quota)
+    if len(text) > 9:  # more people than any roster holds (and past 4,300 digits int() itself refuses)
+        raise UsageError("quota_too_many", value=text[:12] + "…")
     quota = None if text in ("default", "") else int(text)
     with _open(args) as comp:
         comp.set_quota(quota, pin=_pin(args, lang))

@@ -18,7 +18,7 @@ from typing import Callable
 
 from ..errors import RefusedError
 from ..system.files import NAME_MAX, PATH_BUDGET, absolute, atomic_path, byte_len, fit_name, fsync_dir
-from ..messages import register, render
+from ..messages import register
 
 KEEP_RECENT = 20
 KEEP_DAYS = 60
@@ -152,12 +152,12 @@ def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
 
 def create_backup(
     live: Path, reason: str, *, now: dt.datetime, conn: sqlite3.Connection | None = None,
-    second_folder: Path | None = None, second_failed: Callable[[str], None] | None = None,
+    second_folder: Path | None = None, second_failed: Callable[[RefusedError], None] | None = None,
 ) -> Path:
     """Back up ``live`` (through ``conn`` if the caller has it open) and rotate; then copy
     it to ``second_folder``. The second copy never fails the backup, nor the action that
     asked for it (a tie, closing the desk): the stick may have been pulled. What went wrong
-    goes to ``second_failed`` (or is raised, without it)."""
+    goes to ``second_failed`` as a refusal, worded where it is shown (or is raised, without it)."""
     live = Path(live)
     folder = backup_dir(live)
     folder.mkdir(exist_ok=True)
@@ -189,11 +189,10 @@ def create_backup(
         except (OSError, ValueError, RefusedError) as exc:
             if second_failed is None:
                 raise
-            if isinstance(exc, RefusedError):
-                second_failed(exc.message())
-            else:
-                reason = getattr(exc, "strerror", None) or str(exc)
-                second_failed(render("second_backup_failed", None, folder=str(second_folder), reason=reason))
+            if not isinstance(exc, RefusedError):
+                exc = RefusedError("second_backup_failed", folder=str(second_folder),
+                                   reason=getattr(exc, "strerror", None) or str(exc))
+            second_failed(exc)
     return target
 
 
@@ -227,18 +226,27 @@ def restore_into(live_conn: sqlite3.Connection, backup: Path) -> None:
 
     Only a backup of this very competition (its ``competition_id``): an empty file or
     another program's database passes the integrity check, and restoring one left a file
-    that no longer opened; another sitting's file would silently become this one."""
+    that no longer opened; another sitting's file would silently become this one. A
+    backup from before files had an id (schema < 5: "before-migrate", or older) is taken
+    if it is a competition file at all, and keeps this file's id."""
     problem = integrity_problem(backup)
     if problem:
         raise RefusedError("backup_damaged", path=str(backup), detail=problem)
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
-        theirs = _competition_id(source)
-        if theirs is None or theirs != _competition_id(live_conn):
+        ours, theirs = _competition_id(live_conn), _competition_id(source)
+        if theirs != ours and (theirs is not None or not _is_competition(source)):
             raise RefusedError("backup_other_file", path=str(backup))
         source.backup(live_conn)
     finally:
         source.close()
+    if theirs is None and ours is not None:  # the next opening migrates it; the id stays this file's
+        live_conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('competition_id', ?)", [ours])
+
+
+def _is_competition(conn: sqlite3.Connection) -> bool:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {"meta", "audit"} <= tables
 
 
 def _competition_id(conn: sqlite3.Connection) -> str | None:

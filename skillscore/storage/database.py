@@ -686,6 +686,15 @@ def _statements(script: str) -> list[str]:
 _READ_ONLY, _IMMUTABLE = "?mode=ro", "?mode=ro&immutable=1"
 
 
+def sqlite_uri(uri: str) -> str:
+    """A file URI as SQLite opens it. A Windows share (\\\\server\\share\\f.sqlite) is
+    ``file://server/share/f.sqlite`` to pathlib, and SQLite refuses an authority unless built
+    to allow one; ``file:////server/share/…`` names the same share as a path it opens."""
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        return "file:////" + uri[len("file://"):]
+    return uri
+
+
 def look_before_opening(path: Path, queries: tuple[str, ...] = (_READ_ONLY, _IMMUTABLE)) -> bool:
     """Refuse anything that is not a competition file before changing a byte of it (opening
     read-write would switch another program's file to WAL, or grow an empty one to 4 KB).
@@ -696,7 +705,7 @@ def look_before_opening(path: Path, queries: tuple[str, ...] = (_READ_ONLY, _IMM
         raise RefusedError("file_missing", path=str(path))
     if path.stat().st_size == 0:
         raise RefusedError("store_empty", path=str(path))
-    uri = path.resolve().as_uri()
+    uri = sqlite_uri(path.resolve().as_uri())
     for query in queries:
         try:
             con = sqlite3.connect(uri + query, uri=True, timeout=busy_timeout())
@@ -735,7 +744,7 @@ def _writable_here(path: Path) -> bool:
 def _connect(path: Path, *, readonly: bool = False) -> Connection:
     if readonly:
         # immutable: no -shm can be made on the medium, and nothing can change the file there.
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
+        conn = sqlite3.connect(sqlite_uri(Path(path).resolve().as_uri()) + "?mode=ro&immutable=1", uri=True,
                                isolation_level=None)
         return Connection(conn)
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout())

@@ -108,3 +108,28 @@ def test_an_ineligible_contestant_can_be_admitted_by_the_chief_judge_from_the_pr
     flag = roster.index(row, roster.column_of("eligibility"))
     assert roster.data(flag) == "◆ 准予参赛"
     assert roster.data(flag, Qt.ToolTipRole).startswith("裁判长准予参赛，理由：组委会特批：青年技能组\n出生日期晚于")
+
+
+def test_an_import_whose_backups_miss_the_second_folder_says_so_in_the_desks_language(qtbot, tmp_path, desk):
+    """The import runs on its own connection in a worker: a second reader found its backups'
+    missed copies lost with that connection."""
+    from ui import operations as ops
+    from ui.i18n import install_language
+
+    usb = tmp_path / "stick"
+    desk.session.do(ops.set_second_backup_folder, str(usb))
+    usb.rmdir()  # the stick pulled
+    marks = write_csv(tmp_path / "成绩.csv", MARKS_HEADER, [["A058", "", "80", ""]])
+    dialog = open_import(qtbot, desk, "marks", marks)
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.state == "imported", timeout=10_000)
+    assert desk.strip.text().startswith("已导入 成绩.csv")  # the import's own line, then the warning under it
+    assert "第二备份位置" in desk.strip.text() and str(usb) in desk.strip.text()
+    install_language("en")
+    try:
+        desk.session.comp.set_mark("A059", "theory", "70")
+        desk.session.comp.backup("manual")  # the desk's own connection, worded in English now
+        desk.session.tell_backup_problem()
+        assert desk.strip.text().startswith("The backup is kept on this computer, but the second folder")
+    finally:
+        install_language("zh")

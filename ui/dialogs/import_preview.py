@@ -190,7 +190,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         op = ops.import_roster if self.kind == "roster" else ops.import_marks
         path = self.path
-        body = with_competition(self.session.path, self.session.operator, lambda comp, progress: op(comp, path))
+        body = with_competition(self.session, lambda comp, progress: op(comp, path))
         self.task = run_task(self, translate("ImportDialog", "正在导入 {file}…").format(file=path.name), body,
                              on_done=lambda log: self.imported(op, log), on_error=self.import_failed)
 

@@ -197,8 +197,7 @@ class JudgeStatsView(QWidget):
             if not out:
                 return None
         lang = current_lang()
-        body = with_competition(self.session.path, self.session.operator,
-                                lambda c, p: ops.write_report(c, "judges", out, lang=lang, progress=p))
+        body = with_competition(self.session, lambda c, p: ops.write_report(c, "judges", out, lang=lang, progress=p))
         task = run_task(self, translate("JudgeStatsView", "正在生成 PDF…"), body,
                         on_done=lambda _: self._say(translate("JudgeStatsView", "已生成 {path}").format(path=out)),
                         on_error=lambda e: self._say(
