@@ -131,19 +131,15 @@ def copy_file(source: str | Path, target: str | Path) -> Path:
     """
     import sqlite3
 
-    from ..system.files import atomic_path
-
     from ..storage.database import look_before_copying
+    from ..system.files import atomic_path
 
     target = Path(target)
     if target.exists():
         raise RefusedError("file_exists", path=str(target))
-    look_before_copying(Path(source))  # a folder, a missing or empty file, another program's database
-    source = Path(source).resolve()
-    # immutable=1: no lock or -shm/-wal files are created next to the source. Only when a
-    # -wal file is already there (the file was not closed cleanly) must SQLite read it.
-    wal_left = source.with_name(source.name + "-wal").exists()
-    source_conn = sqlite3.connect(f"file:{source}?mode=ro{'' if wal_left else '&immutable=1'}", uri=True)
+    # Refused if a folder, missing, empty or another program's; read immutable: no lock or
+    # -shm/-wal files are created next to the source (unless a -wal is already there).
+    source_conn = sqlite3.connect(look_before_copying(Path(source)), uri=True)
     try:
         with atomic_path(target) as tmp:
             dest = sqlite3.connect(tmp)

@@ -19,6 +19,7 @@ from ..system.console import quiet_closed_pipe, safe_streams
 from ..system.crashlog import report_crash
 from .parser import build_parser
 
+
 def main(argv: list[str] | None = None) -> int:
     safe_streams()
     argv = sys.argv[1:] if argv is None else argv

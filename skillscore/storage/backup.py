@@ -19,6 +19,7 @@ from typing import Callable
 from ..errors import RefusedError
 from ..system.files import NAME_MAX, PATH_BUDGET, absolute, atomic_path, byte_len, fit_name, fsync_dir
 from ..messages import register
+from .connection import has_competition_tables
 
 KEEP_RECENT = 20
 KEEP_DAYS = 60
@@ -235,18 +236,13 @@ def restore_into(live_conn: sqlite3.Connection, backup: Path) -> None:
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
         ours, theirs = _competition_id(live_conn), _competition_id(source)
-        if theirs != ours and (theirs is not None or not _is_competition(source)):
+        if theirs != ours and (theirs is not None or not has_competition_tables(source)):
             raise RefusedError("backup_other_file", path=str(backup))
         source.backup(live_conn)
     finally:
         source.close()
     if theirs is None and ours is not None:  # the next opening migrates it; the id stays this file's
         live_conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('competition_id', ?)", [ours])
-
-
-def _is_competition(conn: sqlite3.Connection) -> bool:
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    return {"meta", "audit"} <= tables
 
 
 def _competition_id(conn: sqlite3.Connection) -> str | None:

@@ -59,3 +59,10 @@ class Connection:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             raise
         self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+
+def has_competition_tables(con: sqlite3.Connection) -> bool:
+    """Whether a database has the tables every competition file has (another program's has
+    not): asked before opening a file (database.py) and before restoring one (backup.py)."""
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {"meta", "audit"} <= tables

@@ -28,7 +28,7 @@ from ..errors import RefusedError
 from ..messages import register
 from ..system.files import absolute, byte_len
 from ..system.locks import DeskLock, HeldElsewhere, SqliteHold, file_identity
-from .connection import Connection
+from .connection import Connection, has_competition_tables
 
 SCHEMA_VERSION = 7
 # The longest name of a competition file, in UTF-8 bytes: what the file systems allow (255)
@@ -710,7 +710,7 @@ def look_before_opening(path: Path, queries: tuple[str, ...] = (_READ_ONLY, _IMM
         try:
             con = sqlite3.connect(uri + query, uri=True, timeout=busy_timeout())
             try:
-                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                ours = has_competition_tables(con)
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
@@ -722,18 +722,21 @@ def look_before_opening(path: Path, queries: tuple[str, ...] = (_READ_ONLY, _IMM
             if name.startswith("SQLITE_CANTOPEN") and query != queries[-1] and not _writable_here(path):
                 continue  # a WAL file on a read-only medium: SQLite cannot make its -shm there
             raise RefusedError("file_not_competition", path=str(path), detail=str(exc)) from None
-        if not {"meta", "audit"} <= tables:
+        if not ours:
             raise RefusedError("file_other_sqlite", path=str(path))
         return query == _IMMUTABLE
     raise AssertionError("unreachable")
 
 
-def look_before_copying(path: Path) -> None:
-    """``copy``'s source, refused as opening refuses it, read without writing beside it: the
-    stick it is on gets no -wal or -shm file (immutable, unless a -wal is already there:
-    the file was not closed, and SQLite must read it)."""
+def look_before_copying(path: Path) -> str:
+    """``copy``'s source, refused as opening refuses it; returns the URI to read it by,
+    which writes nothing beside it: the stick it is on gets no -wal or -shm file
+    (immutable, unless a -wal is already there: the file was not closed, and SQLite must
+    read it)."""
     wal_left = path.with_name(path.name + "-wal").exists()
-    look_before_opening(path, (_READ_ONLY if wal_left else _IMMUTABLE,))
+    query = _READ_ONLY if wal_left else _IMMUTABLE
+    look_before_opening(path, (query,))
+    return sqlite_uri(path.resolve().as_uri()) + query
 
 
 def _writable_here(path: Path) -> bool:
