@@ -250,9 +250,7 @@ class PackagePicker(QWidget):
     def _card(self, path: Path, read_package) -> PackageCard:
         try:
             card = PackageCard(path, read_package(self._hold(path)))
-        except SkillscoreError as e:
-            card = PackageCard(path, error=e.message(current_lang()))
-        except OSError as e:
+        except (SkillscoreError, OSError) as e:
             card = PackageCard(path, error=error_text(e))
         card.changed.connect(self.changed)
         card.removed.connect(self.remove)

@@ -13,7 +13,7 @@ from skillscore.catalog import events
 from skillscore.errors import SkillscoreError
 
 from .common import ok_cancel, problem_label
-from ..i18n import current_lang, settings
+from ..i18n import settings
 from ..words import error_text, word
 from .panel_scheme import PanelSchemeBox
 
@@ -152,9 +152,7 @@ class NewCompetitionDialog(QDialog):
                 date=dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd")), operator=operator,
                 panel=self.panel.scheme(),
             )
-        except SkillscoreError as e:
-            return self.fail(e.message(current_lang()))
-        except OSError as e:
+        except (SkillscoreError, OSError) as e:
             return self.fail(error_text(e))
         self.created.close()
         super().accept()
