@@ -40,3 +40,30 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]], encoding: st
         w.writerow(header)
         w.writerows(rows)
     return path
+
+
+def prelim_small(path: Path) -> Path:
+    """The acceptance scenario prelim-small made with the real command: 14 contestants, one
+    tie decided by practical, two unresolved ties."""
+    small = ACCEPTANCE / "prelim-small"
+    assert run_cli("new", path, "--event", "21", "--stage", "prelim", "--committee", "组委会",
+                   "--date", "2025-09-01", "--pin", PIN).returncode == 0
+    assert run_cli("roster", "import", path, small / "roster.csv").returncode == 0
+    assert run_cli("marks", "import", path, small / "marks.csv").returncode == 0
+    return path
+
+
+def as_schema_4(path: Path) -> Path:
+    """The file as the program before competition ids left it: schema 4, no identity, none
+    of the later tables (its next opening migrates it)."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    for table in ("desk_merges", "desk_merged_items", "desk_conflicts", "checkins", "draw_seats", "codes",
+                  "appeal_changes", "appeals"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM meta WHERE key='competition_id'")
+    con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    return path

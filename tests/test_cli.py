@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from support import ACCEPTANCE, PIN, ranking_json, run_cli, write_csv
+from support import ACCEPTANCE, PIN, prelim_small, ranking_json, run_cli, write_csv
 
 SMALL = ACCEPTANCE / "prelim-small"
 
@@ -17,12 +17,7 @@ SMALL = ACCEPTANCE / "prelim-small"
 @pytest.fixture
 def sitting(tmp_path):
     """prelim-small: 14 contestants, one tie decided by practical, two unresolved ties."""
-    comp = tmp_path / "comp.sqlite"
-    assert run_cli("new", comp, "--event", "21", "--stage", "prelim", "--committee", "组委会",
-                   "--date", "2025-09-01", "--pin", PIN).returncode == 0
-    assert run_cli("roster", "import", comp, SMALL / "roster.csv").returncode == 0
-    assert run_cli("marks", "import", comp, SMALL / "marks.csv").returncode == 0
-    return comp
+    return prelim_small(tmp_path / "comp.sqlite")
 
 
 def file_digest(path) -> str:

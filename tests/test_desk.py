@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
-from support import ACCEPTANCE, PIN, run_cli, write_csv
+from support import ACCEPTANCE, PIN, as_schema_4, run_cli, write_csv
 from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 from skillscore.exchange.desk_file import read_desk_file
@@ -89,14 +88,7 @@ def test_every_copy_shares_the_sittings_identity_and_a_new_file_has_its_own(venu
 def test_an_older_file_gets_an_identity_when_migrated(tmp_path):
     path = tmp_path / "old.sqlite"
     Competition.create(path, event_no=21, stage="prelim", committee="x", pin=PIN, date="2025-09-01").close()
-    con = sqlite3.connect(path)  # as the previous program left it: schema 4, no identity, no desk tables
-    for table in ("desk_merges", "desk_merged_items", "desk_conflicts", "checkins", "draw_seats", "codes",
-                  "appeal_changes", "appeals"):
-        con.execute(f"DROP TABLE {table}")
-    con.execute("DELETE FROM meta WHERE key='competition_id'")
-    con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
-    con.commit()
-    con.close()
+    as_schema_4(path)
     with Competition(path) as comp:
         first = comp.store.meta("competition_id")
         assert len(first) == 32 and comp.held_conflicts() == []

@@ -12,20 +12,10 @@ import sqlite3
 
 import pytest
 
-from support import ACCEPTANCE, PIN, ranking_json, run_cli
+from support import PIN, as_schema_4, prelim_small, ranking_json, run_cli
 from skillscore.actions.competition import Competition
 from skillscore.errors import RefusedError
 from skillscore.system.files import atomic_write_bytes
-
-SMALL = ACCEPTANCE / "prelim-small"
-
-
-def sitting(path):
-    assert run_cli("new", path, "--event", "21", "--stage", "prelim", "--committee", "组委会",
-                   "--date", "2025-09-01", "--pin", PIN).returncode == 0
-    assert run_cli("roster", "import", path, SMALL / "roster.csv").returncode == 0
-    assert run_cli("marks", "import", path, SMALL / "marks.csv").returncode == 0
-    return path
 
 
 def digest(path) -> str:
@@ -39,7 +29,7 @@ def digest(path) -> str:
     ("comp.ssdesk", ["desk", "export", "{f}", "{f}"]),
 ])
 def test_an_output_given_the_competition_files_own_name_is_refused_and_the_file_kept(tmp_path, name, command):
-    path = sitting(tmp_path / name)
+    path = prelim_small(tmp_path / name)
     before, ranking = digest(path), ranking_json(path)
     logs = tmp_path / "state"
     out = run_cli(*[str(path) if a == "{f}" else a for a in command], env={"XDG_STATE_HOME": str(logs)})
@@ -50,7 +40,7 @@ def test_an_output_given_the_competition_files_own_name_is_refused_and_the_file_
 
 
 def test_the_handoff_export_onto_the_competition_file_is_refused(tmp_path):
-    path = sitting(tmp_path / "comp.sqlite")
+    path = prelim_small(tmp_path / "comp.sqlite")
     with Competition(path) as comp:  # prelim-small: B013's practical missing, two ties unresolved
         comp.set_mark("B013", "practical", "70")
         for group in comp.standings().tie_groups:
@@ -78,14 +68,14 @@ def test_any_database_is_kept_from_an_output_but_other_files_are_replaced(tmp_pa
 
 @pytest.mark.parametrize("make", ["empty", "foreign", "other_sitting"])
 def test_restore_takes_only_a_backup_of_this_competition(tmp_path, make):
-    path = sitting(tmp_path / "comp.sqlite")
+    path = prelim_small(tmp_path / "comp.sqlite")
     source = tmp_path / "source.sqlite"
     if make == "empty":
         source.write_bytes(b"")
     elif make == "foreign":
         sqlite3.connect(source).execute("CREATE TABLE notes(x)").connection.close()
     else:
-        sitting(source)
+        prelim_small(source)
     before = ranking_json(path)
     logs = tmp_path / "state"
     out = run_cli("backup", "restore", path, source, env={"XDG_STATE_HOME": str(logs)})
@@ -96,7 +86,7 @@ def test_restore_takes_only_a_backup_of_this_competition(tmp_path, make):
 
 
 def test_restore_of_a_copy_of_this_competition_still_works(tmp_path):
-    path = sitting(tmp_path / "comp.sqlite")
+    path = prelim_small(tmp_path / "comp.sqlite")
     copy = tmp_path / "copy.sqlite"
     shutil.copyfile(path, copy)
     assert run_cli("marks", "set", path, "A001", "theory", "12").returncode == 0
@@ -107,7 +97,7 @@ def test_restore_of_a_copy_of_this_competition_still_works(tmp_path):
 
 
 def test_an_output_into_a_folder_that_is_not_there_names_the_folder(tmp_path):
-    path = sitting(tmp_path / "comp.sqlite")
+    path = prelim_small(tmp_path / "comp.sqlite")
     out = run_cli("roster", "export", path, tmp_path / "没有的文件夹" / "名单.xlsx")
     assert out.returncode == 1 and "没有的文件夹" in out.stderr, out.stderr
     assert ".tmp" not in out.stderr and "内部" not in out.stderr  # once the temporary file's name
@@ -118,15 +108,7 @@ def test_the_backup_made_before_a_file_got_its_identity_restores_and_the_identit
     """A file from before competition ids (schema 4) is backed up before it is migrated; that
     backup has no id, and restoring it is still restoring this file (a second reader found
     the first version of the check refusing it)."""
-    path = sitting(tmp_path / "old.sqlite")
-    con = sqlite3.connect(path)  # as the previous program left it: schema 4, no identity, no later tables
-    for table in ("desk_merges", "desk_merged_items", "desk_conflicts", "checkins", "draw_seats", "codes",
-                  "appeal_changes", "appeals"):
-        con.execute(f"DROP TABLE {table}")
-    con.execute("DELETE FROM meta WHERE key='competition_id'")
-    con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
-    con.commit()
-    con.close()
+    path = as_schema_4(prelim_small(tmp_path / "old.sqlite"))
     before = ranking_json(path)  # opening migrates it, after a backup of it as it was
     with Competition(path) as comp:
         identity = comp.store.meta("competition_id")
