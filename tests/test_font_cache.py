@@ -46,6 +46,10 @@ def test_the_cached_face_is_the_parsed_face(tmp_path, monkeypatch):
                                                                            parsed.face.bbox)
         assert font.stringWidth(TEXT, 12) == parsed.stringWidth(TEXT, 12)
         assert subset_bytes(font, "成绩表ABC123") == subset_bytes(parsed, "成绩表ABC123")  # what a PDF embeds
+    # Stored as arrays (all ReportLab does is index them): the same numbers, glyph by glyph.
+    assert len(cached.face.hmetrics) == len(parsed.face.hmetrics) > 30000
+    assert list(cached.face.hmetrics) == parsed.face.hmetrics and cached.face.hmetrics[5] == parsed.face.hmetrics[5]
+    assert list(cached.face.glyphPos) == parsed.face.glyphPos
     # Restored only when read (harfbuzz shaping alone reads it): still packed after drawing.
     assert cached.face.glyphToChar.blob is not None
     assert cached.face.glyphToChar == parsed.face.glyphToChar and cached.face.glyphToChar.blob is None

@@ -165,17 +165,6 @@ def write_summary_xlsx(rows: list[SummaryRow], out: str | Path) -> None:
 
 
 # -- pdf ----------------------------------------------------------------------------------
-FONT_NAME = "SkillscoreSummaryCJK"
-
-
-def _register_font() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from ..system.paths import font_path
-
-    if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT_NAME, str(font_path()), subfontIndex=0))
 
 
 def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
@@ -183,19 +172,20 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
     signed paper sheets."""
     import io
 
+    # First: the reports package defers Pillow before ReportLab loads it. The sheets' font,
+    # registered once per process and read from the user's cache (reports/font_cache.py).
+    from ..reports.fonts import markup, register_font
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from ..reports.fonts import markup
-
-    _register_font()
-    head = ParagraphStyle("head", fontName=FONT_NAME, fontSize=6.5, leading=8, alignment=1, wordWrap="CJK")
-    cell = ParagraphStyle("cell", fontName=FONT_NAME, fontSize=7, leading=8.5, wordWrap="CJK")
-    big = ParagraphStyle("title", fontName=FONT_NAME, fontSize=14, leading=18, spaceAfter=6)
-    small = ParagraphStyle("small", fontName=FONT_NAME, fontSize=7.5, leading=10)
+    font = register_font()
+    head = ParagraphStyle("head", fontName=font, fontSize=6.5, leading=8, alignment=1, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=font, fontSize=7, leading=8.5, wordWrap="CJK")
+    big = ParagraphStyle("title", fontName=font, fontSize=14, leading=18, spaceAfter=6)
+    small = ParagraphStyle("small", fontName=font, fontSize=7.5, leading=10)
 
     headers = HEADERS[:-2]  # fingerprints follow in their own table, at full length
     data = [[Paragraph(h, head) for h in headers]]
@@ -207,7 +197,7 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
     widths = [13 * mm, 26 * mm, 10 * mm, 40 * mm, 10 * mm] + [(277 * mm - 99 * mm) / numbers] * numbers
     table = Table(data, colWidths=widths, repeatRows=1)
     style = [
-        ("FONT", (0, 0), (-1, -1), FONT_NAME, 7),
+        ("FONT", (0, 0), (-1, -1), font, 7),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9A9A9A")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E4E4")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -225,7 +215,7 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
                            Paragraph(markup(r.committee), cell), str(r.version), r.fingerprint])
     fp_table = Table(prints, colWidths=[36 * mm, 12 * mm, 50 * mm, 14 * mm, 150 * mm], repeatRows=1)
     fp_table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT_NAME, 7),
+        ("FONT", (0, 0), (-1, -1), font, 7),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9A9A9A")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E4E4")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -233,7 +223,7 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
 
     def footer(canvas, doc):
         canvas.saveState()
-        canvas.setFont(FONT_NAME, 7)
+        canvas.setFont(font, 7)
         canvas.drawRightString(landscape(A4)[0] - 10 * mm, 7 * mm, f"第 {doc.page} 页")
         canvas.restoreState()
 

@@ -20,7 +20,8 @@ AppealsData, publication: PublicationData). The caller decides who may print wha
 (the key needs the PIN; publication a finalised stage, which the sheet checks again).
 
 ReportLab and openpyxl are imported only when a sheet is written, so importing this
-package (e.g. by the CLI) stays cheap.
+package (e.g. by the CLI) stays cheap; Pillow's image module, which ReportLab imports and no
+sheet uses, loads only if something uses it (system/lazy_modules.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from typing import Any, Callable
 
 from ..errors import UsageError
 from ..messages import register
+from ..system.lazy_modules import defer
+
+defer("PIL.Image")  # before any module of this package imports ReportLab: ~20 ms a sheet
 
 RESULT_KINDS = ("results", "advancement", "certificates", "awards", "judges")
 DAY_KINDS = ("checkin", "draw", "scoresheets", "key", "appeals", "publication")

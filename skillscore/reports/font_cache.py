@@ -10,7 +10,9 @@ ReportLab's own ``__init__`` made, so a font from the cache is that font again; 
 ReportLab is replaced, even for a moment (sheets are also made in the desk's worker threads).
 One part is restored only when first read: the face's glyph → characters map, which ReportLab
 consults for harfbuzz shaping alone (no sheet shapes text), and whose 30,000 small lists were
-half the loading time (``_GlyphToChar``).
+half the loading time (``_GlyphToChar``). Two lists ReportLab only indexes, to cut a subset
+out of the font, are stored as arrays of numbers (``_Metrics``; ``glyphPos`` an ``array``):
+50,000 pairs and 50,000 numbers each load in ~0.1 ms instead of ~9 ms together.
 
 Beside it, the code points the main font lacks (``coverage_gaps``, a few kilobytes of JSON):
 a roster import asks of every name whether it needs a fallback font, and with that list it
@@ -27,6 +29,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+from array import array
 import sys
 from pathlib import Path
 from typing import Callable
@@ -71,7 +74,7 @@ def coverage_gaps(name: str, path: Path, compute: Callable[[], Gaps], *, cache: 
 
 # Each kind of file names its format: a program reading another format's file computes
 # another name and never opens it (an older program once loaded a newer pickle whole).
-PICKLE = "-f2.pickle"  # f2: the face's glyphToChar stored beside it, restored when read
+PICKLE = "-f3.pickle"  # f3: hmetrics and glyphPos as arrays (f2: glyphToChar stored beside the face)
 GAPS = "-g1.gaps.json"
 
 
@@ -122,6 +125,25 @@ class _GlyphToChar(dict):
         return dict, (dict(self._filled()),)
 
 
+class _Metrics:
+    """A face's ``hmetrics`` (each glyph's advance width and left side bearing), as two
+    arrays. ReportLab reads it only as ``aw, lsb = hmetrics[glyph]`` and writes ``int(aw)``
+    into a subset; the widths are kept as the floats or integers it stored, as doubles."""
+
+    def __init__(self, pairs):
+        self.widths = array("d", (aw for aw, _ in pairs))
+        self.bearings = array("i", (lsb for _, lsb in pairs))  # read as unsigned shorts
+
+    def __len__(self) -> int:
+        return len(self.bearings)
+
+    def __getitem__(self, glyph: int) -> tuple[float, int]:
+        return self.widths[glyph], self.bearings[glyph]
+
+    def __iter__(self):
+        return zip(self.widths, self.bearings)
+
+
 def _reader(name: str):
     def read(self, *args, **kwargs):
         return getattr(dict, name)(self._filled(), *args, **kwargs)
@@ -141,8 +163,10 @@ def _load(stored: Path):
     try:
         with open(stored, "rb") as f:
             attributes = pickle.load(f)
-        if not isinstance(attributes, dict) or not isinstance(attributes.get("face"), TTFontFace) \
-                or not isinstance(attributes.get("glyphToChar"), bytes):
+        face = attributes.get("face") if isinstance(attributes, dict) else None
+        if not isinstance(face, TTFontFace) or not isinstance(attributes.get("glyphToChar"), bytes) \
+                or not isinstance(getattr(face, "hmetrics", None), _Metrics) \
+                or not isinstance(getattr(face, "glyphPos", None), array):
             return None
         attributes["face"].glyphToChar = _GlyphToChar(attributes.pop("glyphToChar"))
         font = TTFont.__new__(TTFont)
@@ -171,6 +195,7 @@ def _store(font, stored: Path, prefix: str) -> None:
     attributes = {k: v for k, v in font.__dict__.items() if k != "state"}
     attributes["face"] = face
     attributes["glyphToChar"] = pickle.dumps(face.__dict__.pop("glyphToChar"), protocol=pickle.HIGHEST_PROTOCOL)
+    face.hmetrics, face.glyphPos = _Metrics(face.hmetrics), array("I", face.glyphPos)  # 32-bit offsets
 
     def write(part: Path) -> None:
         with open(part, "wb") as f:
