@@ -109,3 +109,24 @@ def test_the_whole_help_is_argparses_own():
     the whole parser's help is what it was without it."""
     action = next(a for a in WHOLE._actions if isinstance(a, argparse._SubParsersAction))
     assert action.metavar == "{%s}" % ",".join(action.choices)
+
+
+@pytest.mark.parametrize("columns", ["57", "133", "", "abc", "0"])
+def test_help_is_argparses_own_at_the_terminals_width(monkeypatch, columns):
+    """The parser's formatter finds the width as shutil does (without loading it): every
+    help text is what argparse's own formatter writes."""
+    import shutil
+
+    from skillscore.cli.parser import terminal_columns
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    parser = build_parser()
+    ours = _help_tree(parser)
+
+    def plain(p: argparse.ArgumentParser) -> None:
+        p.formatter_class = argparse.HelpFormatter
+        for child in _subcommands(p).values():
+            plain(child)
+    plain(parser)
+    assert _help_tree(parser) == ours and len(ours) > 50

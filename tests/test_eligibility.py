@@ -16,6 +16,7 @@ from skillscore.rules.eligibility import (
     add_months,
     check_character,
     check_eligibility,
+    month_days,
     normalise_category,
     parse_id_number,
     retirement_age_months,
@@ -223,6 +224,14 @@ def test_unknown_sex_is_refused():
 def test_retirement_date(birth, months, expected):
     assert retirement_date(birth, months) == expected
     assert add_months(birth, months) == expected
+
+
+def test_month_lengths_are_the_calendars():
+    import calendar
+
+    years = [1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999]
+    assert [month_days(y, m) for y in years for m in range(1, 13)] == \
+        [calendar.monthrange(y, m)[1] for y in years for m in range(1, 13)]
 
 
 # --- who may compete ------------------------------------------------------------------

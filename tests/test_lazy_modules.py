@@ -52,3 +52,18 @@ def test_a_loaded_or_missing_module_is_left_as_it_is():
     assert defer("skillscore_no_such_package.sub") is False
     assert "skillscore_no_such_package.sub" not in sys.modules
     assert defer("json.no_such_module") is False
+
+
+def test_the_ranking_loads_no_module_only_writing_commands_need(tmp_path):
+    """Each of these is imported where it is used (issue 18): files written whole (tempfile,
+    and through it shutil and random), PINs and codes (secrets), the font cache (pickle),
+    retirement dates (calendar), argparse's terminal width (shutil)."""
+    path = prelim_small(tmp_path / "p.sqlite")
+    script = (
+        "import sys, io, contextlib\n"
+        "from skillscore.cli.run import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['ranking', sys.argv[1], '--json']) == 0\n"
+        "print(sorted(m for m in ('shutil', 'tempfile', 'random', 'secrets', 'pickle', 'calendar') if m in sys.modules))\n"
+    )
+    assert _python(script, str(path)) == ["[]"]

@@ -7,7 +7,6 @@ stage reads its stored, fingerprinted results instead.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 import os
 from contextlib import contextmanager
@@ -117,6 +116,8 @@ register(
 
 def default_operator() -> str:
     try:
+        import getpass  # here: it loads the terminal module
+
         return os.environ.get("SKILLSCORE_OPERATOR") or getpass.getuser()
     except Exception:  # no login name (e.g. a service account): still record something
         return "unknown"

@@ -4,8 +4,6 @@ Mixed into Competition."""
 from __future__ import annotations
 
 import json
-import random
-import secrets
 
 from ..errors import RefusedError
 from ..model import ABSENT, Standings, Status
@@ -70,6 +68,9 @@ class DecisionsMixin:
 
     def draw_lots(self, group: list[str], *, pin: str, seed: str | None = None) -> list[str]:
         """Order a tied group by lot; the seed is kept so anyone can repeat the draw."""
+        import random  # here, as secrets: no other command loads them
+        import secrets
+
         self._refuse_if_finalized()
         self.check_pin(pin)
         members = sorted(self._group(list(group), self.standings()))

@@ -8,7 +8,6 @@ every move need the PIN and a reason; all of it is in the audit log.
 
 from __future__ import annotations
 
-import secrets
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -118,6 +117,8 @@ class DrawMixin:
         _checked_stations(stations)  # first: a wrong S is wrong whatever the file holds
         reason = self._guard_redo(redo, reason, pin)
         keys = self._keys_to_draw()
+        import secrets  # here: it loads random and base64, which no other command needs
+
         seed = seed if seed is not None else default_seed(secrets.token_bytes)
         try:
             seats = [tuple(s) for s in draw(seed, keys, stations)]

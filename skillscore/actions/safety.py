@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from ..storage.backup import backup_dir, create_backup, list_backups, restore_into
@@ -115,6 +114,8 @@ def _second_folder(folder: Path, own: Path) -> Path:
     if folder.resolve() == own.resolve():
         raise RefusedError("second_folder_own", folder=str(folder))
     try:
+        import tempfile  # here: it loads shutil and random, which no other command needs
+
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
             pass

@@ -4,8 +4,6 @@ sheets' lines. Mixed into Competition; the rules of who sees what are in ``codes
 
 from __future__ import annotations
 
-import secrets
-
 from typing import TYPE_CHECKING
 
 from ..errors import RefusedError
@@ -45,6 +43,8 @@ class SealingMixin:
         if not units:
             raise RefusedError("codes_no_units")
         everyone = [no for members in self._units_and_holders().values() for no in members]
+        import secrets  # here: it loads random and base64, which no other command needs
+
         codes = make_codes(units, secrets.randbelow, avoid=everyone)
         self.backup("before-settings")
         with self.store.transaction():

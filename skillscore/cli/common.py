@@ -3,7 +3,6 @@ message in the user's language."""
 
 from __future__ import annotations
 
-import getpass
 import sys
 from contextlib import contextmanager
 from typing import Iterator
@@ -34,6 +33,8 @@ def _pin(args, lang: str, *, twice: bool = False) -> str:
         return args.pin
     if not sys.stdin.isatty():
         raise UsageError("pin_needed")
+    import getpass  # here: it loads the terminal module, for a prompt most commands never show
+
     pin = getpass.getpass(render("pin_prompt", lang))
     if twice and getpass.getpass(render("pin_prompt_again", lang)) != pin:
         raise UsageError("pin_mismatch")

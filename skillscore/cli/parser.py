@@ -9,6 +9,8 @@ command line that names its command builds only the groups that command needs
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from importlib import import_module
 
 # The order the groups are added in: "marks" is made by scoring, then safety and codes add to it.
@@ -36,8 +38,39 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 _VALUED = ("--operator", "--lang")  # the top-level options that take a value
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, given the terminal's width as argparse would find it. argparse
+    builds one for every option it adds and asks ``shutil`` for the width, and loading
+    shutil (with its compression modules) cost ~3 ms of every command (issue 18)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=terminal_columns() - 2)
+
+
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """The parser of every command (sub-commands are made of their parser's class)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def _common(default) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--operator", default=default, help="录入员 / operator recorded in the audit log")
     common.add_argument("--lang", choices=["zh", "en"], default=default)
     return common
@@ -68,7 +101,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     # ``skillscore --operator 王秘书 marks import …`` recorded the login name.
     common = _common(argparse.SUPPRESS)
 
-    parser = argparse.ArgumentParser(prog="skillscore", parents=[_common(None)],
+    parser = _Parser(prog="skillscore", parents=[_common(None)],
                                      description="北京市职工职业技能大赛 成绩管理 / competition scoring")
     # Every command in the usage line, also when only some are built: an error at the top
     # level (``ranking FILE --bogus``) prints the same usage either way.

@@ -18,6 +18,8 @@ Beside it, the code points the main font lacks (``coverage_gaps``, a few kilobyt
 a roster import asks of every name whether it needs a fallback font, and with that list it
 asks without importing ReportLab or loading the font (~0.08 s of a 10,000-row import).
 
+``pickle`` is imported where a font is read or stored: a roster import reads the gaps alone.
+
 Written with ``system.files.atomic_path``, so a cache file that exists is whole; a new one
 replaces the older ones of the same font. Any problem reading or writing it is ignored: the
 font is then parsed as before. The pickle is only ever read from the user's own cache
@@ -28,7 +30,6 @@ from __future__ import annotations
 
 import copy
 import json
-import pickle
 from array import array
 import sys
 from pathlib import Path
@@ -117,6 +118,8 @@ class _GlyphToChar(dict):
 
     def _filled(self) -> "_GlyphToChar":
         if self.blob is not None:
+            import pickle
+
             dict.update(self, pickle.loads(self.blob))
             self.blob = None
         return self
@@ -158,6 +161,8 @@ for _name in ("__getitem__", "__contains__", "__iter__", "__reversed__", "__len_
 
 
 def _load(stored: Path):
+    import pickle
+
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
     try:
@@ -189,6 +194,8 @@ def _restore_scale(face) -> None:
 
 
 def _store(font, stored: Path, prefix: str) -> None:
+    import pickle
+
     # Copies: the font itself may already be drawing in another thread.
     face = copy.copy(font.face)
     face.__dict__.pop("_pdfScale", None)

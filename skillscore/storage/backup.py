@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,6 +201,8 @@ def _copy_to_second(target: Path, second: Path, live_stem: str, tail: str) -> No
         raise RefusedError("second_backup_away", folder=str(second))
     far = backup_stem(live_stem, second)  # the stick's folder may be deeper
     with atomic_path(second / (far + tail)) as tmp:
+        import shutil  # here: ~3 ms (its compression modules) every command would pay
+
         shutil.copyfile(target, tmp)
     rotate(second, live_stem)
 

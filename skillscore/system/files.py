@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,6 +113,8 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     # names, deep folders) is shortened there, never the target's own.
     room = min(200, PATH_BUDGET - byte_len(absolute(target.parent)) - 1 - len("..12345678.tmp"))
     start = target.name.encode("utf-8")[:max(0, room)].decode("utf-8", errors="ignore")
+    import tempfile  # here: it loads shutil and random, ~7 ms no read-only command needs
+
     fd, tmp = tempfile.mkstemp(prefix=f".{start}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
