@@ -30,6 +30,8 @@ register(
 
 @dataclass(frozen=True)
 class Event:
+    """One event of the catalogue (a row of events-2025.csv): host, name, team size and its standard's levels."""
+
     no: int
     host: str
     name: str

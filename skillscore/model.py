@@ -155,6 +155,8 @@ class StageRules:
 
 @dataclass(frozen=True)
 class Awards:
+    """What a position in the final earns (RULES.md §7): talent pool, a subsidy in yuan, a labour-award nomination."""
+
     talent_pool: bool
     subsidy_yuan: int | None
     labor_award_nomination: bool
@@ -176,6 +178,8 @@ class Standing(NamedTuple):
 
 @dataclass(frozen=True)
 class Standings:
+    """The ranking: a row per unit (the ranked in order, then the rest), how many are ranked, the quota and warnings."""
+
     rows: tuple[Standing, ...]
     ranked: int
     advance_quota: int | None

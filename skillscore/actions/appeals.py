@@ -56,6 +56,8 @@ register({
 
 @dataclass(frozen=True)
 class Appeal:
+    """One appeal of the register as read: who appealed and when, whether late, the decision, the marks it changed."""
+
     id: int
     no: str  # the 编号, or the team name in the team event
     by: str

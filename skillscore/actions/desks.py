@@ -130,6 +130,8 @@ class DeskChange:
 
 @dataclass
 class MergeReport:
+    """What merging one desk file did: the marks it brought, as added, changed, unchanged or held as a conflict."""
+
     path: Path
     desk: str
     sequence: int
@@ -149,6 +151,8 @@ class MergeReport:
 
 @dataclass(frozen=True)
 class HeldConflict:
+    """A mark a desk file's merge held as a conflict: the desk's value and the main file's, until it is settled."""
+
     kind: str
     no: str
     field: str
@@ -166,6 +170,8 @@ class HeldConflict:
 
 @dataclass(frozen=True)
 class DeskExport:
+    """What ``export_desk`` wrote: the desk file, its sequence number from this desk, its item count and SHA-256."""
+
     path: Path
     desk: str
     sequence: int

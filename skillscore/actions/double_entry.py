@@ -34,6 +34,8 @@ FIELD_WORDS = {"theory": ("理论知识", "theory"), "practical": ("技能操作
 
 @dataclass(frozen=True)
 class PendingMark:
+    """A mark double entry does not count yet: typed in one pass only, or in both with different values."""
+
     no: str
     field: str
     first: str | None  # stored text ('85.50', 'absent') or None when not typed

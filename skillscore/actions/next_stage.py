@@ -99,6 +99,8 @@ class Arrival:
 
 @dataclass(frozen=True)
 class Source:
+    """One handoff package the roster was built from (a row of ``sources``); ``replaced_by``: the newer one, if any."""
+
     fingerprint: str
     committee: str
     stage: str

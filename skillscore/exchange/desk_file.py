@@ -93,6 +93,8 @@ register(
 
 @dataclass(frozen=True)
 class DeskItem:
+    """One item of marks.json: a change the desk's audit log records (that entry's id and hash), before and after."""
+
     id: int
     hash: str
     kind: str  # mark | entry | panel

@@ -165,6 +165,8 @@ def count_results(doc: dict) -> dict:
 # -- writing ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ExportResult:
+    """What ``export_package`` wrote: the package file, its fingerprint and result version, its size and SHA-256."""
+
     path: Path
     fingerprint: str
     version: int

@@ -121,6 +121,8 @@ def kdf_problem(kdf: object) -> str | None:
 
 @dataclass(frozen=True)
 class Keys:
+    """The keys derived from a code: the AES-256-GCM key, and the HMAC key that makes the nonces."""
+
     cipher: bytes
     nonce: bytes
 
@@ -183,6 +185,8 @@ def check_nonce(nonce: object) -> bool:
 # -- the code of a finalised stage, kept in the competition file ---------------------------
 @dataclass(frozen=True)
 class StageCode:
+    """The code (交接码) of a finalised stage and the salt its keys are derived with, as kept in ``meta``."""
+
     code: str
     salt: str
 

@@ -49,6 +49,8 @@ HEADERS = (["竞赛项目编号", "竞赛项目", "阶段", "组委会", "定稿
 
 @dataclass(frozen=True)
 class SummaryRow:
+    """One row of the summary: one package's counts (a sitting), or their sum over an event and stage or over all."""
+
     kind: str  # "sitting", "subtotal" (one event and stage) or "total"
     event_no: int | None
     event_name: str

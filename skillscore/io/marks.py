@@ -55,6 +55,8 @@ register(
 
 @dataclass
 class MarkRow:
+    """One validated row of a marks file: the marks and status it gives one 编号, and its row number."""
+
     no: str
     line: int
     theory: Mark = None

@@ -34,6 +34,8 @@ register(
 
 @dataclass(frozen=True)
 class PanelRow:
+    """One judge's mark from a panel-marks file, validated: the contestant's 编号, module, judge and score (or 缺考)."""
+
     line: int
     no: str
     module: str

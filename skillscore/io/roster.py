@@ -81,6 +81,8 @@ register(
 
 @dataclass
 class RosterRow:
+    """One validated row of a roster file: the contestant, and the eligibility rules (RULES.md §9) they break."""
+
     line: int
     contestant: Contestant
     violations: list[str]  # eligibility rules broken (admitted numbers keep them for the record)

@@ -53,6 +53,8 @@ def _header_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class Row:
+    """One row below the header with something in the wanted columns: its cleaned text by column key."""
+
     line: int  # 1-based row number as Excel shows it (csv: record number, header counted)
     values: dict[str, str]  # key -> cleaned text ('' when empty); only columns found
 
@@ -62,6 +64,8 @@ class Row:
 
 @dataclass
 class Table:
+    """A spreadsheet as read: its header row, the wanted columns found there, and the rows below it."""
+
     file: str  # display name: the file's name without folders
     header_row: int
     columns_found: dict[str, str]  # key -> the header as written in the file
@@ -84,6 +88,8 @@ class Table:
 
 @dataclass
 class _RawRow:
+    """One row as the file holds it, before the header is found: every cell as text, in column order."""
+
     line: int
     cells: list[str]
     numeric: frozenset[int] = frozenset()  # positions of cells that were numbers

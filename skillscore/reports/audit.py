@@ -158,6 +158,8 @@ def parse_time(text: str | None, *, end: bool = False) -> dt.datetime | None:
 
 @dataclass(frozen=True)
 class AuditFilter:
+    """Which audit entries to show: by operator, by contestant, from and until a time; a field left None allows any."""
+
     operator: str | None = None  # exact 录入员 name
     contestant: str | None = None  # a number: entries about it, alone or in a tied group
     since: dt.datetime | None = None  # inclusive

@@ -80,6 +80,8 @@ def unit_word(sitting: Sitting, lang: str) -> str:
 
 @dataclass
 class Group:
+    """One group of a day sheet (a part's check-in list, one judge's score sheet), starting on a new page."""
+
     subtitle: str  # under the title, e.g. 理论知识, 裁判 2 · 实操（满分 70）
     body: list
     info: list[str] = field(default_factory=list)  # lines under the header of the group's first page
@@ -88,6 +90,8 @@ class Group:
 
 @dataclass
 class DaySpec:
+    """What one day sheet shows: its title, columns, groups, signature rows, and any banner or note."""
+
     kind: str
     title: str
     columns: list[Column]
@@ -101,6 +105,8 @@ class DaySpec:
 
 @dataclass
 class PagePlan:
+    """One laid-out page: its group and rows, whether it has the table or the closing block, its number in the group."""
+
     group: Group
     items: list[Laid]
     table: bool

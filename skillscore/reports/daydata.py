@@ -55,6 +55,8 @@ class CheckinData:
 # -- 抽签记录表 ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class DrawEntry:
+    """One seat of the draw record: a contestant (or team) and the session and station drawn."""
+
     key: str  # 编号, or the team name in the team event
     session: int
     station: int
@@ -65,6 +67,8 @@ class DrawEntry:
 
 @dataclass(frozen=True)
 class DrawData:
+    """The draw record (RULES.md §12.2): every seat, the seed (or a draw by hand), and the remarks."""
+
     sitting: Sitting
     seed: str | None  # None: a draw recorded by hand (printed 手工抽签)
     stations: int
@@ -85,6 +89,8 @@ class ScoreUnit:
 
 @dataclass(frozen=True)
 class ScoreModule:
+    """A module of the score sheets, with its maximum mark."""
+
     name: str
     maximum: Decimal
 
@@ -104,6 +110,8 @@ class ScoreSheetsData:
 # -- 加密对照表 -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class KeyEntry:
+    """One line of the key sheet: a code and the 编号 (team name) it stands for."""
+
     code: str
     key: str  # 编号, or the team name
     name: str = ""
@@ -111,6 +119,8 @@ class KeyEntry:
 
 @dataclass(frozen=True)
 class KeyData:
+    """The key sheet (RULES.md §12.3): every code and whom it stands for, and which printing this is."""
+
     sitting: Sitting
     entries: Sequence[KeyEntry]  # printed in code order
     printing: int = 1  # 2, 3 … for a reprint (which needs the PIN and is audited)
@@ -119,6 +129,8 @@ class KeyData:
 # -- 申诉处理登记表 ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class MarkChange:
+    """One mark an appeal or a correction changed: whose, which part, the value before and after."""
+
     no: str
     field: str  # theory | practical
     old: str | None
@@ -127,6 +139,8 @@ class MarkChange:
 
 @dataclass(frozen=True)
 class AppealEntry:
+    """One line of the appeals register (RULES.md §12.4): the appeal, whether late, its decision and the changes."""
+
     id: int
     key: str  # 编号, or the team name
     by: str

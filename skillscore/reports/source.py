@@ -30,6 +30,8 @@ register(
 
 @dataclass(frozen=True)
 class SheetSource:
+    """A results document to draw a sheet from: whether it is finalised, its fingerprint, the contestants by 编号."""
+
     doc: dict
     finalized: bool
     fingerprint: str | None

@@ -26,6 +26,8 @@ _TOKENS = re.compile(r"[0-9A-Za-z.*/%+\-]+|\s+|.", re.S)
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a sheet's table: its key, title, width, alignment and font size."""
+
     key: str
     title: str
     width: float = 0.0  # points; 0 = takes what the fixed columns leave (one such column)
@@ -54,6 +56,8 @@ class Section:
 
 @dataclass
 class SheetSpec:
+    """One results sheet as its module describes it: title, columns, rows, summary lines; internal or to be posted."""
+
     kind: str
     title: str
     columns: list[Column]
@@ -140,6 +144,8 @@ class Wrapper:
 
 @dataclass
 class Pagination:
+    """The laid rows split into pages, and whether the closing block needs a page of its own."""
+
     pages: list[list[Laid]]
     closing_on_new_page: bool
 

@@ -69,6 +69,8 @@ class EligibilityError(ValueError):
 
 @dataclass(frozen=True)
 class IdInfo:
+    """What a checked resident ID number says (GB 11643): the birth date, sex and region code it holds."""
+
     id_number: str  # 18 characters, check character upper-case
     birth_date: dt.date
     sex: str  # 男 / 女

@@ -40,12 +40,16 @@ AGGREGATIONS = ("mean", "trimmed")
 
 @dataclass(frozen=True)
 class Module:
+    """A module (模块) of the practical part and its maximum mark (RULES.md §11)."""
+
     name: str
     maximum: Decimal
 
 
 @dataclass(frozen=True)
 class PanelScheme:
+    """How a panel marks the practical part (RULES.md §11): k judges, mean or trimmed mean, and the modules."""
+
     judges: int  # k, 3..9
     aggregation: str  # "mean" or "trimmed"
     modules: tuple[Module, ...]
@@ -69,6 +73,8 @@ def scheme_problem(judges: int, aggregation: str, modules: tuple[Module, ...]) -
 
 @dataclass(frozen=True)
 class ModuleResult:
+    """One module's result for a contestant, and the judges whose marks the trimmed mean dropped."""
+
     module: str
     result: Decimal | None  # None until every judge has marked
     dropped: tuple[int, ...]  # judge numbers whose marks were dropped (trimmed mean)
@@ -112,6 +118,8 @@ def practical_from_panel(
 
 @dataclass(frozen=True)
 class JudgeStats:
+    """How one judge marked against the panel: deviation from the module results, share of marks dropped, flagged."""
+
     judge: int
     marks: int
     mean_deviation: Decimal  # average of (judge's mark − module result)

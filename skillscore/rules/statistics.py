@@ -59,6 +59,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class Distribution:
+    """One part's marks over the ranked units (total, theory or practical): the values, histogram and summary."""
+
     part: str  # "total", "theory" or "practical"
     values: tuple[Decimal, ...]
     bins: tuple[Bin, ...]
@@ -81,6 +83,8 @@ class Threshold:
 
 @dataclass(frozen=True)
 class UnitCount:
+    """One employer (工作单位): how many of its people are on the roster, ranked, advancing and certified."""
+
     unit: str
     contestants: int  # people on the roster from this employer
     ranked: int  # of them, in a ranked unit
@@ -90,6 +94,8 @@ class UnitCount:
 
 @dataclass(frozen=True)
 class Statistics:
+    """The marks' picture of a stage: each part's distribution, the cut-off and level lines, the counts per employer."""
+
     ranked: int
     quota: int | None
     distributions: dict[str, Distribution]

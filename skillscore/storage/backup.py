@@ -66,6 +66,8 @@ REASONS = {
 
 @dataclass(frozen=True)
 class Backup:
+    """One backup file, with the time and the reason (a key of REASONS) its name records."""
+
     path: Path
     at: dt.datetime
     reason: str

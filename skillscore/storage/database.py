@@ -333,6 +333,8 @@ MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _S
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One entry of the hash-chained audit log as stored: who did what to which value, when and why, and its hashes."""
+
     id: int
     at: str
     operator: str
@@ -650,6 +652,8 @@ _INSERT_AUDIT = ("INSERT INTO audit(id, at, operator, action, subject, field, ol
 
 @dataclass
 class _AuditBatch:
+    """The entries ``audit_batch`` holds back until it ends, and the chain's head and count after them."""
+
     rows: list[tuple]
     head: str
     count: int
