@@ -110,23 +110,23 @@ def test_a_birth_date_far_in_the_future_is_born_too_late_not_a_crash(tmp_path, b
         assert db.execute("SELECT COUNT(*) FROM contestants").fetchone() == (0,)
 
 
-@pytest.mark.parametrize("edit", [
-    "UPDATE meta SET value='abc' WHERE key='event_no'",
-    "DELETE FROM meta WHERE key='stage'",
-    "UPDATE meta SET value='x' WHERE key='certificate_policy'",
-    "UPDATE meta SET value='abc' WHERE key='pass_mark'",
-    "UPDATE meta SET value='2025-13-01' WHERE key='date'",
-    "UPDATE marks SET theory='abc' WHERE no='A001'",
-    "UPDATE marks SET status='病假' WHERE no='A002'",
+@pytest.mark.parametrize("edit, words", [
+    ("UPDATE meta SET value='abc' WHERE key='event_no'", "设置 event_no 的值「abc」无法读取"),
+    ("DELETE FROM meta WHERE key='stage'", "缺少设置 stage"),
+    ("UPDATE meta SET value='x' WHERE key='certificate_policy'", "设置 certificate_policy 的值「x」无法读取"),
+    ("UPDATE meta SET value='abc' WHERE key='pass_mark'", "设置 pass_mark 的值「abc」无法读取"),
+    ("UPDATE meta SET value='2025-13-01' WHERE key='date'", "设置 date 的值「2025-13-01」无法读取"),
+    ("UPDATE marks SET theory='abc' WHERE no='A001'", "编号 A001 的 theory 值「abc」无法读取"),
+    ("UPDATE marks SET status='病假' WHERE no='A002'", "编号 A002 的 status 值「病假」无法读取"),
 ])
-def test_a_value_another_program_wrote_into_the_file_is_named_not_a_crash(tmp_path, edit):
+def test_a_value_another_program_wrote_into_the_file_is_named_not_a_crash(tmp_path, edit, words):
     path = new(tmp_path / "c.sqlite")
     assert run_cli("roster", "import", path, SMALL / "roster.csv").returncode == 0
     assert run_cli("marks", "import", path, SMALL / "marks.csv").returncode == 0
     with sqlite3.connect(path) as db:  # as DB Browser for SQLite would
         db.execute(edit)
     for command in (["ranking", path], ["report", path, "results", "-o", tmp_path / "r.pdf"]):
-        out = refused(tmp_path, *command, words="无法读取的值")
+        out = refused(tmp_path, *command, words=words)
         assert "c.sqlite" in out.stderr
     assert not (tmp_path / "r.pdf").exists()
 

@@ -47,4 +47,5 @@ def test_a_status_the_program_does_not_know_stops_the_ranking_as_before(tmp_path
         for read in (comp.entries, comp._individual_units, comp.ranking):
             with pytest.raises(RefusedError) as e:
                 read()
-            assert e.value.code == "file_values_unreadable" and "'Withdrawn'" in e.value.message("en")
+            assert e.value.code == "file_mark_unreadable" and "'Withdrawn'" in e.value.message("en")
+            assert f"{no}'s status" in e.value.message("en")

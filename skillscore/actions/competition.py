@@ -19,7 +19,7 @@ from .. import COMPETITION_NAME, __version__
 from ..catalog import event as catalog_event
 from ..errors import RefusedError, UsageError
 from ..messages import register
-from ..model import Info, CertificatePolicy, Contestant, Entry, Stage, StageRules, Standings, Status, TieDecision
+from ..model import Info, CertificatePolicy, Contestant, Entry, Stage, Standings, Status, TieDecision
 from ..model import ImportLog  # noqa: F401  (re-exported: callers import it from the facade)
 from ..storage.pin import hash_pin
 from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_text, tie_methods
@@ -44,6 +44,7 @@ from .day_sheets import DaySheetsMixin
 from .codes import CodesMixin
 from .sealing import SealingMixin
 from .appeals import AppealsMixin
+from .stored_values import READ_ERRORS, first_unreadable, read_info, read_status
 
 # What the desk needs besides the facade's methods, re-exported so that ui/ imports only
 # this module of the core's file side (tests/test_layout.py holds it to that).
@@ -66,11 +67,6 @@ register(
             "This stage is finalised (version {version}) and read-only. To change it, the chief judge must reopen it with a reason.",
         ),
         "not_finalized": ("本阶段尚未定稿", "This stage is not finalised"),
-        "file_values_unreadable": (
-            "{path} 中有无法读取的值，文件可能被其他程序改动过（{detail}）：请用“备份”恢复最近的完好备份",
-            "{path} holds a value the program cannot read; another program may have changed the file ({detail}): "
-            "restore the latest good backup",
-        ),
         "reason_required": ("请填写理由", "A reason is required"),
         "quota_too_large": (
             "晋级名额 {quota} 超过上限：{ranked} 名参赛时最多 {ceiling} 名（30%，向下取整）",
@@ -272,40 +268,22 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
     def _stored_values(self):
         """Around reading the file's settings or marks: a value another program wrote there
         (a hand edit the program never makes: 'abc' as a mark, an unknown stage) is refused
-        naming the file, not reported as the program's own fault."""
+        naming the file, the setting or contestant, and the value (stored_values.py). A
+        failure no stored value explains is the program's own and goes on as it is."""
         try:
             yield
-        except (KeyError, ValueError, ArithmeticError) as exc:
-            raise RefusedError("file_values_unreadable", path=str(self.path),
-                               detail=f"{type(exc).__name__}: {exc}") from None
+        except READ_ERRORS:
+            marks = self.store.db.execute("SELECT no, theory, practical, status FROM marks ORDER BY no")
+            fault = first_unreadable(self.store.all_meta(), marks)
+            if fault is None:
+                raise
+            code, values = fault
+            raise RefusedError(code, path=str(self.path), **values) from None
 
     def info(self) -> Info:
         with self._stored_values():
-            return self._info(self.store.all_meta())
-
-    def _info(self, m: dict[str, str]) -> Info:
-        ev = catalog_event(int(m["event_no"]))
-        quota = m.get("quota") or None
-        rules = StageRules(
-            stage=Stage(m["stage"]),
-            certified=ev.certified,
-            levels=tuple(int(x) for x in m["levels"].split(",") if x),
-            team_size=ev.team_size,
-            quota=int(quota) if quota is not None else None,
-            pass_mark=Decimal(m.get("pass_mark", "60")),
-            certificate_policy=CertificatePolicy(m.get("certificate_policy", "overall")),
-        )
-        return Info(
-            event=ev,
-            stage=rules.stage,
-            committee=m["committee"],
-            date=dt.date.fromisoformat(m["date"]),
-            rules=rules,
-            finalized=m.get("finalized") == "1",
-            version=int(m.get("version", "1")),
-            fingerprint=m.get("fingerprint") or None,
-            path=self.path,
-        )
+            meta = self.store.all_meta()
+            return read_info(meta, self.path, finalized=meta.get("finalized") == "1")
 
     def contestants(self) -> list[Contestant]:
         rows = self.store.db.execute(
@@ -317,9 +295,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
     def entries(self) -> dict[str, Entry]:
         rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks").fetchall()
         with self._stored_values():
-            return {
-                no: Entry(mark_from_text(t), mark_from_text(p), Status(s) if s else None) for no, t, p, s in rows
-            }
+            return {no: Entry(mark_from_text(t), mark_from_text(p), read_status(s)) for no, t, p, s in rows}
 
     def tie_decisions(self) -> list[TieDecision]:
         rows = self.store.db.execute(
