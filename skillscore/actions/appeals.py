@@ -45,7 +45,12 @@ register({
     "appeal_field": ("更正的项「{value}」无效：应为 theory 或 practical", "'{value}' cannot be corrected: use theory or practical"),
     "appeal_set": ("更正写法「{value}」无效：应为 编号:项=成绩，如 A001:practical=82.5",
                    "'{value}' is not a correction: write NO:FIELD=VALUE, e.g. A001:practical=82.5"),
-    "appeal_empty": ("请填写{what}", "{what} is required"),
+    # One message per field: a Chinese field name passed into the English sentence read
+    # "申诉人 is required" under --lang en.
+    "appeal_empty_by": ("请填写申诉人", "Who filed the appeal is required"),
+    "appeal_empty_subject": ("请填写申诉事由", "The subject of the appeal is required"),
+    "appeal_empty_no": ("请填写申诉的编号（团体项目可填团队名称）",
+                        "The number of the contestant appealing is required (or the team name)"),
     "appeal_change_blank": ("{no} 的更正没有填写新成绩：申诉成立时，请填写更正后的成绩（或“缺考”）",
                             "The correction of {no} gives no new mark: an upheld appeal writes the corrected mark "
                             "(or 缺考)"),
@@ -165,18 +170,26 @@ class AppealsMixin:
 
     # -- recording -----------------------------------------------------------------------------------
     def _appeal_unit(self, no: str) -> str:
-        row = self.store.db.execute("SELECT no, team FROM contestants WHERE no=? OR team=? LIMIT 1", [no, no]).fetchone()
+        team = self.info().rules.team_size > 1
+        # The team name only in the team event: in the individual event every contestant's
+        # team is "", so an empty --no matched the first contestant and recorded the appeal
+        # against them.
+        if team:
+            row = self.store.db.execute("SELECT no, team FROM contestants WHERE no=? OR team=? LIMIT 1",
+                                        [no, no]).fetchone()
+        else:
+            row = self.store.db.execute("SELECT no, team FROM contestants WHERE no=?", [no]).fetchone()
         if row is None:
             raise RefusedError("contestant_unknown", no=no)
-        return row[1] if self.info().rules.team_size > 1 else row[0]
+        return row[1] if team else row[0]
 
     def add_appeal(self, no: str, *, by: str, subject: str, part: str = "practical",
                    received: str | dt.datetime | None = None) -> int:
         if part not in PARTS:
             raise UsageError("appeal_part", value=part)
-        for what, text in (("申诉人", by), ("申诉事由", subject)):
+        for code, text in (("appeal_empty_no", no), ("appeal_empty_by", by), ("appeal_empty_subject", subject)):
             if not (text or "").strip():
-                raise UsageError("appeal_empty", what=what)
+                raise UsageError(code)
         unit = self._appeal_unit(no)
         at = time_stamp(input_time(received if received is not None else self.clock()))
         self.check_location()

@@ -9,6 +9,7 @@ still the one the close wrote (no mark entered for that part since).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..errors import RefusedError, UsageError
@@ -80,7 +81,9 @@ class CheckinMixin:
     # -- reading ------------------------------------------------------------------------
     def find_contestant(self, text: str) -> Contestant | None:
         """A 编号, or an ID number as a card reader types it (x or X at the end)."""
-        text = (text or "").strip()
+        # Full-width as a Chinese input method in full-width mode types it (Ａ００２): it
+        # looks the same as A002 to the clerk, who could not see why it was refused.
+        text = unicodedata.normalize("NFKC", text or "").strip()
         people = self.contestants()
         for test in (lambda c: c.no == text, lambda c: c.id_number.upper() == text.upper(),
                      lambda c: c.no.casefold() == text.casefold()):

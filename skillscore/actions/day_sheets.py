@@ -108,11 +108,17 @@ class DaySheetsMixin:
         codes exist the label is the 编号 (the team name); never a name."""
         from ..reports.daydata import ScoreModule, ScoreSheetsData, ScoreUnit
 
-        rows = self.draw_rows()
-        units = ([ScoreUnit(u, s, j) for u, s, j in rows] if rows
-                 else [ScoreUnit(key) for key in sorted(self.draw_keys())])
+        sealed = self.codes_sealed
+        if sealed:
+            # Once sealed the sheet goes to the judges: codes only (RULES.md §12.3). The
+            # draw's rows name the 编号, which would undo the seal on paper.
+            units = self.score_units()
+        else:
+            rows = self.draw_rows()
+            units = ([ScoreUnit(u, s, j) for u, s, j in rows] if rows
+                     else [ScoreUnit(key) for key in sorted(self.draw_keys())])
         scheme = self.panel_scheme()
         if scheme is None:
-            return ScoreSheetsData(self.sitting(), False, units)
-        return ScoreSheetsData(self.sitting(), False, units, judges=scheme.judges,
+            return ScoreSheetsData(self.sitting(), sealed, units)
+        return ScoreSheetsData(self.sitting(), sealed, units, judges=scheme.judges,
                                modules=[ScoreModule(m.name, Decimal(m.maximum)) for m in scheme.modules])

@@ -109,7 +109,12 @@ class DrawMixin:
     def make_draw(self, stations: int, seed: str | None = None, *, redo: bool = False,
                   reason: str | None = None, pin: str | None = None) -> list[tuple[str, int, int]]:
         """Draw by seed (16 random hex digits when none is given). Returns the seats."""
-        if seed is not None and not seed.strip():
+        if seed is not None:
+            # A space at either end is invisible on the printed record, yet changes every
+            # digest: nobody could recompute the draw from the seed as printed (the desk
+            # strips the seed it sends; the command line did not).
+            seed = seed.strip()
+        if seed is not None and not seed:
             raise UsageError("draw_seed_empty")
         if seed is not None and (len(seed) > SEED_MOST or any(unicodedata.category(ch)[0] == "C" for ch in seed)):
             # printed on the draw record's header and every page's foot: a line, readable

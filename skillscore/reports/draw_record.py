@@ -15,6 +15,7 @@ from .words import word
 WORDS = {
     "seed_line": ("抽签种子：{seed}", "Seed: {seed}"),
     "hand_line": ("手工抽签（无种子，按组委会记录的结果录入）", "Drawn by hand (no seed; as recorded by the committee)"),
+    "undrawn_line": ("尚未抽签", "No draw has been made yet"),
     "sizes_line": ("工位数 S = {stations}　场次数 m = {sessions}　参加抽签 {units} {what}",
                    "Stations S = {stations}   sessions m = {sessions}   units drawn {units}"),
     "persons": ("人", ""),
@@ -64,9 +65,12 @@ def build(data: DrawData, lang: str = "zh") -> DaySpec:
                       "digest": digest(data.seed, s.key)[:8] if data.seed is not None else ""}
             body.append(Row(tuple(values[k] for k in keys)))
     # The seed is the record's point (anyone can recompute the draw from it): large, centred.
-    subtitle = _w("seed_line", lang, seed=data.seed) if data.seed is not None else _w("hand_line", lang)
+    # Printed before any draw, the record said 手工抽签 with S = 0: a record of a draw that
+    # was never made. It says so instead, and gives no sizes.
+    subtitle = (_w("seed_line", lang, seed=data.seed) if data.seed is not None else
+                _w("hand_line", lang) if seats else _w("undrawn_line", lang))
     info = [_w("sizes_line", lang, stations=data.stations, sessions=sessions, units=len(seats),
-               what=_w("teams" if team else "persons", lang))]
+               what=_w("teams" if team else "persons", lang))] if seats else []
     if data.seed is not None:
         info.append(_w("recompute", lang, unit=unit_word(data.sitting, lang)))
     group = Group(subtitle=subtitle, body=body, info=info, summary=list(data.remarks))
