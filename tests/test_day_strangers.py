@@ -121,3 +121,22 @@ def test_a_key_sheet_refused_for_its_output_logs_no_printing(sitting, tmp_path, 
         assert comp.key_printings() == 0
     ok("report", sitting, "key", "-o", tmp_path / "key.pdf", "--pin", PIN)
     assert "第 1 次打印" in pdf_text(tmp_path / "key.pdf")
+
+
+def test_a_key_sheet_the_system_could_not_write_logs_no_printing(sitting, tmp_path):
+    # The desk reads the key and writes the sheet in one call (ui/operations.write_day_sheet):
+    # a PDF held open by a viewer on Windows, here a folder where the file should go, failed
+    # only after the reading had been logged as a printing.
+    from skillscore.actions.competition import Competition
+
+    ok("codes", "seal", sitting, "--pin", PIN)
+    (tmp_path / "held.pdf").mkdir()
+    with Competition(sitting) as comp:
+        with pytest.raises(OSError):
+            comp.write_key_sheet(tmp_path / "held.pdf", pin=PIN)
+        assert comp.key_printings() == 0
+        assert comp.write_key_sheet(tmp_path / "key.pdf", pin=PIN) >= 1
+        assert comp.write_key_sheet(tmp_path / "again.pdf", pin=PIN) >= 1
+        assert comp.key_printings() == 2
+        assert [e.action for e in comp.audit_entries()][-2:] == ["codes_key_printed"] * 2
+    assert "第 1 次打印" in pdf_text(tmp_path / "key.pdf") and "第 2 次打印" in pdf_text(tmp_path / "again.pdf")

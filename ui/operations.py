@@ -200,5 +200,6 @@ def write_day_sheet(comp: Competition, kind: str, out: str | Path, *, lang: str,
     """The key (PIN, audited as a printing) or the appeals register."""
     from skillscore.reports import write_report as write
 
-    data = comp.key_sheet_data(pin=pin) if kind == "key" else comp.appeals_sheet_data()
-    return write(data, kind, out, progress=progress, lang=lang)
+    if kind == "key":
+        return comp.write_key_sheet(out, pin=pin, lang=lang, progress=progress)
+    return write(comp.appeals_sheet_data(), kind, out, progress=progress, lang=lang)

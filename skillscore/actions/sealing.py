@@ -11,7 +11,7 @@ from ..rules.codes import code_length, make_codes
 from .codes import CodedRow, _shown_list, sitting_of
 
 if TYPE_CHECKING:  # imported where a sheet is built (actions/codes.py, sitting_of, says why)
-    from ..reports.daydata import KeyData, KeyEntry, ScoreUnit
+    from ..reports.daydata import KeyEntry, ScoreUnit
 
 
 class SealingMixin:
@@ -57,8 +57,14 @@ class SealingMixin:
         return len(codes)
 
     # -- the key ---------------------------------------------------------------------------------
-    def codes_key(self, *, pin: str, printing: bool = False) -> list[KeyEntry]:
+    def codes_key(self, *, pin: str) -> list[KeyEntry]:
         """code → unit (and name), in 编号 order; needs the PIN, every reading audited."""
+        entries = self._key_entries(pin)
+        with self.store.transaction():
+            self._audit("codes_key_read", new={"count": len(entries)})
+        return entries
+
+    def _key_entries(self, pin: str) -> list[KeyEntry]:
         from ..reports.daydata import KeyEntry
 
         if not self.codes_times()["sealed_at"]:
@@ -68,22 +74,25 @@ class SealingMixin:
         team = self.info().rules.team_size > 1
         names = {} if team else dict(self.store.db.execute("SELECT no, name FROM contestants"))
         rows = self.store.db.execute("SELECT unit, code FROM codes ORDER BY unit").fetchall()
-        entries = [KeyEntry(code=code, key=unit, name=names.get(unit, "")) for unit, code in rows]
-        with self.store.transaction():
-            self._audit("codes_key_printed" if printing else "codes_key_read",
-                        new={"count": len(entries), "printing": self.key_printings() + 1} if printing else
-                        {"count": len(entries)})
-        return entries
+        return [KeyEntry(code=code, key=unit, name=names.get(unit, "")) for unit, code in rows]
 
     def key_printings(self) -> int:
         return self.store.db.execute("SELECT COUNT(*) FROM audit WHERE action='codes_key_printed'").fetchone()[0]
 
-    def key_sheet_data(self, *, pin: str) -> KeyData:
-        """The 加密对照表 for ``write_report(data, "key", …)``; the reading is audited as a printing."""
+    def write_key_sheet(self, out, *, pin: str, lang: str = "zh", progress=None) -> int:
+        """The 加密对照表 written to ``out`` (a PDF); returns its page count. The printing is
+        audited, with the number the sheet shows, once the sheet is written: a sheet that
+        could not be written (a wrong folder, a PDF held open by a viewer) is no printing."""
+        from ..reports import write_report
         from ..reports.daydata import KeyData
 
-        entries = self.codes_key(pin=pin, printing=True)
-        return KeyData(sitting_of(self.info()), entries, printing=self.key_printings())
+        entries = self._key_entries(pin)
+        printing = self.key_printings() + 1
+        pages = write_report(KeyData(sitting_of(self.info()), entries, printing=printing), "key", out,
+                             lang=lang, progress=progress)
+        with self.store.transaction():
+            self._audit("codes_key_printed", new={"count": len(entries), "printing": printing})
+        return pages
 
     # -- the reveal ------------------------------------------------------------------------------
     def reveal_blockers(self) -> list[tuple[str, dict]]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-from ..errors import UsageError
 from ..messages import register, render
 from .common import _open, _pin, _say
 
@@ -120,14 +118,7 @@ def day_report(comp, args, lang) -> int:
     from ..reports.daydata import PublicationData
 
     if args.kind == "key":
-        # Reading the key for the sheet is audited as a printing (and numbers the next one):
-        # a wrong -o refused only after it left a printing in the log that never happened.
-        out = Path(args.output)
-        if out.suffix.lower() != ".pdf":
-            raise UsageError("report_format", path=str(out))
-        if not out.parent.is_dir():
-            raise UsageError("report_out_dir", path=str(out.parent))
-        data = comp.key_sheet_data(pin=_pin(args, lang))
+        return comp.write_key_sheet(args.output, pin=_pin(args, lang), lang=lang)
     elif args.kind == "appeals":
         data = comp.appeals_sheet_data()
     else:
