@@ -88,7 +88,7 @@ def test_anything_unclear_builds_every_command(argv):
 def test_a_wrong_command_is_told_the_same_either_way(capsys):
     with pytest.raises(SystemExit):
         build_parser(["rankin"]).parse_args(["rankin"])
-    assert "invalid choice: 'rankin'" in capsys.readouterr().err
+    assert "无效的选择 'rankin'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("argv", [["ranking", "f.sqlite", "--bogus"], ["--lang=xx", "ranking", "f"],
@@ -130,3 +130,31 @@ def test_help_is_argparses_own_at_the_terminals_width(monkeypatch, columns):
             plain(child)
     plain(parser)
     assert _help_tree(parser) == ours and len(ours) > 50
+
+
+@pytest.mark.parametrize("argv, env, words", [
+    (["checkin", "f.sqlite", "A001", "--part", "foo"], {}, "错误：参数 --part：无效的选择 'foo'（可选：'theory', 'practical'）"),
+    (["ranking"], {}, "错误：缺少以下参数：file"),
+    (["ranking", "f.sqlite", "extra"], {}, "错误：无法识别的参数：extra"),
+    (["quota", "f.sqlite"], {}, "用法：skillscore quota"),
+    (["checkin", "f.sqlite", "A001", "--part", "foo", "--lang", "en"], {}, "error: argument --part: invalid choice: 'foo'"),
+    (["--lang=en", "ranking"], {}, "error: the following arguments are required: file"),
+    (["ranking"], {"SKILLSCORE_LANG": "en"}, "usage: skillscore ranking"),
+])
+def test_wrong_usage_is_told_in_the_commands_language(argv, env, words):
+    """CONTRACT.md: messages are Chinese unless --lang en or SKILLSCORE_LANG=en; argparse's
+    own sentences too (cli/argparse_words.py)."""
+    from support import run_cli
+
+    done = run_cli(*argv, env=env)
+    assert done.returncode == 2 and words in done.stderr, done.stderr
+
+
+def test_every_sentence_given_in_chinese_is_one_argparse_words():
+    """Written for Python 3.11's argparse: a key it no longer uses would silently stay English."""
+    import inspect
+
+    from skillscore.cli.argparse_words import ZH
+
+    source = inspect.getsource(argparse)
+    assert [key for key in ZH if repr(key) not in source and repr(key).replace("'", '"') not in source] == []

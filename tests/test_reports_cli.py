@@ -51,7 +51,7 @@ def test_refusals_in_english(sittings, tmp_path):
     (["results", "-o", "{tmp}/x.txt"], "扩展名应为 .pdf"),
     (["awards", "-o", "{tmp}/x.xlsx"], "只有成绩表（results）可以导出为 .xlsx"),
     (["results", "-o", "{tmp}/missing/x.pdf"], "输出目录"),
-    (["ranking", "-o", "{tmp}/x.pdf"], "invalid choice"),
+    (["ranking", "-o", "{tmp}/x.pdf"], "无效的选择 'ranking'"),
 ])
 def test_wrong_usage_exits_2_and_writes_nothing(sittings, tmp_path, args, fragment):
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args]

@@ -13,6 +13,8 @@ import os
 import sys
 from importlib import import_module
 
+from .argparse_words import language_of, speak
+
 # The order the groups are added in: "marks" is made by scoring, then safety and codes add to it.
 GROUPS = ("scoring", "handoff", "safety", "reports", "panel", "record", "gui", "desks", "day", "codes")
 
@@ -99,10 +101,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     # The options may stand before the command or after it. A command's own copy must not
     # default to None: argparse copies a sub-command's values over the top level's, so
     # ``skillscore --operator 王秘书 marks import …`` recorded the login name.
+    speak(language_of(argv))  # argparse's own sentences (usage, errors, headings) in the command's language
     common = _common(argparse.SUPPRESS)
 
     parser = _Parser(prog="skillscore", parents=[_common(None)],
-                                     description="北京市职工职业技能大赛 成绩管理 / competition scoring")
+                     description="北京市职工职业技能大赛 成绩管理 / competition scoring")
     # Every command in the usage line, also when only some are built: an error at the top
     # level (``ranking FILE --bogus``) prints the same usage either way.
     sub = parser.add_subparsers(dest="command", required=True, metavar="{" + ",".join(COMMANDS) + "}")
