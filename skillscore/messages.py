@@ -13,6 +13,11 @@ from typing import Any
 _MESSAGES: dict[str, tuple[str, str]] = {}
 
 
+def minute(stamp: str | None) -> str:
+    """A stored time as messages show it: ``2025-09-20T08:31:05+08:00`` → ``2025-09-20 08:31``."""
+    return (stamp or "").replace("T", " ")[:16]
+
+
 def register(messages: dict[str, tuple[str, str]]) -> None:
     for code, pair in messages.items():
         if code in _MESSAGES and _MESSAGES[code] != pair:

@@ -140,3 +140,13 @@ def test_a_key_sheet_the_system_could_not_write_logs_no_printing(sitting, tmp_pa
         assert comp.key_printings() == 2
         assert [e.action for e in comp.audit_entries()][-2:] == ["codes_key_printed"] * 2
     assert "第 1 次打印" in pdf_text(tmp_path / "key.pdf") and "第 2 次打印" in pdf_text(tmp_path / "again.pdf")
+
+
+def test_refusals_show_a_time_as_people_read_it(sitting):
+    # "评分号已于 2026-12-03T19:47:43+00:00 加密": the stored stamp, as check-in never showed it.
+    ok("codes", "seal", sitting, "--pin", PIN)
+    for args in (["codes", "seal", sitting, "--pin", PIN], ["ranking", sitting]):
+        out = run_cli(*args)
+        assert out.returncode == 1
+        stamp = out.stderr.split("于 " if "于 " in out.stderr else "（")[1][:16]
+        assert len(stamp) == 16 and stamp[10] == " " and "T" not in out.stderr and "+" not in out.stderr

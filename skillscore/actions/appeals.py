@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from ..errors import RefusedError, UsageError
-from ..messages import register
+from ..messages import minute, register
 from ..rules.appeals import DEFAULT_APPEAL_HOURS, FIRST_YEAR, LAST_YEAR, in_years, is_late, window_in_years
 from ..rules.marks import format_mark, parse_mark
 from .codes import CORRECTION, sitting_of
@@ -239,7 +239,7 @@ class AppealsMixin:
         if row is None:
             raise RefusedError("appeal_unknown", id=appeal_id)
         if row[0]:
-            raise RefusedError("appeal_decided", id=appeal_id, at=row[1])
+            raise RefusedError("appeal_decided", id=appeal_id, at=minute(row[1]))
         if changes and not upheld:
             raise RefusedError("appeal_rejected_changes")
         info = self.info()

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import RefusedError, UsageError
-from ..messages import register
+from ..messages import minute, register
 from ..model import Contestant, Status
 from ..rules.privacy import mask_id
 
@@ -65,10 +65,6 @@ def part_word(part: str, lang: str) -> str:
 
 def _part_params(part: str) -> dict:
     return {"part_zh": PART_WORDS[part][0], "part_en": PART_WORDS[part][1]}
-
-
-def _minute(stamp: str) -> str:
-    return stamp.replace("T", " ")[:16]
 
 
 def _check_part(part: str) -> str:
@@ -204,7 +200,7 @@ class CheckinMixin:
         late = closed is not None and any(card.state == "closed" for card in cards)
         if late:
             if pin is None or not (reason or "").strip():
-                raise RefusedError("checkin_closed", **_part_params(part), at=_minute(closed))
+                raise RefusedError("checkin_closed", **_part_params(part), at=minute(closed))
             reason = self._need_reason(reason)
             self.check_pin(pin)
         done, at = [], self._stamp()
@@ -246,7 +242,7 @@ class CheckinMixin:
         self._refuse_if_finalized()
         closed = self.checkin_closed(part)
         if closed:
-            raise RefusedError("checkin_already_closed", **_part_params(part), at=_minute(closed))
+            raise RefusedError("checkin_already_closed", **_part_params(part), at=minute(closed))
         self.check_pin(pin)
         absent = sorted(self._absentee_marks(part))
         self.backup("before-settings")

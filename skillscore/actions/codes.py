@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import RefusedError
-from ..messages import register
+from ..messages import minute, register
 
 register({
     "codes_sealed_already": ("评分号已于 {at} 加密，不能再次加密", "The codes were sealed on {at}; they cannot be sealed again"),
@@ -188,7 +188,7 @@ class CodesMixin:
 
     def _refuse_if_sealed(self) -> None:
         if self.codes_sealed:
-            raise RefusedError("codes_sealed_ranking", at=self.store.meta("codes_sealed_at"))
+            raise RefusedError("codes_sealed_ranking", at=minute(self.store.meta("codes_sealed_at")))
 
     # -- after the reveal: practical marks locked ----------------------------------------------
     def practical_locked(self) -> bool:

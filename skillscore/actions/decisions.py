@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from ..errors import RefusedError
+from ..messages import minute
 from ..model import ABSENT, Standings, Status
 from ..exchange.results import canonical_json, fingerprint_of
 from ..rules.marks import format_mark
@@ -87,7 +88,7 @@ class DecisionsMixin:
         if info.finalized:
             return [("finalized", {"version": info.version})]
         if self.codes_sealed:  # RULES.md §12.3: nothing is ranked before the reveal
-            return [("codes_sealed_ranking", {"at": self.codes_times()["sealed_at"]})]
+            return [("codes_sealed_ranking", {"at": minute(self.codes_times()["sealed_at"])})]
         standings = self.standings(info)
         blockers = []
         if not standings.rows:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import RefusedError
+from ..messages import minute
 from ..rules.codes import code_length, make_codes
 from .codes import CodedRow, _shown_list, sitting_of
 
@@ -19,9 +20,9 @@ class SealingMixin:
     def _codes_refused(self) -> None:
         times = self.codes_times()
         if times["revealed_at"]:
-            raise RefusedError("codes_revealed_already", at=times["revealed_at"])
+            raise RefusedError("codes_revealed_already", at=minute(times["revealed_at"]))
         if times["sealed_at"]:
-            raise RefusedError("codes_sealed_already", at=times["sealed_at"])
+            raise RefusedError("codes_sealed_already", at=minute(times["sealed_at"]))
 
     def _coded_units(self) -> dict[str, list[str]]:
         """The units that get a code: those without a stage-wide status (RULES.md §12.3)."""
@@ -101,7 +102,7 @@ class SealingMixin:
         if not times["sealed_at"]:
             return [("codes_not_sealed", {})]
         if times["revealed_at"]:
-            return [("codes_revealed_already", {"at": times["revealed_at"]})]
+            return [("codes_revealed_already", {"at": minute(times["revealed_at"])})]
         codes = dict(self.store.db.execute("SELECT unit, code FROM codes"))
         practical = dict(self.store.db.execute("SELECT no, practical FROM marks"))
         units = self._coded_units()

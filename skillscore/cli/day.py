@@ -18,7 +18,7 @@ import json
 import sys
 
 from ..errors import UsageError
-from ..messages import register, render
+from ..messages import minute, register
 from .common import _open, _pin, _say
 
 register(
@@ -79,10 +79,6 @@ def _part(part: str, lang: str) -> str:
     return PARTS[part][lang == "en"]
 
 
-def _minute(stamp: str | None) -> str:
-    return (stamp or "").replace("T", " ")[:16]
-
-
 # -- checkin -------------------------------------------------------------------------------
 def cmd_checkin(args, lang):
     words = args.words
@@ -107,7 +103,7 @@ def cmd_checkin(args, lang):
             return _json_out(doc)
         _say(lang, "checkin_list_head")
         for row in doc["rows"]:
-            print(f"{row['no']}\t{_minute(row['theory'])}\t{_minute(row['practical'])}")
+            print(f"{row['no']}\t{minute(row['theory'])}\t{minute(row['practical'])}")
         return
     if len(words) < 2:
         raise UsageError("checkin_usage")
@@ -119,13 +115,13 @@ def cmd_checkin(args, lang):
     part = _part(args.part, lang)
     for card in cards:
         if card.state == "already":
-            _say(lang, "already_in", no=card.no, name=card.name, at=_minute(card.at), part=part)
+            _say(lang, "already_in", no=card.no, name=card.name, at=minute(card.at), part=part)
         elif card.late_reason:
-            _say(lang, "checked_in_late", no=card.no, name=card.name, part=part, at=_minute(card.at),
+            _say(lang, "checked_in_late", no=card.no, name=card.name, part=part, at=minute(card.at),
                  reason=card.late_reason)
             _say(lang, "checkin_cleared" if card.cleared else "checkin_kept")
         else:
-            _say(lang, "checked_in", no=card.no, name=card.name, part=part, at=_minute(card.at))
+            _say(lang, "checked_in", no=card.no, name=card.name, part=part, at=minute(card.at))
 
 
 # -- draw -----------------------------------------------------------------------------------
