@@ -150,3 +150,19 @@ def test_refusals_show_a_time_as_people_read_it(sitting):
         assert out.returncode == 1
         stamp = out.stderr.split("于 " if "于 " in out.stderr else "（")[1][:16]
         assert len(stamp) == 16 and stamp[10] == " " and "T" not in out.stderr and "+" not in out.stderr
+
+
+def test_the_key_of_a_team_event_has_no_empty_column(tmp_path):
+    path = team(tmp_path, 2)
+    ok("codes", "seal", path, "--pin", PIN)
+    lines = ok("codes", "key", path, "--pin", PIN).splitlines()
+    assert len(lines) == 2 and all(len(line.split("\t")) == 2 and not line.endswith("\t") for line in lines)
+
+
+def test_who_filed_an_appeal_is_one_line_and_a_subject_of_several_lists_on_one(sitting):
+    out = run_cli("appeal", "add", sitting, "--no", "A001", "--by", "领队\n王", "--subject", "复核")
+    assert out.returncode == 2 and "一行文字" in out.stderr
+    assert json.loads(ok("appeal", "list", sitting, "--json"))["rows"] == []
+    ok("appeal", "add", sitting, "--no", "A001", "--by", "领队", "--subject", "第一行\n第二行")  # as the desk takes it
+    assert json.loads(ok("appeal", "list", sitting, "--json"))["rows"][0]["subject"] == "第一行\n第二行"
+    assert len(ok("appeal", "list", sitting).splitlines()) == 1

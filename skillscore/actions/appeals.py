@@ -49,6 +49,7 @@ register({
     # "申诉人 is required" under --lang en.
     "appeal_empty_by": ("请填写申诉人", "Who filed the appeal is required"),
     "appeal_empty_subject": ("请填写申诉事由", "The subject of the appeal is required"),
+    "appeal_line_by": ("申诉人须为一行文字（不含换行等控制字符）", "Who filed the appeal must be one line of text"),
     "appeal_empty_no": ("请填写申诉的编号（团体项目可填团队名称）",
                         "The number of the contestant appealing is required (or the team name)"),
     "appeal_change_blank": ("{no} 的更正没有填写新成绩：申诉成立时，请填写更正后的成绩（或“缺考”）",
@@ -190,6 +191,9 @@ class AppealsMixin:
         for code, text in (("appeal_empty_no", no), ("appeal_empty_by", by), ("appeal_empty_subject", subject)):
             if not (text or "").strip():
                 raise UsageError(code)
+        if any(ch < " " or ch == "\x7f" for ch in by):
+            # One line, as the desk's field takes it (the subject may have several).
+            raise UsageError("appeal_line_by")
         unit = self._appeal_unit(no)
         at = time_stamp(input_time(received if received is not None else self.clock()))
         self.check_location()

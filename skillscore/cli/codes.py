@@ -44,7 +44,7 @@ def cmd_key(args, lang):
         sys.stdout.flush()
         return
     for e in rows:
-        print("\t".join(x for x in (e.code, e.key, e.name) if x is not None))
+        print("\t".join(x for x in (e.code, e.key, e.name) if x))  # a team has no name column
 
 
 def cmd_reveal(args, lang):
@@ -102,7 +102,8 @@ def cmd_list(args, lang):
         changes = "；".join(f"{c['no']} {_word(PART_WORDS, c['field'], lang)} "
                            + (hidden if sealed and c["field"] == "practical" else f"{c['old'] or '—'} → {c['new'] or '—'}")
                            for c in r["changes"])
-        print("\t".join([str(r["id"]), r["no"], r["by"], r["received"] + late, r["subject"],
+        subject = " ".join(r["subject"].splitlines())  # one appeal, one line (the desk takes several)
+        print("\t".join([str(r["id"]), r["no"], r["by"], r["received"] + late, subject,
                          _word(DECISION_WORDS, r["decision"], lang), r["reason"] or "", changes]))
 
 
