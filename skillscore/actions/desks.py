@@ -200,7 +200,8 @@ class DeskMixin:
         import uuid
 
         from ..exchange.desk_file import DESK_CODE_KEY, WHAT, desk_file_bytes
-        from ..exchange.safezip import container_fail, write_safely
+        from ..exchange.desk_file import FORMAT_FAMILY
+        from ..exchange.safezip import container_fail, refuse_replacing, write_safely
         from ..exchange.sealing import new_code
 
         self.check_location()  # the export moves this file's watermark
@@ -221,6 +222,10 @@ class DeskMixin:
         }
         code = meta.get(DESK_CODE_KEY) or new_code()  # one per desk copy: see desk_file.py
         data, manifest = desk_file_bytes(manifest, items, code)
+        # Over an earlier desk file of this sitting, yes (it is merged, or --all restores it);
+        # over a handoff file or another sitting's desk file, no.
+        refuse_replacing(out, lambda held: held["format"].startswith(FORMAT_FAMILY)
+                         and held.get("competition_id") == manifest["competition_id"])
         digest = write_safely(out, data, container_fail(WHAT))
         with self.store.transaction():
             for key, value in (("desk_watermark", upto), ("desk_sequence", sequence), ("desk_id", desk_id),

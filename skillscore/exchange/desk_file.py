@@ -52,7 +52,7 @@ from ..messages import register
 from .results import canonical_json
 from .safezip import (
     JSON_ERRORS, ContainerError, Limits, check_size, container_fail, loads_strict, member_digest, open_members,
-    read_file, read_member, zip_members,
+    other_kind, read_file, read_member, zip_members,
 )
 
 DESK_FORMAT = "skillscore-desk/2"  # sealed; what export writes
@@ -188,6 +188,9 @@ def _check(data: bytes, path: Path, fail, code: str | None, open_sealed: bool) -
     raw = read_member(zf, by_name[MANIFEST], LIMITS, fail)
     manifest = _json(raw, MANIFEST, fail)
     found = manifest.get("format") if isinstance(manifest, dict) else None
+    kind = other_kind(found, FORMAT_FAMILY)
+    if kind:
+        raise fail(kind)
     if found not in (DESK_FORMAT, PLAIN_FORMAT) and isinstance(found, str) and found.startswith(FORMAT_FAMILY):
         raise fail("format_unsupported", found=found[:40], supported=f"{PLAIN_FORMAT} / {DESK_FORMAT}",
                    program=f"skillscore {__version__}")

@@ -270,11 +270,21 @@ def export_package(comp, out: str | Path, progress: Callable[[int, int], None] |
     """Export the finalised stage of ``comp`` to ``out``. ``progress(step, steps)`` is
     called after each of the steps (collect and pack, write, read back)."""
     step = progress or (lambda done, total: None)
+    info = comp.info()
+    safezip.refuse_replacing(out, lambda held: _same_sitting(held, info))  # first: a refusal changes nothing
     data, manifest = package_bytes(comp)
     step(1, 3)
     digest = write_safely(out, data)
     step(3, 3)
     return ExportResult(Path(out), manifest["fingerprint"], manifest["version"], len(data), digest, manifest["code"])
+
+
+def _same_sitting(held: dict, info) -> bool:
+    """Whether a file already at the output is this sitting's handoff file (any version):
+    the sitting as the summary tells sittings apart, by event, stage and committee."""
+    return (held["format"].startswith(FORMAT_FAMILY) and isinstance(held.get("event"), dict)
+            and (held["event"].get("no"), held.get("stage"), held.get("committee"))
+            == (info.event.no, info.stage.value, info.committee))
 
 
 # -- reading ------------------------------------------------------------------------------

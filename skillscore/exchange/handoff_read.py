@@ -77,6 +77,9 @@ def check_package(data: bytes, path: Path, code: str | None = None, open_sealed:
     manifest = _parse_json(manifest_bytes, "pkg_manifest_invalid", path)
     found = manifest.get("format") if isinstance(manifest, dict) else None
     if found not in FORMATS:
+        kind = safezip.other_kind(found, FORMAT_FAMILY)
+        if kind:
+            raise package_fail(path)(kind)
         if isinstance(found, str) and found.startswith(FORMAT_FAMILY):
             raise PackageError("zip_format_unsupported", package=path, found=found[:40], supported=" / ".join(FORMATS),
                                program=f"skillscore {__version__}")

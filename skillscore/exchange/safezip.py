@@ -99,8 +99,25 @@ register(
         "zip_write_failed": ("无法写入{what} {path}：{detail}。没有留下写了一半的文件。",
                              "Could not write the {what} {path}: {detail}. No half-written file was left behind."),
         "zip_readback_failed": READBACK_FAILED,
+        "zip_is_desk_file": (
+            "{file} 是录入台文件，不是{what}：录入台文件请用 desk merge 合并到主文件",
+            "{file} is a desk file, not a {what}: desk files are merged into the main file with desk merge",
+        ),
+        "zip_is_handoff_file": (
+            "{file} 是成绩交接文件，不是{what}：成绩交接文件用于 verify、new --from、sources add 和 summary",
+            "{file} is a handoff file, not a {what}: handoff files are for verify, new --from, sources add and summary",
+        ),
+        "zip_replaces_other": (
+            "不会覆盖 {path}：它是「{committee}」的{what}，不属于本场比赛。请换一个文件名，或先把它移到别处。",
+            "Will not replace {path}: it is a {what} of '{committee}', not of this sitting. Choose another name, "
+            "or move it elsewhere first.",
+        ),
     }
 )
+
+# The containers this program writes, by the start of their manifest's format, and their
+# words: what ``refuse_replacing`` names when an output would land on one of them.
+OURS = {"skillscore-handoff/": ("成绩交接文件", "handoff file"), "skillscore-desk/": ("录入台文件", "desk file")}
 
 
 class ContainerError(RefusedError):
@@ -266,6 +283,55 @@ def read_from_medium(path: Path) -> bytes:
             except OSError:
                 pass  # advice only: some file systems do not take it
         return f.read()
+
+
+def other_kind(found: object, own_family: str) -> str | None:
+    """The problem code (for ``fail``) when a manifest's format is our other container:
+    a desk file given where a handoff file belongs, or the other way round, is named as
+    such rather than as a manifest with a bad format value."""
+    if not isinstance(found, str) or found.startswith(own_family):
+        return None
+    return {"skillscore-handoff/": "is_handoff_file", "skillscore-desk/": "is_desk_file"}.get(
+        next((family for family in OURS if found.startswith(family)), ""))
+
+
+def held_manifest(path: str | Path) -> dict | None:
+    """The manifest of a container of ours already at ``path``; None for anything else
+    (nothing there, a folder, another kind of file, a damaged one). Never raises."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as f:
+            f.seek(max(0, path.stat().st_size - (22 + 65535)))
+            _check_end_record(f.read(), Limits(members=16, expected=3, total_bytes=0), _not_ours)
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("manifest.json")
+            if info.file_size > 64 * 1024:
+                return None
+            manifest = loads_strict(zf.read(info))
+    except Exception:  # noqa: BLE001 - whatever it is, it is not a container of ours to keep
+        return None
+    if isinstance(manifest, dict) and isinstance(manifest.get("format"), str) \
+            and manifest["format"].startswith(tuple(OURS)):
+        return manifest
+    return None
+
+
+def _not_ours(code: str, **params: Any) -> Exception:
+    return ValueError(code)
+
+
+def refuse_replacing(out: str | Path, mine: Callable[[dict], bool]) -> None:
+    """Refuse to write over a handoff or desk file that ``mine`` does not own: an output
+    name mistyped on a stick would otherwise destroy another committee's results (``desk
+    export`` onto 东城区.sspkg, another sitting's export onto its package). Exporting again
+    over the sitting's own earlier file stays the ordinary way to replace it."""
+    held = held_manifest(out)
+    if held is None or mine(held):
+        return
+    what = next(words for family, words in OURS.items() if held["format"].startswith(family))
+    raise ContainerError("zip_replaces_other", what=what, path=str(out), committee=str(held.get("committee", ""))[:60])
 
 
 def write_safely(out: str | Path, data: bytes, fail: Fail,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .. import COMPETITION_NAME
 from ..errors import RefusedError
-from .handoff import write_safely
 from .handoff_read import read_package
+from .safezip import container_fail, write_safely
 from ..model import stage_name
 from ..messages import register
 
@@ -33,6 +33,8 @@ register(
     }
 )
 
+# A summary that cannot be written is refused in its own name (it was once called a handoff file).
+WHAT = ("汇总表", "summary")
 STAGE_ORDER = {"prelim": 0, "semifinal": 1, "final": 2}
 LEVEL_HEADERS = ["一级/高级技师", "二级/技师", "三级/高级工", "四级/中级工", "五级/初级工"]
 COUNT_COLUMNS = [
@@ -163,7 +165,7 @@ def write_summary_xlsx(rows: list[SummaryRow], out: str | Path) -> None:
     ws.freeze_panes = "E3"
     buffer = io.BytesIO()
     wb.save(buffer)
-    write_safely(out, buffer.getvalue())
+    write_safely(out, buffer.getvalue(), container_fail(WHAT))
 
 
 # -- pdf ----------------------------------------------------------------------------------
@@ -237,4 +239,4 @@ def write_summary_pdf(rows: list[SummaryRow], out: str | Path) -> None:
              table, Spacer(1, 10), Paragraph("成绩指纹（与各组委会签字的纸质成绩表核对）", small), Spacer(1, 3),
              fp_table]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    write_safely(out, buffer.getvalue())
+    write_safely(out, buffer.getvalue(), container_fail(WHAT))

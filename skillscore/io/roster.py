@@ -11,6 +11,7 @@ the committee checks it against the ID card before the sheet shows 〓 in its pl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,9 @@ ELIGIBILITY_CODES = {"born_too_late", "past_retirement", "category_required"}
 SEX_WORDS = {"男": "男", "女": "女", "m": "男", "male": "男", "f": "女", "female": "女"}
 YES = {"是", "1", "yes", "y", "true", "有"}
 NO = {"否", "0", "no", "n", "false", "无", ""}
+# How Excel shows an ID number stored as a number (1.10102E+17), and writes it into a .csv
+# saved from such a sheet: the same loss as a number cell in an .xlsx, and the same advice.
+SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 PRINTED = ("name", "unit", "team")  # the roster's texts that appear on sheets and screens
 
 register(
@@ -148,7 +152,7 @@ def read_roster(
         seen_no[v["no"]] = r.line
         if not v["id_number"]:
             continue
-        if (r.line, "id_number") in numeric:
+        if (r.line, "id_number") in numeric or SCIENTIFIC.match(v["id_number"]):
             problem("id_stored_as_number", "id_number", v["id_number"])
             continue
         try:

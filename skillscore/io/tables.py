@@ -13,6 +13,7 @@ import csv
 import math
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -93,6 +94,7 @@ class _RawRow:
     line: int
     cells: list[str]
     numeric: frozenset[int] = frozenset()  # positions of cells that were numbers
+    uncomputed: frozenset[int] = frozenset()  # positions of formulas the file holds no result for
 
 
 def read_table(
@@ -192,13 +194,72 @@ def _read_xlsx(path: Path, name: str, sheet: str | None) -> tuple[list[_RawRow],
         # read-only mode would silently drop the rest of the sheet.
         ws.reset_dimensions()
         try:
+            formulas = _uncomputed_formulas(ws)
             rows = enumerate(ws.iter_rows(values_only=True), start=1)
-            raw = [_xlsx_row(line, values) for line, values in rows]
+            raw = [_xlsx_row(line, values, formulas.get(line, ())) for line, values in rows]
         except Exception:  # noqa: BLE001 - damaged sheet XML inside a valid zip
             raise InputError([Problem("file_not_xlsx", file=name)]) from None
         return raw, ws.title
     finally:
         book.close()  # read-only keeps the file open; Windows would lock it
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _uncomputed_formulas(ws) -> dict[int, frozenset[int]]:
+    """Row -> 0-based positions of formula cells that hold no result. With data_only a
+    formula reads as the result Excel or WPS saved with it; a file written by a program
+    (openpyxl, a web system's export, a script that edited the sheet) holds none, so the
+    cell reads as empty and a mark typed as =B2*0.6 would be silently "not entered".
+    Read from the sheet's XML: openpyxl gives None both for no result and for a cached
+    "" (=IF(B2="","",…), a blank the user sees), which Excel writes as t="str" <v></v>."""
+    from xml.etree.ElementTree import iterparse
+
+    try:
+        with ws._get_source() as src:  # openpyxl's read-only sheet part; private, so guarded
+            data = src.read()
+    except Exception:  # noqa: BLE001 - cannot tell: read the values as before
+        return {}
+    if not _FORMULA_TAG.search(data):  # the usual sheet of typed values: no second parse
+        return {}
+    try:
+        return _formula_cells_without_result(iterparse(io.BytesIO(data), events=("start", "end")))
+    except Exception:  # noqa: BLE001 - XML openpyxl took but this parser does not: read as before
+        return {}
+
+
+def _formula_cells_without_result(events) -> dict[int, frozenset[int]]:
+    found: dict[int, set[int]] = {}
+    line = column = 0
+    for event, el in events:
+        tag = el.tag.rpartition("}")[2]
+        if event == "start":
+            if tag == "row":
+                line = int(el.get("r") or line + 1)
+                column = 0
+            continue
+        if tag == "c":
+            ref = el.get("r")
+            column = _column_index(ref) if ref else column + 1
+            children = {child.tag.rpartition("}")[2]: child for child in el}
+            if "f" in children:
+                value = children.get("v")
+                if value is None or (not value.text and el.get("t") != "str"):
+                    found.setdefault(line, set()).add(column - 1)
+        elif tag == "row":
+            el.clear()
+    return {line: frozenset(at) for line, at in found.items()}
+
+
+def _column_index(ref: str) -> int:
+    """'C7' -> 3."""
+    index = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        index = index * 26 + ord(ch.upper()) - ord("A") + 1
+    return index
 
 
 def _is_zip(path: Path) -> bool:
@@ -265,14 +326,15 @@ def _xls_row(line: int, cells, datemode: int, xlrd) -> _RawRow:
     return _RawRow(line, values, frozenset(numeric))
 
 
-def _xlsx_row(line: int, values: tuple) -> _RawRow:
+def _xlsx_row(line: int, values: tuple, formulas: frozenset[int] | tuple = ()) -> _RawRow:
     cells = []
     numeric = []
     for i, value in enumerate(values):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             numeric.append(i)
         cells.append(cell_text(value))
-    return _RawRow(line, cells, frozenset(numeric))
+    uncomputed = frozenset(i for i in formulas if i < len(values) and values[i] is None)
+    return _RawRow(line, cells, frozenset(numeric), uncomputed)
 
 
 def cell_text(value: object) -> str:
@@ -356,6 +418,9 @@ def _build_table(raw: list[_RawRow], name: str, sheet: str | None,
             continue
         width = len(row.cells)
         values = {key: (row.cells[i] if i < width else "") for key, i in positions.items()}
+        if row.uncomputed:  # only a formula cell of an .xlsx (asked per row of 10,000)
+            problems.extend(Problem("formula_no_value", file=name, row=row.line, column=header.cells[i])
+                            for key, i in positions.items() if i in row.uncomputed)
         # A row with nothing in our columns (blank, or a note in an unknown column such as
         # "制表人：…") is not a contestant.
         if not any(values.values()):
@@ -364,6 +429,8 @@ def _build_table(raw: list[_RawRow], name: str, sheet: str | None,
         for key, i in positions.items():
             if i in row.numeric:
                 numeric_cells.add((row.line, key))
+    if problems:  # read as empty, such a cell would import as "not entered" without a word
+        raise InputError(problems)
     return Table(
         file=name,
         header_row=header.line,
@@ -466,6 +533,12 @@ register(
             "请删除或改名其中一列后重新导入。",
             "The header '{value}' of column {second} means the same as '{first_header}' in "
             "column {first}. Delete or rename one of them and import again.",
+        ),
+        "formula_no_value": (
+            "这一格是公式，但文件中没有保存它的计算结果（文件可能是由其他程序生成或改动的）。"
+            "请用 Excel 或 WPS 打开该文件并保存，再重新导入。",
+            "This cell holds a formula, but the file holds no computed result for it (the file was "
+            "probably made or changed by another program). Open it in Excel or WPS, save it and import again.",
         ),
         "id_stored_as_number": (
             "身份证号被存成了数字（{value}），超过 15 位的数字已被 Excel 改掉。请把该列设置为"
