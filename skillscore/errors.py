@@ -7,10 +7,11 @@ of problems, each naming the file, row, column, value and rule.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import register, render
+from .messages import Words, register, render
 
 register({"os_refused": ("无法完成：操作系统拒绝访问 {path}（{reason}）",
                          "Could not finish: the operating system refused access to {path} ({reason})")})
@@ -50,7 +51,37 @@ class SkillscoreError(Exception):
 def os_refusal(exc: OSError, lang: str | None = None) -> str:
     """The system's refusal (no such folder, a name too long, a folder where a file should
     be) in the user's words, naming the path: never Python's English."""
-    return render("os_refused", lang, path=exc.filename or "", reason=exc.strerror or str(exc))
+    return render("os_refused", lang, path=exc.filename or "", reason=system_reason(exc))
+
+
+# The system's common reasons in Chinese. Python words errno's reasons in English whatever
+# the system's language (Windows words its own errors, those with a winerror, in its own).
+SYSTEM_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限（文件可能是只读的，或正被其他程序使用）",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOSPC: "磁盘或U盘已满",
+    errno.EROFS: "磁盘或U盘是只读的",
+    errno.EEXIST: "已有同名的文件或文件夹",
+    errno.EBUSY: "文件正被其他程序使用",
+    errno.EIO: "读写出错（U盘或磁盘可能已损坏或被拔出）",
+    errno.ENODEV: "设备不在（U盘可能已拔出）",
+    errno.ENXIO: "设备不在（U盘可能已拔出）",
+    errno.EINVAL: "名称无效（可能含有系统不允许的字符）",
+    errno.EMFILE: "打开的文件太多",
+    errno.EXDEV: "不能跨磁盘移动",
+}
+
+
+def system_reason(error: BaseException) -> str:
+    """Why the system refused, for a message's ``{reason}``: Python's words, which a Chinese
+    message shows in Chinese when the reason is a common one (messages.Words)."""
+    text = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    zh = None if getattr(error, "winerror", None) else SYSTEM_REASONS.get(getattr(error, "errno", None))
+    return Words(text, zh) if zh else text
 
 
 class InputError(SkillscoreError):

@@ -29,6 +29,18 @@ def default_lang() -> str:
     return "en" if os.environ.get("SKILLSCORE_LANG", "").lower().startswith("en") else "zh"
 
 
+class Words(str):
+    """A message value that has its own Chinese: it reads as its English (its ``str``) and
+    ``render`` shows ``zh`` in a Chinese message (the system's reasons: errors.system_reason)."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> "Words":
+        words = super().__new__(cls, en)
+        words.zh = zh
+        return words
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -40,7 +52,8 @@ def render(code: str, lang: str | None = None, **params: Any) -> str:
         return _where(lang, **params)
     zh, en = _MESSAGES.get(code, (code, code))
     text = en if lang == "en" else zh
-    shown = {k: ("" if v is None else v) for k, v in params.items()}
+    shown = {k: ("" if v is None else v.zh if lang != "en" and isinstance(v, Words) else v)
+             for k, v in params.items()}
     return text.format_map(_Blank(shown))
 
 

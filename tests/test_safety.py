@@ -128,8 +128,9 @@ def test_a_second_copy_the_system_refuses_keeps_the_backup_here_and_names_the_re
     monkeypatch.setattr(shutil, "copyfile", full)  # the stick full
     made = comp.backup()
     assert made.exists() and list(usb.iterdir()) == []  # kept here; no temporary left on the stick
-    assert comp.second_backup_problem.message("zh") == (f"备份已保存在本机，但未能复制到第二备份位置 {usb}（No space left on device）"
+    assert comp.second_backup_problem.message("zh") == (f"备份已保存在本机，但未能复制到第二备份位置 {usb}（磁盘或U盘已满）"
                                           "：请检查U盘是否插好")
+    assert "(No space left on device)" in comp.second_backup_problem.message("en")
     comp.close()
 
 

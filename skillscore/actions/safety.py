@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..storage.backup import backup_dir, create_backup, list_backups, restore_into
-from ..errors import RefusedError
+from ..errors import RefusedError, system_reason
 from ..messages import register
 from ..system.location import unsafe_reason
 
@@ -120,7 +120,7 @@ def _second_folder(folder: Path, own: Path) -> Path:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as exc:
-        raise RefusedError("second_folder_bad", folder=str(folder), reason=exc.strerror or str(exc)) from None
+        raise RefusedError("second_folder_bad", folder=str(folder), reason=system_reason(exc)) from None
     return folder
 
 

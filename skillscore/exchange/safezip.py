@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from ..errors import RefusedError
+from ..errors import RefusedError, system_reason
 from ..system.files import atomic_path
 from ..messages import register, render
 
@@ -174,7 +174,7 @@ def read_file(path: Path, limits: Limits, fail: Fail) -> bytes:
     except FileNotFoundError:
         raise fail("missing_file") from None
     except OSError as exc:
-        raise fail("unreadable", detail=exc.strerror or str(exc)) from None
+        raise fail("unreadable", detail=system_reason(exc)) from None
 
 
 def open_members(data: bytes, limits: Limits, fail: Fail) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
@@ -351,7 +351,7 @@ def write_safely(out: str | Path, data: bytes, fail: Fail,
             tmp.write_bytes(data)
         back = read_back(out)
     except OSError as exc:
-        raise fail("write_failed", path=str(out), detail=exc.strerror or str(exc)) from None
+        raise fail("write_failed", path=str(out), detail=system_reason(exc)) from None
     if hashlib.sha256(back).hexdigest() != digest:
         out.unlink(missing_ok=True)
         raise fail("readback_failed", path=str(out))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, system_reason
 from ..messages import register
 
 HEADER_SEARCH_ROWS = 10  # the header may sit below a title row or two
@@ -461,7 +461,7 @@ def _column_letter(index: int) -> str:
 
 
 def _unreadable(name: str, exc: OSError) -> Problem:
-    return Problem("file_unreadable", file=name, params={"reason": exc.strerror or type(exc).__name__})
+    return Problem("file_unreadable", file=name, params={"reason": system_reason(exc)})
 
 
 register(

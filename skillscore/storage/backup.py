@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..errors import RefusedError
+from ..errors import RefusedError, system_reason
 from ..system.files import NAME_MAX, PATH_BUDGET, absolute, atomic_path, byte_len, fit_name, fsync_dir
 from ..messages import register
 from .connection import has_competition_tables
@@ -193,7 +193,7 @@ def create_backup(
                 raise
             if not isinstance(exc, RefusedError):
                 exc = RefusedError("second_backup_failed", folder=str(second_folder),
-                                   reason=getattr(exc, "strerror", None) or str(exc))
+                                   reason=system_reason(exc))
             second_failed(exc)
     return target
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..errors import SkillscoreError
+from ..errors import SkillscoreError, system_reason
 from ..messages import register
 
 register({"viewer_failed": ("无法用系统程序打开 {path}：{reason}。文件已保存，可在文件夹中双击打开。",
@@ -35,4 +35,4 @@ def show_file(path: str | Path, *, platform: str | None = None, startfile=None, 
         else:
             (spawn or _spawn)(["open" if platform == "darwin" else "xdg-open", path])
     except OSError as e:
-        raise SkillscoreError("viewer_failed", path=path, reason=e.strerror or str(e)) from e
+        raise SkillscoreError("viewer_failed", path=path, reason=system_reason(e)) from e

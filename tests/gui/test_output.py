@@ -91,4 +91,5 @@ def test_an_export_the_system_refuses_is_said_in_words_naming_the_path(qtbot, tm
     qtbot.waitUntil(lambda: desk.strip.isVisibleTo(desk) and not desk.strip.text().startswith("正在"), timeout=60_000)
     text = desk.strip.text()
     assert text.startswith("无法完成：操作系统拒绝访问") and "没有的文件夹" in text and "Errno" not in text, text
+    assert "（文件或文件夹不存在）" in text, text  # the system's reason in Chinese too
     assert not out.parent.exists()
