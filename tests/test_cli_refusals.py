@@ -138,3 +138,24 @@ def test_a_pin_of_spaces_alone_is_no_pin(tmp_path):
     path = new(tmp_path / "c.sqlite")
     refused(tmp_path, "pin", path, "--old-pin", PIN, "--new-pin", "   ", code=2, words="裁判长口令不能为空")
     assert run_cli("quota", path, "default", "--pin", PIN).returncode == 0  # the PIN is unchanged
+
+
+@pytest.mark.parametrize("committee, words", [("", "请填写组委会名称"), ("   ", "请填写组委会名称"),
+                                              ("东城区\n组委会", "组委会名称须为一行文字")])
+def test_a_committee_is_named_on_one_line(tmp_path, committee, words):
+    # Every sheet's header and the handoff file name the committee: a blank one was taken.
+    path = tmp_path / "c.sqlite"
+    refused(tmp_path, "new", path, "--event", "21", "--stage", "prelim", "--committee", committee, "--pin", PIN,
+            code=2, words=words)
+    refused(tmp_path, "new", tmp_path / "d.sqlite", "--from", tmp_path / "no-such.sspkg", "--stage", "semifinal",
+            "--committee", committee, "--pin", PIN, code=2, words=words)  # before any package is read
+    assert not path.exists() and not (tmp_path / "d.sqlite").exists()
+
+
+def test_spaces_around_a_committee_are_not_part_of_it(tmp_path):
+    import json
+
+    path = tmp_path / "c.sqlite"
+    assert run_cli("new", path, "--event", "21", "--stage", "prelim", "--committee", " 东城区组委会 ",
+                   "--pin", PIN).returncode == 0
+    assert json.loads(run_cli("ranking", path, "--json").stdout)["committee"] == "东城区组委会"

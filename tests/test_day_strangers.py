@@ -166,3 +166,32 @@ def test_who_filed_an_appeal_is_one_line_and_a_subject_of_several_lists_on_one(s
     ok("appeal", "add", sitting, "--no", "A001", "--by", "领队", "--subject", "第一行\n第二行")  # as the desk takes it
     assert json.loads(ok("appeal", "list", sitting, "--json"))["rows"][0]["subject"] == "第一行\n第二行"
     assert len(ok("appeal", "list", sitting).splitlines()) == 1
+
+
+def test_no_contestant_joins_or_changes_team_while_the_codes_are_sealed(tmp_path):
+    # A contestant added after sealing had no code: his practical mark was refused by number
+    # and by code, and the reveal went through without him.
+    from day_support import ROSTER_HEADER, roster_rows, write_csv
+
+    from skillscore.actions.competition import Competition
+
+    path = individual(tmp_path, 5)
+    ok("codes", "seal", path, "--pin", PIN)
+    six = write_csv(tmp_path / "six.csv", ROSTER_HEADER, roster_rows(6, seed=16))
+    with Competition(path) as comp:
+        before = [c.no for c in comp.contestants()]
+        late = [r[0] for r in roster_rows(6, seed=16) if r[0] not in before]
+        assert len(before) == 5 and len(late) >= 1
+    out = run_cli("roster", "import", path, six)
+    assert out.returncode == 1 and "加密后名单不能增加选手" in out.stderr and late[0] in out.stderr
+    with Competition(path) as comp:
+        assert [c.no for c in comp.contestants()] == before
+
+    (tmp_path / "t").mkdir()
+    teams = team(tmp_path / "t", 2)
+    ok("codes", "seal", teams, "--pin", PIN)
+    rows = [r + [["一队", "二队"][i // 2]] for i, r in enumerate(roster_rows(4, seed=9))]
+    rows[1][-1], rows[2][-1] = "二队", "一队"  # two members swap teams
+    moved = write_csv(tmp_path / "moved.csv", ROSTER_HEADER + ["团队"], rows)
+    out = run_cli("roster", "import", teams, moved)
+    assert out.returncode == 1 and "调整团队" in out.stderr and rows[1][0] in out.stderr

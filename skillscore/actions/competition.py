@@ -67,6 +67,8 @@ register(
             "This stage is finalised (version {version}) and read-only. To change it, the chief judge must reopen it with a reason.",
         ),
         "not_finalized": ("本阶段尚未定稿", "This stage is not finalised"),
+        "committee_empty": ("请填写组委会名称", "The committee's name is required"),
+        "committee_one_line": ("组委会名称须为一行文字（不含换行等控制字符）", "The committee's name must be one line of text"),
         "reason_required": ("请填写理由", "A reason is required"),
         "quota_too_large": (
             "晋级名额 {quota} 超过上限：{ranked} 名参赛时最多 {ceiling} 名（30%，向下取整）",
@@ -195,6 +197,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             raise UsageError("stage_unknown", value=stage) from None
         if not (pin or "").strip():  # spaces alone are no PIN: nothing to type them from
             raise UsageError("pin_empty")
+        committee = cls.committee_name(committee)
         if panel is not None:
             check_scheme(panel)
         date = parse_date(date)
@@ -235,6 +238,17 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             Path(path).unlink(missing_ok=True)
             raise
         return comp
+
+    @staticmethod
+    def committee_name(text: str | None) -> str:
+        """The committee as every sheet's header and the handoff file name it: one line,
+        not blank (spaces around it dropped)."""
+        name = (text or "").strip()
+        if not name:
+            raise UsageError("committee_empty")
+        if any(ch < " " or ch == "\x7f" for ch in name):
+            raise UsageError("committee_one_line")
+        return name
 
     def close(self) -> None:
         """Close the file; a session that changed something leaves a backup behind."""

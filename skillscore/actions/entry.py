@@ -7,8 +7,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import RefusedError, UsageError
+from ..messages import register
 from ..model import ABSENT, ImportLog, Info
 from ..rules.marks import format_mark, parse_mark, parse_status
+
+register({
+    "roster_sealed": ("评分号已加密：加密后名单不能增加选手或调整团队（{count} 人：{nos}）。"
+                      "这些选手没有评分号，技能操作成绩无法录入；名单未作任何改动",
+                      "The codes are sealed: after sealing no contestant can be added or moved to another team "
+                      "({count}: {nos}). They would have no code, so no practical mark could be entered for them; "
+                      "the roster was not changed"),
+})
 
 
 class EntryMixin:
@@ -21,6 +30,8 @@ class EntryMixin:
         log = ImportLog()
         rows = read_roster(Path(path), stage_date=info.date, team_size=info.rules.team_size,
                            existing=existing, admitted=set(self.admitted()), sheet=sheet, warnings=log.warnings)
+        if self.codes_sealed:
+            self._refuse_new_units_while_sealed(rows, existing)
         self.backup("before-import")
         added = []  # written in one executemany: 10,000 single INSERTs cost ~50 ms more
         with self.store.transaction(), self.store.audit_batch():
@@ -49,6 +60,18 @@ class EntryMixin:
                 " union_card, team, phone, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)", added)
         self._changed()
         return log
+
+    @staticmethod
+    def _refuse_new_units_while_sealed(rows, existing) -> None:
+        """Every unit got its code when sealed, and the key went into the envelope (RULES.md
+        §12.3): a contestant added after it, or moved to another team, would have no code,
+        so no practical mark could reach him and the reveal would pass him by."""
+        new = [r.contestant.no for r in rows if r.contestant.no not in existing]
+        moved = [r.contestant.no for r in rows
+                 if r.contestant.no in existing and r.contestant.team != existing[r.contestant.no].team]
+        if new or moved:
+            shown = "、".join((new + moved)[:10]) + ("…" if len(new) + len(moved) > 10 else "")
+            raise RefusedError("roster_sealed", count=len(new) + len(moved), nos=shown)
 
     def export_roster(self, path: str | Path) -> Path:
         from ..io.export import roster_table, write_table

@@ -322,6 +322,7 @@ def create_from_packages(
     path = Path(file)
     if path.exists():
         raise RefusedError("file_exists", path=str(path))
+    committee = competition_class.committee_name(committee)  # before reading any package
     try:
         stage = Stage(stage)
     except ValueError:
