@@ -195,3 +195,9 @@ def test_no_contestant_joins_or_changes_team_while_the_codes_are_sealed(tmp_path
     moved = write_csv(tmp_path / "moved.csv", ROSTER_HEADER + ["团队"], rows)
     out = run_cli("roster", "import", teams, moved)
     assert out.returncode == 1 and "调整团队" in out.stderr and rows[1][0] in out.stderr
+
+
+def test_a_blank_code_while_sealed_is_no_code_not_a_number(sitting):
+    ok("codes", "seal", sitting, "--pin", PIN)
+    out = run_cli("marks", "set", sitting, "", "practical", "80")
+    assert out.returncode == 1 and "请填写评分号" in out.stderr, out.stderr  # once: 不能按编号或团队「」录入

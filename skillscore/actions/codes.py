@@ -32,6 +32,7 @@ register({
         "技能操作成绩已加密：请按评分号录入，不能按编号或团队「{value}」录入",
         "Practical marks are sealed: give the code, not the number or team '{value}'"),
     "codes_unknown": ("评分号 {value} 不存在", "There is no code {value}"),
+    "codes_blank": ("技能操作成绩已加密：请填写评分号", "Practical marks are sealed: give the code"),
     "codes_sealed_ranking": ("评分号已加密（{at}）：解密前不显示排名与成绩",
                              "The codes are sealed ({at}): rankings and results are withheld until the reveal"),
     "codes_reveal_missing": ("不能解密：{count} 个评分号尚无技能操作成绩（{codes}）",
@@ -123,9 +124,14 @@ class CodesMixin:
         """The 编号 a practical mark given for ``key`` belongs to; while sealed ``key`` must be a code."""
         if not self.codes_sealed:
             return key
+        if not key.strip():
+            raise RefusedError("codes_blank")
         row = self.store.db.execute("SELECT unit FROM codes WHERE code=?", [key]).fetchone()
         if row is None:
-            known = self.store.db.execute("SELECT 1 FROM contestants WHERE no=? OR team=?", [key, key]).fetchone()
+            # A team name only where there are teams: an individual's team is "", which a
+            # blank key matched ("不能按编号或团队「」录入").
+            known = self.store.db.execute("SELECT 1 FROM contestants WHERE no=? OR (team=? AND team!='')",
+                                          [key, key]).fetchone()
             raise RefusedError("codes_sealed_by_no" if known else "codes_unknown", value=key)
         holder = self.store.db.execute("SELECT no FROM contestants WHERE no=? OR team=? ORDER BY seq LIMIT 1",
                                        [row[0], row[0]]).fetchone()
