@@ -9,7 +9,7 @@ from pathlib import Path
 from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 
-from support import PIN, write_csv
+from support import PIN, run_cli, write_csv
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 
@@ -49,3 +49,17 @@ def team(folder: Path, teams: int = 3, *, clock=None) -> Path:
 
 def open_file(path: Path, clock=None) -> Competition:
     return Competition(path, operator="检录员", clock=clock)
+
+
+def ok(*args) -> str:
+    """Run the command, which must succeed; its output."""
+    out = run_cli(*args)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def pdf_text(path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(p.extract_text() for p in pdf.pages)

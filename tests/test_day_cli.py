@@ -6,30 +6,18 @@ from __future__ import annotations
 
 import json
 
-import pdfplumber
 import pytest
 
 from skillscore.actions.competition import Competition
 from skillscore.rules.privacy import mask_id
 
-from day_support import individual, team
+from day_support import individual, ok, pdf_text, team
 from support import PIN, run_cli, write_csv
 
 
 @pytest.fixture
 def sitting(tmp_path):
     return individual(tmp_path, 5)
-
-
-def ok(*args):
-    out = run_cli(*args)
-    assert out.returncode == 0, out.stderr
-    return out.stdout
-
-
-def pdf_text(path) -> str:
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(p.extract_text() for p in pdf.pages)
 
 
 def test_check_in_list_close_and_late(sitting):

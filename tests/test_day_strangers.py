@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import json
 
-import pdfplumber
 import pytest
 
-from day_support import individual, team
+from day_support import individual, ok, pdf_text, team
 from support import PIN, run_cli
-
-
-def ok(*args):
-    out = run_cli(*args)
-    assert out.returncode == 0, out.stderr
-    return out.stdout
-
-
-def pdf_text(path) -> str:
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(p.extract_text() for p in pdf.pages)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from ..errors import RefusedError, UsageError
 from ..messages import register
 from ..model import ABSENT, ImportLog, Info
 from ..rules.marks import format_mark, parse_mark, parse_status
+from .codes import _shown_list
 
 register({
     "roster_sealed": ("评分号已加密：加密后名单不能增加选手或调整团队（{count} 人：{nos}）。"
@@ -70,8 +71,7 @@ class EntryMixin:
         moved = [r.contestant.no for r in rows
                  if r.contestant.no in existing and r.contestant.team != existing[r.contestant.no].team]
         if new or moved:
-            shown = "、".join((new + moved)[:10]) + ("…" if len(new) + len(moved) > 10 else "")
-            raise RefusedError("roster_sealed", count=len(new) + len(moved), nos=shown)
+            raise RefusedError("roster_sealed", count=len(new) + len(moved), nos=_shown_list(new + moved))
 
     def export_roster(self, path: str | Path) -> Path:
         from ..io.export import roster_table, write_table

@@ -120,7 +120,7 @@ def day_report(comp, args, lang) -> int:
 
     if args.kind == "key":
         return comp.write_key_sheet(args.output, pin=_pin(args, lang), lang=lang)
-    elif args.kind == "appeals":
+    if args.kind == "appeals":
         data = comp.appeals_sheet_data()
     else:
         info = comp.info()

@@ -115,9 +115,16 @@ register(
     }
 )
 
-# The containers this program writes, by the start of their manifest's format, and their
-# words: what ``refuse_replacing`` names when an output would land on one of them.
-OURS = {"skillscore-handoff/": ("成绩交接文件", "handoff file"), "skillscore-desk/": ("录入台文件", "desk file")}
+# The containers this program writes, by the start of their manifest's format: their words
+# (what ``refuse_replacing`` names when an output would land on one of them) and the problem
+# code when one is given where the other belongs (``other_kind``).
+OURS = {"skillscore-handoff/": (("成绩交接文件", "handoff file"), "is_handoff_file"),
+        "skillscore-desk/": (("录入台文件", "desk file"), "is_desk_file")}
+
+
+def family_of(found: object) -> str | None:
+    """The family in OURS a manifest's ``format`` value belongs to; None for anything else."""
+    return next((family for family in OURS if isinstance(found, str) and found.startswith(family)), None)
 
 
 class ContainerError(RefusedError):
@@ -289,10 +296,8 @@ def other_kind(found: object, own_family: str) -> str | None:
     """The problem code (for ``fail``) when a manifest's format is our other container:
     a desk file given where a handoff file belongs, or the other way round, is named as
     such rather than as a manifest with a bad format value."""
-    if not isinstance(found, str) or found.startswith(own_family):
-        return None
-    return {"skillscore-handoff/": "is_handoff_file", "skillscore-desk/": "is_desk_file"}.get(
-        next((family for family in OURS if found.startswith(family)), ""))
+    family = family_of(found)
+    return None if family is None or family == own_family else OURS[family][1]
 
 
 def held_manifest(path: str | Path) -> dict | None:
@@ -312,10 +317,7 @@ def held_manifest(path: str | Path) -> dict | None:
             manifest = loads_strict(zf.read(info))
     except Exception:  # noqa: BLE001 - whatever it is, it is not a container of ours to keep
         return None
-    if isinstance(manifest, dict) and isinstance(manifest.get("format"), str) \
-            and manifest["format"].startswith(tuple(OURS)):
-        return manifest
-    return None
+    return manifest if isinstance(manifest, dict) and family_of(manifest.get("format")) else None
 
 
 def _not_ours(code: str, **params: Any) -> Exception:
@@ -330,7 +332,7 @@ def refuse_replacing(out: str | Path, mine: Callable[[dict], bool]) -> None:
     held = held_manifest(out)
     if held is None or mine(held):
         return
-    what = next(words for family, words in OURS.items() if held["format"].startswith(family))
+    what = OURS[family_of(held["format"])][0]
     raise ContainerError("zip_replaces_other", what=what, path=str(out), committee=str(held.get("committee", ""))[:60])
 
 
