@@ -136,7 +136,7 @@ class DrawMixin:
                     reason: str | None = None, pin: str | None = None, sheet: str | None = None):
         """A draw made by hand (编号, 场次, 工位号), all or nothing; every problem named by
         file, row and column. ``stations``: S (default: the largest station in the file)."""
-        from ..io.tables import read_table
+        from ..io.tables import read_table, zeros_restored
 
         if stations is not None:
             _checked_stations(stations)
@@ -145,7 +145,8 @@ class DrawMixin:
         table = read_table(path, columns=DRAW_COLUMNS, required=set(DRAW_COLUMNS), sheet=sheet)
         if not table.rows:
             raise InputError([Problem("draw_no_rows", file=table.file)])
-        rows = [(r.get("no"), _whole(r.get("session")), _whole(r.get("station"))) for r in table.rows]
+        restore = zeros_restored(set(keys))  # 001 in a number cell reads 1
+        rows = [(restore(r.get("no")), _whole(r.get("session")), _whole(r.get("station"))) for r in table.rows]
         given = [j for _, _, j in rows if isinstance(j, int) and j >= 1]
         if stations is None:
             # S is the largest station written, but never beyond the bound: a station past

@@ -14,7 +14,7 @@ from ..messages import register
 from ..model import Mark, Status
 from ..rules.marks import MarkError, parse_mark, parse_status
 from .columns import MARKS_COLUMNS, MARKS_REQUIRED, header
-from .tables import read_table
+from .tables import read_table, zeros_restored
 
 STATUS_LABELS = {
     Status.ABSENT: ("缺考", "Absent"),
@@ -80,8 +80,9 @@ def read_marks(
     problems: list[Problem] = []
     rows: list[MarkRow] = []
     seen: dict[str, int] = {}
+    restore = zeros_restored(known)
     for r in table.rows:
-        no = r.values.get("no", "").strip()
+        no = restore(r.values.get("no", "").strip())
         if not no:
             problems.append(Problem("no_missing", file=name, row=r.line, column=col["no"]))
             continue
@@ -147,14 +148,14 @@ def read_coded_marks(path: Path, *, codes: dict[str, str], sheet: str | None = N
     problems: list[Problem] = []
     rows: list[MarkRow] = []
     seen: dict[str, int] = {}
+    restore = zeros_restored(codes)
     for r in table.rows:
         code = r.values.get("code", "").strip()
         where = {"file": name, "row": r.line, "column": col["code"], "value": code}
         if not code:
             problems.append(Problem("code_unknown", **where))
             continue
-        if code not in codes and code.isdigit() and codes:  # Excel drops a number's leading zeros
-            code = code.zfill(len(next(iter(codes))))
+        code = restore(code)
         if code in seen:
             problems.append(Problem("code_duplicate", **where, params={"other": seen[code]}))
             continue

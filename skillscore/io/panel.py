@@ -13,7 +13,7 @@ from ..rules.marks import MarkError, parse_mark
 from ..rules.panel import PanelScheme
 from .marks import empty_roster
 from .marks import CODED_COLUMNS  # noqa: F401  (registers code_unknown, which this reader reports too)
-from .tables import read_table
+from .tables import read_table, zeros_restored
 
 PANEL_COLUMNS = {"no": ("编号", "no"), "module": ("模块", "module"), "judge": ("裁判", "judge"),
                  "score": ("分数", "score")}
@@ -58,6 +58,7 @@ def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str |
     problems: list[Problem] = []
     rows: list[PanelRow] = []
     seen: dict[tuple[str, str, int], int] = {}
+    restore = zeros_restored(known if codes is None else codes)
     for r in table.rows:
         def problem(code, key, value=None, **params):
             problems.append(Problem(code, file=name, row=r.line, column=col[key], value=value, params=params))
@@ -66,9 +67,8 @@ def read_panel(path: Path, *, scheme: PanelScheme, known: set[str], sheet: str |
         if not no:
             problem("no_missing" if codes is None else "code_unknown", "no")
             continue
+        no = restore(no)
         if codes is not None:
-            if no not in codes and no.isdigit() and codes:  # Excel drops a number's leading zeros
-                no = no.zfill(len(next(iter(codes))))
             if no not in codes:
                 problem("code_unknown", "no", no)
                 continue

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Callable, Collection
 
 from ..errors import InputError, Problem, system_reason
 from ..messages import register
@@ -356,6 +357,26 @@ def cell_text(value: object) -> str:
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     return str(value)
+
+
+def zeros_restored(known: Collection[str]) -> Callable[[str], str]:
+    """A lookup that gives back the known 编号 or code a cell means where Excel dropped its
+    leading zeros (001 typed into a number cell is stored as 1), or where a file wrote zeros
+    the roster has not: '1' → '001' when exactly one known key of digits has that value.
+    Anything else comes back as written, for the caller to report as unknown."""
+    by_value: dict[str, str | None] = {}
+
+    def restore(text: str) -> str:
+        if text in known or not text.isdigit():
+            return text
+        if not by_value:  # built on the first miss: files that match pay nothing
+            for key in known:
+                if key.isdigit():
+                    value = key.lstrip("0")
+                    by_value[value] = None if value in by_value else key  # two keys: ambiguous
+        return by_value.get(text.lstrip("0")) or text
+
+    return restore
 
 
 def _float_text(value: float) -> str:
