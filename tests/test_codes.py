@@ -187,6 +187,19 @@ def test_reveal_waits_for_double_entry_to_agree(tmp_path):
         assert comp.entries()["A004"].practical == Decimal("81")
 
 
+def test_the_codes_a_reveal_waits_for_are_listed_as_each_language_lists(sealed, tmp_path):
+    path, _, practical = sealed
+    key = key_of(path)
+    three = [key[no] for no in ("A001", "A002", "A003")]
+    rest = {no: m for no, m in practical.items() if no not in ("A001", "A002", "A003")}
+    assert run_cli("marks", "import", path, by_code(tmp_path, path, rest)).returncode == 0
+    zh = run_cli("codes", "reveal", path, "--pin", PIN)
+    en = run_cli("codes", "reveal", path, "--pin", PIN, "--lang", "en")
+    shown = sorted(three)
+    assert zh.returncode == en.returncode == 1
+    assert "、".join(shown) in zh.stderr and ", ".join(shown) in en.stderr and "、" not in en.stderr
+
+
 def test_after_the_reveal_a_practical_change_needs_pin_and_reason_and_is_listed(sealed, tmp_path):
     path, _, practical = sealed
     run_cli("marks", "import", path, by_code(tmp_path, path, practical))

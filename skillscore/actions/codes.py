@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import RefusedError
-from ..messages import minute, register
+from ..messages import Words, minute, register
 
 register({
     "codes_sealed_already": ("评分号已于 {at} 加密，不能再次加密", "The codes were sealed on {at}; they cannot be sealed again"),
@@ -57,8 +57,10 @@ register({
 CORRECTION = "解密后更正："
 
 
-def _shown_list(items: list[str], limit: int = 10) -> str:
-    return "、".join(items[:limit]) + ("…" if len(items) > limit else "")
+def _shown_list(items: list[str], limit: int = 10) -> Words:
+    """The first ``limit`` codes or numbers, listed as each language lists them."""
+    more = "…" if len(items) > limit else ""
+    return Words(", ".join(items[:limit]) + more, "、".join(items[:limit]) + more)
 
 
 @dataclass(frozen=True)
