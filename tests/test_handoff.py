@@ -196,9 +196,9 @@ def test_export_refuses_results_changed_behind_the_programs_back(prelim, tmp_pat
 def test_export_writes_safely_and_leaves_no_temporary_file(prelim, tmp_path):
     stick = tmp_path / "stick"
     stick.mkdir()
-    (stick / "old.sspkg").write_bytes(b"an older export")
     steps = []
     with Competition(prelim) as comp:
+        export_package(comp, stick / "old.sspkg")  # an older export of this sitting, replaced below
         result = export_package(comp, stick / "old.sspkg", progress=lambda done, total: steps.append((done, total)))
     assert steps[-1] == (3, 3)
     assert sorted(p.name for p in stick.iterdir()) == ["old.sspkg"]  # replaced, no .tmp- left

@@ -55,6 +55,28 @@ def test_a_desk_export_never_replaces_another_sittings_desk_file(tmp_path):
     assert out.returncode == 1 and "不会覆盖" in out.stderr and digest(desk) == kept
 
 
+def test_an_export_never_replaces_a_file_that_is_not_a_package(tmp_path):
+    """Export onto the roster (名单.xlsx) or a damaged package: refused, the file kept; an
+    empty file holds nothing to lose and is written over."""
+    done = make_sitting(tmp_path, "done", committee="东城区初赛组委会", seed=1)
+    open_desk = make_sitting(tmp_path, "desk", committee="东城区初赛组委会", seed=2, finalize=False)
+    roster = tmp_path / "名单.xlsx"
+    roster.write_bytes(b"PK\x03\x04 the committee's roster")
+    damaged = tmp_path / "初赛.sspkg"
+    damaged.write_bytes(export(done, tmp_path / "whole.sspkg").read_bytes()[:-40])
+    for target in (roster, damaged):
+        kept = digest(target)
+        for argv in (("export", done, target), ("desk", "export", open_desk, target)):
+            out = run_cli(*argv)
+            assert out.returncode == 1 and "不会覆盖" in out.stderr and target.name in out.stderr, out.stderr
+            assert digest(target) == kept and "Traceback" not in out.stderr
+    out = run_cli("export", done, roster, "--lang", "en")
+    assert out.returncode == 1 and "Will not replace" in out.stderr and "handoff file" in out.stderr
+    empty = tmp_path / "空.sspkg"
+    empty.touch()
+    assert run_cli("export", done, empty).returncode == 0 and empty.stat().st_size > 0
+
+
 def test_a_desk_file_given_as_a_handoff_file_is_named_as_a_desk_file(tmp_path):
     main = make_sitting(tmp_path, "main", committee="东城区初赛组委会", finalize=False)
     desk = desk_file(tmp_path, main, "一号台")

@@ -225,7 +225,7 @@ class DeskMixin:
         # Over an earlier desk file of this sitting, yes (it is merged, or --all restores it);
         # over a handoff file or another sitting's desk file, no.
         refuse_replacing(out, lambda held: held["format"].startswith(FORMAT_FAMILY)
-                         and held.get("competition_id") == manifest["competition_id"])
+                         and held.get("competition_id") == manifest["competition_id"], WHAT)
         digest = write_safely(out, data, container_fail(WHAT))
         with self.store.transaction():
             for key, value in (("desk_watermark", upto), ("desk_sequence", sequence), ("desk_id", desk_id),

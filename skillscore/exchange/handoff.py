@@ -271,7 +271,7 @@ def export_package(comp, out: str | Path, progress: Callable[[int, int], None] |
     called after each of the steps (collect and pack, write, read back)."""
     step = progress or (lambda done, total: None)
     info = comp.info()
-    safezip.refuse_replacing(out, lambda held: _same_sitting(held, info))  # first: a refusal changes nothing
+    safezip.refuse_replacing(out, lambda held: _same_sitting(held, info), WHAT)  # first: a refusal changes nothing
     data, manifest = package_bytes(comp)
     step(1, 3)
     digest = write_safely(out, data)

@@ -107,6 +107,11 @@ register(
             "{file} 是成绩交接文件，不是{what}：成绩交接文件用于 verify、new --from、sources add 和 summary",
             "{file} is a handoff file, not a {what}: handoff files are for verify, new --from, sources add and summary",
         ),
+        "zip_replaces_file": (
+            "不会覆盖 {path}：它不是本场比赛可读的{what}（可能是别的文件，也可能已经损坏）。请换一个文件名，或先把它移到别处。",
+            "Will not replace {path}: it is not a readable {what} of this sitting (another kind of file, or a damaged "
+            "one). Choose another name, or move it elsewhere first.",
+        ),
         "zip_replaces_other": (
             "不会覆盖 {path}：它是「{committee}」的{what}，不属于本场比赛。请换一个文件名，或先把它移到别处。",
             "Will not replace {path}: it is a {what} of '{committee}', not of this sitting. Choose another name, "
@@ -320,17 +325,29 @@ def held_manifest(path: str | Path) -> dict | None:
     return manifest if isinstance(manifest, dict) and family_of(manifest.get("format")) else None
 
 
+def _has_content(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:  # unreadable: writing there fails with its own message
+        return False
+
+
 def _not_ours(code: str, **params: Any) -> Exception:
     return ValueError(code)
 
 
-def refuse_replacing(out: str | Path, mine: Callable[[dict], bool]) -> None:
-    """Refuse to write over a handoff or desk file that ``mine`` does not own: an output
-    name mistyped on a stick would otherwise destroy another committee's results (``desk
-    export`` onto 东城区.sspkg, another sitting's export onto its package). Exporting again
-    over the sitting's own earlier file stays the ordinary way to replace it."""
+def refuse_replacing(out: str | Path, mine: Callable[[dict], bool], what: tuple[str, str]) -> None:
+    """Refuse to write a ``what`` over a handoff or desk file that ``mine`` does not own, or
+    over any other file with something in it: an output name mistyped on a stick would
+    otherwise destroy another committee's results (``desk export`` onto 东城区.sspkg,
+    another sitting's export onto its package) or the roster (export onto 名单.xlsx).
+    Exporting again over the sitting's own earlier file stays the ordinary way to replace it."""
     held = held_manifest(out)
-    if held is None or mine(held):
+    if held is None:
+        if _has_content(Path(out)):
+            raise ContainerError("zip_replaces_file", what=what, path=str(out))
+        return
+    if mine(held):
         return
     what = OURS[family_of(held["format"])][0]
     raise ContainerError("zip_replaces_other", what=what, path=str(out), committee=str(held.get("committee", ""))[:60])
