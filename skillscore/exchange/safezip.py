@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ..errors import RefusedError, system_reason
-from ..system.files import atomic_path
+from ..system.files import atomic_path, holds_database
 from ..messages import register, render
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no clock in the bytes
@@ -344,6 +344,8 @@ def refuse_replacing(out: str | Path, mine: Callable[[dict], bool], what: tuple[
     Exporting again over the sitting's own earlier file stays the ordinary way to replace it."""
     held = held_manifest(out)
     if held is None:
+        if holds_database(out):  # the competition file itself: the stronger warning
+            raise RefusedError("output_is_database", path=str(out))
         if _has_content(Path(out)):
             raise ContainerError("zip_replaces_file", what=what, path=str(out))
         return
