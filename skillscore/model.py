@@ -180,7 +180,7 @@ class Standing(NamedTuple):
 class Standings:
     """The ranking: a row per unit (the ranked in order, then the rest), how many are ranked, the quota and warnings."""
 
-    rows: tuple[Standing, ...]
+    rows: tuple[Standing, ...]  # the desk's kept ranking: a LiveRows (rules/live_rows.py), read-only alike
     ranked: int
     advance_quota: int | None
     warnings: tuple[str, ...]

@@ -79,3 +79,21 @@ def test_every_benchmark_script_compiles():
     assert len(scripts) >= 10
     for script in scripts:
         compile(script.read_text(encoding="utf-8"), str(script), "exec")  # SyntaxError names file and line
+
+
+def test_the_desk_by_the_clock_prints_every_step_at_both_sizes():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phases.py"), "60"], capture_output=True,
+                          text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = {line.strip("|").split("|")[0].strip(): [c.strip() for c in line.strip("|").split("|")[1:]]
+            for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line}
+    assert rows["a typed mark, median of 7 edits"] == ["at 60", "at 60"]
+    # Every step of a typed mark ran (a step never called would be missing), at both sizes.
+    for step in ("save (the core's write)", "live ranking (LiveStandings.apply)", "paint (ranking view)", "whole edit"):
+        assert all(re.fullmatch(f"{NUMBER} ms", cell) for cell in rows[step]), (step, rows.get(step))
+    for step in ("open the file (Session.open)", "ranking (entries read, LiveStandings built)", "marks grid",
+                 "first paint after opening"):
+        assert re.fullmatch(f"{NUMBER} ms", rows[step][0]), (step, rows.get(step))
+    whole = float(rows["whole edit"][0].split()[0])
+    assert float(rows["save (the core's write)"][0].split()[0]) < whole  # a step inside the edit

@@ -6,7 +6,10 @@ between its old and new place, widened to whole totals (a "decided by practical"
 a committee's decision never reaches past the rows of one total). Rows outside the span
 keep their positions, so what they earn is unchanged. When the number ranked changes,
 the quota and level cut-offs may move: every row after the change moves one position
-and is placed again, and so is any row sitting at a cut-off that moved.
+and is placed again, and so is any row sitting at a cut-off that moved. Rows that only
+moved by a position are not built again at once: they are marked stale and answered
+where they stand when read (live_rows.py), unless certificates go by rank among passers,
+where a row's answer depends on every passer before it.
 
 The result is always exactly ``compute_standings`` of the same units (the hypothesis
 test in tests/test_live_standings_rules.py compares them after random edits).
@@ -18,12 +21,12 @@ import gc
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from contextlib import contextmanager
-from itertools import compress
-from operator import ne
+from itertools import compress, repeat
+from operator import eq, itemgetter, ne
 from typing import Iterable, Iterator, Mapping
 
 from ..model import CertificatePolicy, Contestant, Entry, Standing, Standings, StageRules, Status, TieDecision, Unit
-from .outcomes import awards_at
+from .live_rows import LiveRows
 from .ranking import Placement, place_sorted, sort_ranked
 from .standings import _certificate_spans, answers_for, standing_rows, standings_warnings, unit_passes
 from .units import build_units, individual_units, team_units
@@ -80,6 +83,7 @@ class LiveStandings:
         self._passes = [unit_passes(p.unit, self.rules) for p in placements] if self.rules.certified else None
         cert = _certificate_spans(placements, self.rules, passing=self._passes) if self.rules.certified else {}
         self._ranked: list[Standing] = standing_rows(placements, answers, cert)
+        self._stale = [False] * len(self._ranked)  # rows whose position moved since answered (live_rows.py)
         self._keys = [(-k[0], -k[1]) for k, _ in keyed]
         rest = sorted((u for u in units if u.status is not Status.RANKED), key=lambda u: u.key)
         self._rest = [Standing(unit=u) for u in rest]
@@ -101,8 +105,9 @@ class LiveStandings:
         groups: dict[int, list[str]] = {}
         for first, key in self._groups:
             groups.setdefault(first, []).append(key)
+        answers = self._answers_for(ranked)
         self.standings = Standings(
-            tuple(self._ranked) + tuple(self._rest), ranked, self._answers_for(ranked).quota,
+            LiveRows(self._ranked, self._stale, self._keys, self._passes, self._rest, answers), ranked, answers.quota,
             standings_warnings(ranked, bool(groups), self._incomplete > 0),
             tuple(tuple(keys) for _, keys in sorted(groups.items())))
 
@@ -151,7 +156,7 @@ class LiveStandings:
             key = _order(old)
             at = next(i for i in range(bisect_left(self._keys, key), bisect_right(self._keys, key))
                       if self._ranked[i].unit.key == old.key)
-            del self._keys[at], self._ranked[at]
+            del self._keys[at], self._ranked[at], self._stale[at]
             if self._passes is not None:
                 del self._passes[at]
             totals.append(key[0])
@@ -166,6 +171,7 @@ class LiveStandings:
             at = bisect_right(self._keys, key)
             self._keys.insert(at, key)
             self._ranked.insert(at, Standing(unit=new))  # a stand-in, placed below
+            self._stale.insert(at, False)
             if self._passes is not None:
                 self._passes.insert(at, unit_passes(new, self.rules))
             totals.append(key[0])
@@ -214,6 +220,7 @@ class LiveStandings:
         keyed = [(s.unit.rank_key, s.unit) for s in self._ranked[low:high]]
         placements = place_sorted(keyed, self.decisions, low)
         self._ranked[low:high] = self._rows_for(placements, low, high)
+        self._stale[low:high] = [False] * (high - low)
 
     def _rows_for(self, placements, low: int, high: int) -> list[Standing]:
         cert = {}
@@ -246,38 +253,17 @@ class LiveStandings:
                 i = j
             rows[low:high] = self._rows_for(placements, low, high)
             return
-        answers = self._answers_for(len(rows))
-        quota, level_at, final, team = answers.quota, answers.level_at, answers.final, answers.team_event
-        passes = self._passes if self.rules.certified else None
-        # A typed mark that moves a unit far re-answers every row it jumps over (thousands at
-        # 10,000): the rows are built with tuple.__new__, as Standing(...) would, without
-        # its Python-level __new__ (half the time of this loop).
-        make, no_quota = tuple.__new__, quota is None
-        out = []
-        append = out.append
-        i = low
-        while i < high:
-            s = rows[i]
-            if s.rank is not None:  # one position: what standing_rows answers, without asking twice
-                unit, p = s.unit, i + 1
-                append(make(Standing, (unit, p, None, s.tie, s.tie_method, not no_quota and p <= quota,
-                                       level_at[p] if passes is not None and passes[i] else None,
-                                       awards_at(p, unit, team) if final else None, ())))
-                i += 1
-                continue
-            j = i + 1
-            while j < high and rows[j].rank_range == s.rank_range:
-                j += 1
-            group = [Placement(r.unit, i + 1, j, "unresolved") for r in rows[i:j]]
-            cert = ({r.unit.key: (i + 1, j) for k, r in enumerate(rows[i:j]) if passes[i + k]}
-                    if passes is not None else {})
-            out.extend(standing_rows(group, answers, cert))
-            i = j
-        rows[low:high] = out
+        # Otherwise a row's answers depend on its own position alone: the rows are marked
+        # stale and answered where they stand when read (live_rows.py). A typed mark that
+        # moves a unit far shifts thousands of rows at 10,000; the view reads thirty.
+        self._stale[low:high] = [True] * (high - low)
 
     def _refresh_groups(self, low: int, high: int, same_count: bool) -> None:
         """The unresolved groups: those before ``low`` and (same count) after ``high`` stand."""
-        inside = [(s.rank_range[0], s.unit.key) for s in self._ranked[low:high] if s.tie == "unresolved"]
+        # A group's first position from the keys: a stale row's rank_range is where it was.
+        keys, span = self._keys, self._ranked[low:high]
+        inside = [(bisect_left(keys, keys[i]) + 1, span[i - low].unit.key)
+                  for i in compress(range(low, high), map(eq, map(_TIE, span), repeat("unresolved")))]
         after = [g for g in self._groups if g[0] > high] if same_count else []
         self._groups = [g for g in self._groups if g[0] <= low] + inside + after
 
@@ -291,3 +277,6 @@ def _moved_cutoffs(old, new, before: int) -> list[int]:
     # Compared in C (compress over map(ne)): this runs on every keystroke that changes the count.
     positions.update(compress(range(1, limit), map(ne, old.level_at[1:limit], new.level_at[1:limit])))
     return sorted(p for p in positions if p <= before)
+
+
+_TIE = itemgetter(3)  # Standing.tie

@@ -94,7 +94,7 @@ class RankingModel(RowTableModel):
                 or len(standings.rows) != len(self._rows)):
             self.set_rows(self._visible(standings.rows))
             return
-        self._rows = list(standings.rows)
+        self._rows = standings.rows  # not list(): the kept ranking's rows are answered when read
         last = len(self.columns) - 1
         a, b = since[1]
         if a < b:
