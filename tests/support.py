@@ -67,3 +67,12 @@ def as_schema_4(path: Path) -> Path:
     con.commit()
     con.close()
     return path
+
+
+def without_values(text: str, params: dict) -> str:
+    """A refusal's text with its values taken out, to see that no placeholder is left
+    unfilled: the values may hold any character (a flipped member name had "{"), and one
+    may contain another (the damage detail names the member), so the longest go first."""
+    for value in sorted(map(str, params.values()), key=len, reverse=True):
+        text = text.replace(value, "")
+    return text

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ACCEPTANCE, PIN, as_schema_4, run_cli, write_csv
+from support import ACCEPTANCE, PIN, as_schema_4, run_cli, without_values, write_csv
 from skillscore.actions.competition import Competition
 from skillscore.demo import ROSTER_HEADER, roster_rows
 from skillscore.exchange.desk_file import read_desk_file
@@ -506,7 +506,7 @@ def good_desk_file(tmp_path_factory) -> bytes:
 
 
 def test_mutated_desk_files_are_refused_or_unchanged_never_a_traceback(good_desk_file):
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, example, given, settings
     from hypothesis import strategies as st
 
     from skillscore.exchange.desk_file import parse_desk_file
@@ -519,6 +519,7 @@ def test_mutated_desk_files_are_refused_or_unchanged_never_a_traceback(good_desk
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(st.tuples(st.integers(0, len(good_desk_file) - 1), st.integers(1, 255)), min_size=1, max_size=4),
            st.none() | st.integers(0, len(good_desk_file) - 1))
+    @example([(39, 17)], None)  # the first member's name, manifest.json, read as manifest.{son (CI found it)
     def mutate(flips, cut):
         data = bytearray(good_desk_file)
         for at, mask in flips:
@@ -527,10 +528,7 @@ def test_mutated_desk_files_are_refused_or_unchanged_never_a_traceback(good_desk
             f = parse_desk_file(bytes(data[:cut]), "fuzz.ssdesk", code)  # flipped bytes, perhaps cut short too
         except ContainerError as refused:
             assert "fuzz.ssdesk" in refused.message("zh") and "fuzz.ssdesk" in refused.message("en")
-            shown = refused.message("en")  # no placeholder left unfilled; the values themselves
-            for value in refused.params.values():  # may hold any character (a flipped member name had "{")
-                shown = shown.replace(str(value), "")
-            assert "{" not in shown
+            assert "{" not in without_values(refused.message("en"), refused.params)  # no placeholder unfilled
             return
         assert relied_on(f) == relied_on(original)  # only bytes nothing reads (a ZIP timestamp) may differ
 
