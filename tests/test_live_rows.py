@@ -67,6 +67,7 @@ def test_the_rows_read_like_the_tuple_compute_standings_gives():
     assert rows == tuple_rows and tuple_rows == rows and rows == list(tuple_rows)
     assert hash(rows) == hash(tuple_rows)
     assert rows.index(tuple_rows[20]) == 20 and tuple_rows[20] in rows
-    with pytest.raises(IndexError):
-        rows[50]
+    for beyond in (50, -51, -60):  # before the first row as after the last: a tuple's error, nothing answered
+        with pytest.raises(IndexError):
+            rows[beyond]
     assert rows != tuple_rows[:-1] and (rows == "not rows") is False

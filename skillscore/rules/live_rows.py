@@ -55,6 +55,8 @@ class LiveRows(Sequence):
             return self._ranked[start:stop] + list(self._rest[max(start - n, 0):max(stop - n, 0)])
         if index < 0:
             index += len(self)
+            if index < 0:
+                raise IndexError("LiveRows index out of range")
         if index < n:
             if self._stale is not None and self._stale[index]:
                 return self._answer(index)
