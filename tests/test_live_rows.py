@@ -62,9 +62,9 @@ def test_the_rows_read_like_the_tuple_compute_standings_gives():
     tuple_rows = full(people, entries, RULES, []).rows
     assert len(rows) == len(tuple_rows) == 50
     assert rows[-1] == tuple_rows[-1] and rows[-1].rank is None  # the unranked row, last
-    assert rows[3:7] == list(tuple_rows[3:7]) and rows[::7] == list(tuple_rows[::7])
-    assert rows[45:] == list(tuple_rows[45:])  # ranked and unranked rows in one slice
-    assert rows == tuple_rows and tuple_rows == rows and rows == list(tuple_rows)
+    assert rows[3:7] == tuple_rows[3:7] and rows[::7] == tuple_rows[::7] and rows[::-3] == tuple_rows[::-3]
+    assert rows[45:] == tuple_rows[45:]  # ranked and unranked rows in one slice
+    assert rows == tuple_rows and tuple_rows == rows and rows != list(tuple_rows)  # as a tuple compares
     assert hash(rows) == hash(tuple_rows)
     assert rows.index(tuple_rows[20]) == 20 and tuple_rows[20] in rows
     for beyond in (50, -51, -60):  # before the first row as after the last: a tuple's error, nothing answered

@@ -23,7 +23,8 @@ from .standings import Answers, standing_rows
 
 
 class LiveRows(Sequence):
-    """The ranked rows in order (some stale), then the unranked rows; read-only."""
+    """The ranked rows in order (some stale), then the unranked rows: read-only, and read
+    like the tuple ``compute_standings`` gives (a slice is a tuple, equal to a tuple)."""
 
     __slots__ = ("_ranked", "_stale", "_keys", "_passes", "_rest", "_answers")
 
@@ -50,9 +51,9 @@ class LiveRows(Sequence):
         if isinstance(index, slice):
             start, stop, step = index.indices(len(self))
             if step != 1:
-                return [self[i] for i in range(start, stop, step)]
+                return tuple([self[i] for i in range(start, stop, step)])
             self._answer_all(start, min(stop, n))
-            return self._ranked[start:stop] + list(self._rest[max(start - n, 0):max(stop - n, 0)])
+            return tuple(self._ranked[start:stop]) + self._rest[max(start - n, 0):max(stop - n, 0)]
         if index < 0:
             index += len(self)
             if index < 0:
@@ -68,7 +69,7 @@ class LiveRows(Sequence):
         return chain(self._ranked, self._rest)
 
     def __eq__(self, other) -> bool:
-        if isinstance(other, (LiveRows, tuple, list)):
+        if isinstance(other, (LiveRows, tuple)):  # a tuple's equality: never equal to a list
             return tuple(self) == tuple(other)
         return NotImplemented
 

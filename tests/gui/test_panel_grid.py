@@ -465,5 +465,5 @@ def test_a_typed_judges_mark_updates_its_rows_in_place_exactly_as_a_reload_would
     with Competition(session.path) as comp:
         standings = comp.standings()
         entries = comp.entries()
-    assert desk.ranking_tab.model.rows == list(standings.rows)
+    assert list(desk.ranking_tab.model.rows) == list(standings.rows)  # the kept ranking, read through
     assert {r.no: r.entry for r in desk.marks_tab.model.rows} == {no: entries[no] for no in entries}
