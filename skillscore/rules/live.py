@@ -21,8 +21,8 @@ import gc
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from contextlib import contextmanager
-from itertools import compress, repeat
-from operator import eq, itemgetter, ne
+from itertools import compress
+from operator import ne
 from typing import Iterable, Iterator, Mapping
 
 from ..model import CertificatePolicy, Contestant, Entry, Standing, Standings, StageRules, Status, TieDecision, Unit
@@ -261,9 +261,9 @@ class LiveStandings:
     def _refresh_groups(self, low: int, high: int, same_count: bool) -> None:
         """The unresolved groups: those before ``low`` and (same count) after ``high`` stand."""
         # A group's first position from the keys: a stale row's rank_range is where it was.
-        keys, span = self._keys, self._ranked[low:high]
-        inside = [(bisect_left(keys, keys[i]) + 1, span[i - low].unit.key)
-                  for i in compress(range(low, high), map(eq, map(_TIE, span), repeat("unresolved")))]
+        keys = self._keys
+        inside = [(bisect_left(keys, keys[i]) + 1, s.unit.key)
+                  for i, s in enumerate(self._ranked[low:high], low) if s.tie == "unresolved"]
         after = [g for g in self._groups if g[0] > high] if same_count else []
         self._groups = [g for g in self._groups if g[0] <= low] + inside + after
 
@@ -277,6 +277,3 @@ def _moved_cutoffs(old, new, before: int) -> list[int]:
     # Compared in C (compress over map(ne)): this runs on every keystroke that changes the count.
     positions.update(compress(range(1, limit), map(ne, old.level_at[1:limit], new.level_at[1:limit])))
     return sorted(p for p in positions if p <= before)
-
-
-_TIE = itemgetter(3)  # Standing.tie

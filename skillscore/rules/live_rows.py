@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from itertools import chain, compress
 
 from ..model import Standing
-from .outcomes import awards_at
 from .ranking import Placement
 from .standings import Answers, standing_rows
 
@@ -85,19 +84,16 @@ class LiveRows(Sequence):
                 self._answer(i)
 
     def _answer(self, i: int) -> Standing:
-        """Row i answered at position i + 1 (its order and ties stand)."""
-        s, a = self._ranked[i], self._answers
-        passes = self._passes is not None and self._passes[i]
-        if s.rank is not None:  # one position: what standing_rows answers, without asking twice
-            p = i + 1
-            row = tuple.__new__(Standing, (
-                s.unit, p, None, s.tie, s.tie_method, a.quota is not None and p <= a.quota,
-                a.level_at[p] if passes else None, awards_at(p, s.unit, a.team_event) if a.final else None, ()))
+        """Row i answered at position i + 1 (its order and ties stand), by standing_rows."""
+        s = self._ranked[i]
+        if s.rank is not None:  # one position
+            first = last = i + 1
+            placement = Placement(s.unit, first, last, s.tie, s.tie_method)
         else:  # in an unresolved group: every row of one ranking key, wherever it now stands
             key = self._keys[i]
             first, last = bisect_left(self._keys, key) + 1, bisect_right(self._keys, key)
-            cert = {s.unit.key: (first, last)} if passes else {}
-            row = standing_rows([Placement(s.unit, first, last, "unresolved")], a, cert)[0]
-        self._ranked[i] = row
+            placement = Placement(s.unit, first, last, "unresolved")
+        cert = {s.unit.key: (first, last)} if self._passes is not None and self._passes[i] else {}
+        row = self._ranked[i] = standing_rows([placement], self._answers, cert)[0]
         self._stale[i] = False
         return row
