@@ -129,8 +129,14 @@ class DayRenderer(SheetRenderer):
 
     # -- layout -------------------------------------------------------------------------
     def lay(self, item: Row | Section) -> Laid:
-        laid = super().lay(item)
-        if isinstance(item, Row) and laid.height < self.spec.row_height:
+        return self._at_least_row_height(super().lay(item))
+
+    def lay_all(self, items: list[Row | Section]) -> list[Laid]:
+        return [self._at_least_row_height(laid) for laid in super().lay_all(items)]
+
+    def _at_least_row_height(self, laid: Laid) -> Laid:
+        """A row made taller for handwriting, its text centred in it."""
+        if isinstance(laid.item, Row) and laid.height < self.spec.row_height:
             laid.pad = (self.spec.row_height - laid.height) / 2
             laid.height = self.spec.row_height
         return laid
@@ -189,7 +195,7 @@ class DayRenderer(SheetRenderer):
         self._summary = {id(g): self._wrap_lines(g.summary, 8.5) for g in spec.groups}
         self._plan: list[PagePlan] = []
         for group in spec.groups:
-            laid = [self.lay(item) for item in (group.body or [Section(word("nobody", self.lang))])]
+            laid = self.lay_all(group.body or [Section(word("nobody", self.lang))])
             first_room = self._header(None, group, True) - self.head_h - bottom
             room = self._header(None, group, False) - self.head_h - bottom
             plan = paginate(laid, first_room=first_room, room=room, closing=self._closing_height(group),
