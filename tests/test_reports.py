@@ -298,6 +298,49 @@ def test_draft_watermark_exactly_when_not_finalised(sittings, tmp_path, name, fi
         assert ("草稿" in chars) is not finalized
 
 
+def test_the_watermark_is_one_form_on_every_page_and_shows_through(sittings, tmp_path):
+    """Drawn once per document and placed on each page (issue 18), translucent where it is
+    placed: the alpha is the page's, since ReportLab gives a form no ExtGState."""
+    from PIL import Image
+
+    pdf, _, _ = sheet(sittings, tmp_path, "draft_prelim", "results")
+    pages = pypdf.PdfReader(pdf).pages
+    assert len(pages) > 1
+    forms = set()
+    for page in pages:
+        xobjects = page["/Resources"]["/XObject"]
+        (name, ref), = xobjects.items()
+        forms.add(ref.idnum)
+        assert f"{name} Do".encode() in page.get_contents().get_data()
+        states = [s.get_object() for s in page["/Resources"]["/ExtGState"].values()]
+        assert [s["/ca"] for s in states] == [0.2]
+    assert len(forms) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_watermark_shows_through_on_every_page(tmp_path, lang):
+    """Pages holding only the watermark, rendered: light grey letters (20 % of #808080 over
+    white, 229-230) on each page, the form's as much as the first's, never #808080 itself."""
+    from types import SimpleNamespace
+
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
+
+    from skillscore.reports.closing import draw_watermark
+    from skillscore.reports.fonts import register_font
+
+    register_font()
+    c = Canvas(str(tmp_path / "w.pdf"))
+    for _ in range(3):
+        draw_watermark(SimpleNamespace(lang=lang), c)
+        c.showPage()
+    c.save()
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", str(tmp_path / "w.pdf"), str(tmp_path / "w")], check=True)
+    for k in (1, 2, 3):
+        shades = {v for _, v in Image.open(tmp_path / f"w-{k}.png").convert("L").getcolors(256)}
+        assert min(shades) in (229, 230) and 255 in shades
+
+
 @pytest.mark.parametrize("name,kind", [("final_prelim", "results"), ("final_prelim", "certificates"),
                                        ("final_awards", "awards"), ("final_team", "results")])
 def test_the_fingerprint_printed_is_the_finalised_one(sittings, tmp_path, name, kind):
