@@ -317,6 +317,22 @@ def test_the_watermark_is_one_form_on_every_page_and_shows_through(sittings, tmp
     assert len(forms) == 1
 
 
+def test_every_page_carries_the_whole_footer_and_running_header(sittings, tmp_path):
+    """The footer's legend and the running header are written once and repeated on later
+    pages (issue 18): each page still has them, the legend's ⚠ drawn as a shape (the font
+    has none, so only its operators show it: ``1 j``, the shape's line join)."""
+    pdf, _, _ = sheet(sittings, tmp_path, "draft_prelim", "results")
+    texts = upright_pages(pdf)
+    streams = [page.get_contents().get_data() for page in pypdf.PdfReader(pdf).pages]
+    assert len(texts) > 1
+    for k, (text, stream) in enumerate(zip(texts, streams), start=1):
+        assert "技能操作成绩决定名次" in text and "草稿（第 1 版，未定稿）" in text
+        assert f"第 {k} 页 共 {len(texts)} 页" in text
+        assert b" 1 j " in stream
+        if k > 1:
+            assert "成绩表" in text.splitlines()[0]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_watermark_shows_through_on_every_page(tmp_path, lang):
     """Pages holding only the watermark, rendered: light grey letters (20 % of #808080 over

@@ -169,10 +169,16 @@ class TextOps:
             ops.append(shown)
 
     def flush(self) -> None:
-        if self.ops:
-            self.canvas.addLiteral("BT\n" + "\n".join(self.ops) + "\nET\n0 g")
+        block = self.block()
+        if block:
+            self.canvas.addLiteral(block)
+
+    def block(self) -> str:
+        """The operators so far as one BT … ET block ("" if none), and start anew."""
+        block = "BT\n" + "\n".join(self.ops) + "\nET\n0 g" if self.ops else ""
         self.ops = []
         self.current = ""
+        return block
 
 
 def fill_rects(canvas, rects: list[tuple[object, float, float, float, float]]) -> None:
