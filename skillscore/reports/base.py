@@ -94,21 +94,21 @@ class SheetRenderer:
         of plain text laid a column at a time: a column's texts are looked up in its cache
         in one pass (~10 per row on a 10,000-row sheet, most seen before), and a row's
         height is the most lines any of its columns wrapped into (issue 18)."""
-        width = len(self.col_w)
-        is_plain = [type(item) is Row and len(item.cells) == width and tuple not in map(type, item.cells)
+        columns = len(self.col_w)  # a row of more or fewer cells is laid out alone, as lay does it
+        is_plain = [type(item) is Row and len(item.cells) == columns and tuple not in map(type, item.cells)
                     for item in items]
         laid: list = [None if p else self.lay(item) for p, item in zip(is_plain, items)]
         plain = list(compress(range(len(items)), is_plain))
         if not plain:
             return laid
         rows = [items[k] for k in plain]
-        columns = [self._column_lines(k, cells) for k, cells in enumerate(zip(*(row.cells for row in rows)))]
+        by_column = [self._column_lines(k, cells) for k, cells in enumerate(zip(*(row.cells for row in rows)))]
         most = [1] * len(rows)
-        for lines in columns:
+        for lines in by_column:
             counts = list(map(len, lines))
             if max(counts) > 1:
                 most = list(map(max, most, counts))
-        for k, row, lines, n in zip(plain, rows, zip(*columns), most):
+        for k, row, lines, n in zip(plain, rows, zip(*by_column), most):
             laid[k] = Laid(row, lines, n * LEADING + 2 * PAD_Y)
         return laid
 
