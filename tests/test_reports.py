@@ -298,11 +298,9 @@ def test_draft_watermark_exactly_when_not_finalised(sittings, tmp_path, name, fi
         assert ("草稿" in chars) is not finalized
 
 
-def test_the_watermark_is_one_form_on_every_page_and_shows_through(sittings, tmp_path):
-    """Drawn once per document and placed on each page (issue 18), translucent where it is
-    placed: the alpha is the page's, since ReportLab gives a form no ExtGState."""
-    from PIL import Image
-
+def test_the_watermark_is_one_form_on_every_page_with_the_pages_alpha(sittings, tmp_path):
+    """Drawn once per document and placed on each page (issue 18), with the alpha set on
+    the page, since ReportLab gives a form no ExtGState (the rendering: the test below)."""
     pdf, _, _ = sheet(sittings, tmp_path, "draft_prelim", "results")
     pages = pypdf.PdfReader(pdf).pages
     assert len(pages) > 1
