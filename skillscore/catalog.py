@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .errors import UsageError
 from .messages import register
@@ -28,8 +28,7 @@ register(
 )
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """One event of the catalogue (a row of events-2025.csv): host, name, team size and its standard's levels."""
 
     no: int

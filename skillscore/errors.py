@@ -8,8 +8,8 @@ of problems, each naming the file, row, column, value and rule.
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple
 
 from .messages import Words, register, render
 
@@ -17,8 +17,7 @@ register({"os_refused": ("无法完成：操作系统拒绝访问 {path}（{reas
                          "Could not finish: the operating system refused access to {path} ({reason})")})
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one cell (or row) of an input file."""
 
     code: str
@@ -26,7 +25,7 @@ class Problem:
     row: int | None = None
     column: str | None = None
     value: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})  # read-only: the default is shared
 
     def message(self, lang: str = "zh") -> str:
         where = render("where", lang, file=self.file, row=self.row, column=self.column)

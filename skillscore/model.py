@@ -1,4 +1,6 @@
-"""Value types shared by the rules, the store and the edges (frozen dataclasses).
+"""Value types shared by the rules, the store and the edges (NamedTuples: immutable, and
+built as classes several times faster than frozen dataclasses, which every command pays
+for at start, issue 18).
 
 A mark is a ``Decimal`` (0–100, two decimals), ``ABSENT`` (缺考 for that part) or
 ``None`` (not entered yet). Marks are never binary floats.
@@ -7,7 +9,6 @@ A mark is a ``Decimal`` (0–100, two decimals), ``ABSENT`` (缺考 for that par
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from decimal import Decimal
 from enum import Enum
@@ -88,8 +89,7 @@ class Contestant(NamedTuple):
     seq: int = 0  # roster order, used for a team's member order
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """The marks and stage-wide status of one contestant as entered."""
 
     theory: Mark = None
@@ -119,8 +119,7 @@ class Unit(NamedTuple):
     rank_key: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True)
-class TieDecision:
+class TieDecision(NamedTuple):
     """The committee's order for a fully tied group, by reason or by lot."""
 
     order: tuple[str, ...]  # unit keys, first = better
@@ -140,8 +139,7 @@ def stage_name(stage: str, lang: str = "zh") -> str:
     return en if lang == "en" else zh
 
 
-@dataclass(frozen=True)
-class StageRules:
+class StageRules(NamedTuple):
     """Everything about the sitting that the rules need."""
 
     stage: Stage
@@ -153,8 +151,7 @@ class StageRules:
     certificate_policy: CertificatePolicy = CertificatePolicy.OVERALL
 
 
-@dataclass(frozen=True)
-class Awards:
+class Awards(NamedTuple):
     """What a position in the final earns (RULES.md §7): talent pool, a subsidy in yuan, a labour-award nomination."""
 
     talent_pool: bool
@@ -176,23 +173,21 @@ class Standing(NamedTuple):
     undecided: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Standings:
+class Standings(NamedTuple):
     """The ranking: a row per unit (the ranked in order, then the rest), how many are ranked, the quota and warnings."""
 
     rows: tuple[Standing, ...]  # the desk's kept ranking: a LiveRows (rules/live_rows.py), read-only alike
     ranked: int
     advance_quota: int | None
     warnings: tuple[str, ...]
-    tie_groups: tuple[tuple[str, ...], ...] = field(default=())  # unresolved groups
+    tie_groups: tuple[tuple[str, ...], ...] = ()  # unresolved groups
 
     @property
     def complete(self) -> bool:
         return all(r.unit.status is not Status.INCOMPLETE for r in self.rows)
 
 
-@dataclass(frozen=True)
-class Info:
+class Info(NamedTuple):
     """What the header of every screen and sheet shows about the sitting."""
 
     event: Event
@@ -206,15 +201,17 @@ class Info:
     path: Path
 
 
-@dataclass
 class ImportLog:
     """What an import did, for the GUI's import log and the CLI (Anki's import log)."""
 
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    changes: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
-    warnings: list = field(default_factory=list)  # Problems that did not refuse the file (glyph_missing)
+    __slots__ = ("added", "changed", "unchanged", "changes", "warnings")
+
+    def __init__(self) -> None:
+        self.added: list[str] = []
+        self.changed: list[str] = []
+        self.unchanged: list[str] = []
+        self.changes: list[tuple[str, str, str | None, str | None]] = []
+        self.warnings: list = []  # Problems that did not refuse the file (glyph_missing)
 
     @property
     def rejected(self) -> int:

@@ -152,7 +152,7 @@ def _old_package(path: Path, out: Path) -> Path:
     with Competition(path) as comp:
         doc = comp.finalized_document()
         results = canonical_json(doc)
-        audit = canonical_json([vars(e) for e in comp.audit_entries()])
+        audit = canonical_json([e._asdict() for e in comp.audit_entries()])
     manifest = build_manifest(results, audit, doc, fingerprint_of(doc))
     out.write_bytes(zip_members({"manifest.json": canonical_json(manifest), "results.json": results,
                                  "audit.json": audit}))

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import RefusedError, UsageError
 from ..messages import minute, register
@@ -60,8 +59,7 @@ register({
 })
 
 
-@dataclass(frozen=True)
-class Appeal:
+class Appeal(NamedTuple):
     """One appeal of the register as read: who appealed and when, whether late, the decision, the marks it changed."""
 
     id: int

@@ -10,7 +10,7 @@ still the one the close wrote (no mark entered for that part since).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import RefusedError, UsageError
 from ..messages import minute, register
@@ -38,8 +38,7 @@ STATUS_WORDS = {Status.ABSENT.value: ("缺考", "absent"), Status.WITHDRAWN.valu
                 Status.DISQUALIFIED.value: ("取消资格", "disqualified")}
 
 
-@dataclass(frozen=True)
-class CheckinCard:
+class CheckinCard(NamedTuple):
     """What the clerk sees for one scan. ``state``: ready (may check in now), in (just
     checked in), already (checked in before, at ``at``), closed (the part is closed: a late
     check-in needs the PIN), unknown, or the stage-wide status that bars it (absent,

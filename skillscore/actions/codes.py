@@ -13,8 +13,7 @@ audited as a correction that the appeals register lists.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ..errors import RefusedError
 from ..messages import Words, minute, register
@@ -63,8 +62,7 @@ def _shown_list(items: list[str], limit: int = 10) -> Words:
     return Words(", ".join(items[:limit]) + more, "、".join(items[:limit]) + more)
 
 
-@dataclass(frozen=True)
-class CodedRow:
+class CodedRow(NamedTuple):
     """A line of the code grid: nothing about the person but the code and the seat."""
 
     code: str
@@ -140,18 +138,18 @@ class CodesMixin:
         return holder[0] if holder else row[0]
 
     def _shown_practical(self, items: list, no_at: int = 0, field_at: int | None = 1) -> list:
-        """While sealed: the 编号 of each practical item replaced by its code (tuples or
-        dataclasses with ``no``); theory and status items unchanged."""
+        """While sealed: the 编号 of each practical item replaced by its code (plain tuples,
+        or records with a ``no`` field); theory and status items unchanged."""
         if not self.codes_sealed or not items:
             return items
-        code_of = self._code_of_no({item[no_at] if isinstance(item, tuple) else item.no for item in items})
+        code_of = self._code_of_no({item.no if hasattr(item, "no") else item[no_at] for item in items})
         shown = []
         for item in items:
-            if isinstance(item, tuple):
+            if not hasattr(item, "no"):  # a plain tuple: the 编号 at no_at, the field at field_at
                 if field_at is None or item[field_at] == "practical":
                     item = item[:no_at] + (code_of.get(item[no_at], item[no_at]),) + item[no_at + 1:]
             elif getattr(item, "kind", "mark") == "panel" or item.field == "practical":
-                item = replace(item, no=code_of.get(item.no, item.no))
+                item = item._replace(no=code_of.get(item.no, item.no))
             shown.append(item)
         return shown
 
@@ -165,7 +163,7 @@ class CodesMixin:
             field = e.field or ""
             return (e.action in ("panel_mark", "practical_correction") or field == "practical"
                     or field.startswith("practical/") or "/裁判" in field)
-        return [replace(e, subject=code_of.get(e.subject, e.subject)) if practical(e) else e for e in entries]
+        return [e._replace(subject=code_of.get(e.subject, e.subject)) if practical(e) else e for e in entries]
 
     def _holder_of_code(self) -> dict[str, str]:
         """code → the 编号 holding its unit's practical mark (a team's first member)."""

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import os
 from contextlib import contextmanager
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable
@@ -154,13 +153,15 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None,
-                 desk: bool = False):
+                 desk: bool = False, check_alongside: bool = False):
         """``desk=True``: the desk's long-lived opening, which holds the file against a second
-        desk and keeps its hold whatever else the process opens (system/locks.py)."""
+        desk and keeps its hold whatever else the process opens (system/locks.py).
+        ``check_alongside``: the file's integrity check runs while the caller reads, which
+        must answer only after closing (storage/integrity.py)."""
         self.path = Path(path)
         self.operator = operator or default_operator()
         self.clock = clock or _now
-        self.store = Store.open(self.path)
+        self.store = Store.open(self.path, check_alongside=check_alongside)
         if desk:
             try:
                 self.store.hold(self.operator)
@@ -506,7 +507,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
                 entries = cache["entries"]
                 for _, _, no, field, new in rows:
                     value = (Status(new) if new else None) if field == "status" else mark_from_text(new)
-                    entries[no] = replace(entries.get(no, Entry()), **{field: value})
+                    entries[no] = entries.get(no, Entry())._replace(**{field: value})
                 if rows:
                     cache["seen"] = rows[-1][0]
                     self._refresh_units(cache, {no for _, _, no, _, _ in rows})

@@ -36,9 +36,8 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from ..errors import RefusedError
 from ..messages import register, render
@@ -112,8 +111,7 @@ def _audit_field(kind: str, field_: str, judge: int, pass_no: int) -> str:
     return f"{field_}/裁判{judge}" if kind == "panel" else f"{field_}/pass{pass_no}" if kind == "entry" else field_
 
 
-@dataclass(frozen=True)
-class DeskChange:
+class DeskChange(NamedTuple):
     """One mark a desk file brought: the main file's value before, the desk's value."""
 
     kind: str
@@ -128,29 +126,27 @@ class DeskChange:
         return key_label(self.kind, self.field, self.judge, self.pass_no, lang)
 
 
-@dataclass
 class MergeReport:
     """What merging one desk file did: the marks it brought, as added, changed, unchanged or held as a conflict."""
 
-    path: Path
-    desk: str
-    sequence: int
-    operator: str
-    sha256: str
-    already: tuple[str, str] | None = None  # (when, by whom) this very file was merged before
-    added: list[DeskChange] = field(default_factory=list)
-    changed: list[DeskChange] = field(default_factory=list)
-    unchanged: list[DeskChange] = field(default_factory=list)
-    conflicts: list[DeskChange] = field(default_factory=list)
-    known: int = 0  # entries the main file had already: its own history, or merged before
+    __slots__ = ("path", "desk", "sequence", "operator", "sha256", "already", "added", "changed", "unchanged",
+                 "conflicts", "known")
+
+    def __init__(self, path: Path, desk: str, sequence: int, operator: str, sha256: str) -> None:
+        self.path, self.desk, self.sequence, self.operator, self.sha256 = path, desk, sequence, operator, sha256
+        self.already: tuple[str, str] | None = None  # (when, by whom) this very file was merged before
+        self.added: list[DeskChange] = []
+        self.changed: list[DeskChange] = []
+        self.unchanged: list[DeskChange] = []
+        self.conflicts: list[DeskChange] = []
+        self.known = 0  # entries the main file had already: its own history, or merged before
 
     def counts(self) -> dict[str, int]:
         return {"added": len(self.added), "changed": len(self.changed), "unchanged": len(self.unchanged),
                 "conflicts": len(self.conflicts), "known": self.known}
 
 
-@dataclass(frozen=True)
-class HeldConflict:
+class HeldConflict(NamedTuple):
     """A mark a desk file's merge held as a conflict: the desk's value and the main file's, until it is settled."""
 
     kind: str
@@ -168,8 +164,7 @@ class HeldConflict:
         return key_label(self.kind, self.field, self.judge, self.pass_no, lang)
 
 
-@dataclass(frozen=True)
-class DeskExport:
+class DeskExport(NamedTuple):
     """What ``export_desk`` wrote: the desk file, its sequence number from this desk, its item count and SHA-256."""
 
     path: Path

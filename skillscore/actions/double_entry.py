@@ -8,7 +8,7 @@ paper in hand (PIN). Mixed into ``Competition``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import RefusedError
 from ..messages import register
@@ -32,8 +32,7 @@ register(
 FIELD_WORDS = {"theory": ("理论知识", "theory"), "practical": ("技能操作", "practical")}
 
 
-@dataclass(frozen=True)
-class PendingMark:
+class PendingMark(NamedTuple):
     """A mark double entry does not count yet: typed in one pass only, or in both with different values."""
 
     no: str

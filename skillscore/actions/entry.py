@@ -3,7 +3,6 @@ Mixed into Competition."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import RefusedError, UsageError
@@ -83,7 +82,7 @@ class EntryMixin:
 
         entries = self.entries()
         if self.codes_sealed:  # no practical mark beside a 编号 before the reveal (RULES.md §12.3)
-            entries = {no: replace(e, practical=None) for no, e in entries.items()}
+            entries = {no: e._replace(practical=None) for no, e in entries.items()}
         return write_table(path, *marks_table(self.contestants(), entries), sheet="成绩")
 
     def admit(self, no: str, *, reason: str, pin: str) -> None:

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..catalog import event as catalog_event
 from ..errors import RefusedError, UsageError
@@ -87,8 +86,7 @@ register(
 )
 
 
-@dataclass(frozen=True)
-class Arrival:
+class Arrival(NamedTuple):
     """One advancing contestant of a package."""
 
     person: dict  # the contestant as the package's results carry them
@@ -97,8 +95,7 @@ class Arrival:
     pkg: Package
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """One handoff package the roster was built from (a row of ``sources``); ``replaced_by``: the newer one, if any."""
 
     fingerprint: str
@@ -112,15 +109,17 @@ class Source:
     replaced_by: str | None
 
 
-@dataclass
 class SourceChange:
     """What ``add_source`` did, for the CLI and the GUI."""
 
-    source: Source
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    replaced: Source | None = None
+    __slots__ = ("source", "added", "updated", "removed", "replaced")
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.added: list[str] = []
+        self.updated: list[str] = []
+        self.removed: list[str] = []
+        self.replaced: Source | None = None
 
 
 def advancing(pkg: Package) -> list[Arrival]:

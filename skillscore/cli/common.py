@@ -42,8 +42,10 @@ def _pin(args, lang: str, *, twice: bool = False) -> str:
 
 
 @contextmanager
-def _open(args) -> Iterator[Competition]:
-    comp = Competition(args.file, operator=args.operator)
+def _open(args, *, check_alongside: bool = False) -> Iterator[Competition]:
+    """``check_alongside``: for a command that reads and prints after the block ends
+    (Competition says why)."""
+    comp = Competition(args.file, operator=args.operator, check_alongside=check_alongside)
     try:
         with comp:
             yield comp

@@ -123,7 +123,8 @@ def cmd_marks_import(args, lang):
 
 
 def cmd_ranking(args, lang):
-    with _open(args) as comp:
+    # Printed after the file is closed: its integrity check, run alongside, has passed by then.
+    with _open(args, check_alongside=True) as comp:
         text = comp.ranking_json() if args.json else format_ranking(comp.ranking(), lang)
     print(text)
 

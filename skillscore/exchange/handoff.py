@@ -248,7 +248,7 @@ def _plain_parts(comp) -> tuple[dict[str, bytes], dict]:
     fingerprint = hashlib.sha256(results).hexdigest()
     if fingerprint != info.fingerprint:
         raise RefusedError("handoff_stored_mismatch", path=str(info.path))
-    audit = canonical_json(redact_audit([vars(e) for e in comp.audit_entries()], advancing_numbers(doc)))
+    audit = canonical_json(redact_audit([e._asdict() for e in comp.audit_entries()], advancing_numbers(doc)))
     return {RESULTS: results, AUDIT: audit}, build_manifest(results, audit, doc, fingerprint)
 
 

@@ -5,9 +5,7 @@ the handoff file. The same results always serialise to the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import asdict
 from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
@@ -24,6 +22,8 @@ def canonical_json(doc: Any) -> bytes:
 
 
 def fingerprint_of(results_doc: dict) -> str:
+    import hashlib  # not at the top: OpenSSL's loading (~4 ms) only when a fingerprint is made
+
     return hashlib.sha256(canonical_json(results_doc)).hexdigest()
 
 
@@ -43,7 +43,7 @@ def standing_row(s: Standing) -> dict:
         "tie": s.tie,
         "advances": s.advances,
         "certificate": s.certificate,
-        "awards": asdict(s.awards) if s.awards else None,
+        "awards": s.awards._asdict() if s.awards else None,
         "undecided": list(s.undecided) if s.undecided else [],
     }
 

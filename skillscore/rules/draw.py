@@ -8,7 +8,6 @@ draw with any SHA-256 tool: that is the point of the rule.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
@@ -78,6 +77,8 @@ class DrawProblem(NamedTuple):
 
 
 def digest(seed: str, key: str) -> str:
+    import hashlib  # not at the top: OpenSSL's loading (~4 ms) only when a draw is made
+
     return hashlib.sha256(f"{seed}|{key}".encode("utf-8")).hexdigest()
 
 

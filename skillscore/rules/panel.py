@@ -8,9 +8,8 @@ judge of every module has marked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from ..messages import register
 from .marks import round2
@@ -38,16 +37,14 @@ register(
 AGGREGATIONS = ("mean", "trimmed")
 
 
-@dataclass(frozen=True)
-class Module:
+class Module(NamedTuple):
     """A module (模块) of the practical part and its maximum mark (RULES.md §11)."""
 
     name: str
     maximum: Decimal
 
 
-@dataclass(frozen=True)
-class PanelScheme:
+class PanelScheme(NamedTuple):
     """How a panel marks the practical part (RULES.md §11): k judges, mean or trimmed mean, and the modules."""
 
     judges: int  # k, 3..9
@@ -71,8 +68,7 @@ def scheme_problem(judges: int, aggregation: str, modules: tuple[Module, ...]) -
     return None
 
 
-@dataclass(frozen=True)
-class ModuleResult:
+class ModuleResult(NamedTuple):
     """One module's result for a contestant, and the judges whose marks the trimmed mean dropped."""
 
     module: str
@@ -116,8 +112,7 @@ def practical_from_panel(
     return sum((r.result for r in results), Decimal(0)), results
 
 
-@dataclass(frozen=True)
-class JudgeStats:
+class JudgeStats(NamedTuple):
     """How one judge marked against the panel: deviation from the module results, share of marks dropped, flagged."""
 
     judge: int

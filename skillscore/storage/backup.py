@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..errors import RefusedError, system_reason
 from ..system.files import NAME_MAX, PATH_BUDGET, absolute, atomic_path, byte_len, fit_name, fsync_dir
@@ -64,8 +63,7 @@ REASONS = {
 }
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     """One backup file, with the time and the reason (a key of REASONS) its name records."""
 
     path: Path

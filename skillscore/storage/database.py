@@ -15,20 +15,19 @@ and length are kept in ``meta`` so that a removed last row is found too.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from ..errors import RefusedError
 from ..messages import register
 from ..system.files import absolute, byte_len
 from ..system.locks import DeskLock, HeldElsewhere, SqliteHold, file_identity
 from .connection import Connection, has_competition_tables
+from .integrity import CheckAlongside, quick_check
 
 SCHEMA_VERSION = 7
 # The longest name of a competition file, in UTF-8 bytes: what the file systems allow (255)
@@ -104,10 +103,6 @@ register(
             "或先将其关闭。",
             "{path} is already open in another desk window ({who}, since {since}). One file is worked in one "
             "window only: switch to that window, or close it first.",
-        ),
-        "file_damaged": (
-            "{path} 未通过完整性检查（{detail}）：请用“备份”恢复最近的完好备份",
-            "{path} failed its integrity check ({detail}): restore the latest good backup",
         ),
         "file_too_new": (
             "{path} 由更新版本的程序写入（文件格式 {found}，本程序支持到 {supported}）。请升级程序后再打开。",
@@ -331,8 +326,7 @@ MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _S
                               6: _SCHEMA_V6, 7: _SCHEMA_V7}
 
 
-@dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(NamedTuple):
     """One entry of the hash-chained audit log as stored: who did what to which value, when and why, and its hashes."""
 
     id: int
@@ -354,6 +348,10 @@ _HASH_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _entry_hash(prev_hash: str, id: int, at, operator, action, subject, field, old, new, reason) -> str:
+    # hashlib here, not at the top: loading OpenSSL costs every command ~4 ms at start, and a
+    # command that only reads never hashes (issue 18). Once loaded, this import is ~0.1 µs.
+    import hashlib
+
     payload = _HASH_JSON.encode([prev_hash, id, at, operator, action, subject, field, old, new, reason])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -385,6 +383,7 @@ class Store:
         self._sqlite_hold: SqliteHold | None = None
         self._files: tuple | None = None  # the -wal and -shm the connection uses, while held
         self._audit_batch: _AuditBatch | None = None  # entries held back by audit_batch()
+        self._check: CheckAlongside | None = None  # open(check_alongside=True) until checked()
 
     # -- opening -------------------------------------------------------------------
     @classmethod
@@ -410,24 +409,30 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: Path) -> "Store":
+    def open(cls, path: Path, *, check_alongside: bool = False) -> "Store":
+        """``check_alongside``: for a command that only reads and answers after closing, the
+        integrity check runs while it works (integrity.py); the file is refused all the
+        same, at its first write or at closing."""
         path = Path(path)
         readonly = look_before_opening(path)
+        check = damage = None
         try:
             db = _connect(path, readonly=readonly)
             found = int(db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
-            problems = [r[0] for r in db.execute("PRAGMA quick_check").fetchall()]
+            if check_alongside and found == SCHEMA_VERSION:  # an older file is checked before migrating
+                check = CheckAlongside(lambda: _connect(path, readonly=readonly), path)
+            else:
+                damage = quick_check(db, path)
         except (sqlite3.DatabaseError, TypeError, ValueError) as exc:
-            if is_busy(exc):
-                raise RefusedError("file_busy", path=str(path), seconds=f"{busy_timeout():g}") from None
-            raise RefusedError("file_not_competition", path=str(path), detail=str(exc)) from None
+            raise _opening_refusal(path, exc) from None
         if found > SCHEMA_VERSION:
             db.close()
             raise RefusedError("file_too_new", path=str(path), found=found, supported=SCHEMA_VERSION)
-        if problems != ["ok"]:
+        if damage is not None:
             db.close()
-            raise RefusedError("file_damaged", path=str(path), detail="; ".join(problems[:3]))
+            raise damage
         store = cls(db, path, readonly=readonly)
+        store._check = check
         store._data_version = store._read_data_version()
         if found < SCHEMA_VERSION:
             if readonly:
@@ -447,15 +452,28 @@ class Store:
                     self.db.execute(statement)
             self.set_meta("schema_version", str(SCHEMA_VERSION))
 
+    def checked(self) -> None:
+        """Wait for the integrity check running alongside, if any, and refuse the file as
+        opening would have when it found damage (or could not read the file)."""
+        check, self._check = self._check, None
+        outcome = check.wait() if check is not None else None
+        if isinstance(outcome, (sqlite3.DatabaseError, TypeError, ValueError)):
+            raise _opening_refusal(self.path, outcome) from None
+        if outcome is not None:
+            raise outcome
+
     def close(self) -> None:
-        if self._sqlite_hold is not None:
-            self._sqlite_hold.release()  # before SQLite's close, which checkpoints under EXCLUSIVE
         try:
-            self.db.close()
+            self.checked()  # a command answers after closing: never from a damaged file
         finally:
-            if self._desk_lock is not None:
-                self._desk_lock.release()
-                self._desk_lock = None
+            if self._sqlite_hold is not None:
+                self._sqlite_hold.release()  # before SQLite's close, which checkpoints under EXCLUSIVE
+            try:
+                self.db.close()
+            finally:
+                if self._desk_lock is not None:
+                    self._desk_lock.release()
+                    self._desk_lock = None
 
     # -- the desk's hold (system/locks.py says why SQLite's own is not enough) --------------
     def hold(self, operator: str) -> None:
@@ -511,6 +529,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One user action: everything inside commits together or not at all."""
+        self.checked()  # nothing is written to a file before its integrity check has passed
         conn = self.db.conn
         if conn.in_transaction:  # nested: a savepoint inside the action's transaction
             with self.db.atomic():
@@ -607,7 +626,7 @@ class Store:
         if self._audit_batch is not None:  # already batching: the outer batch writes
             yield
             return
-        self._audit_batch = _AuditBatch([], self.meta("audit_head", GENESIS), int(self.meta("audit_count", "0")))
+        self._audit_batch = _AuditBatch(self.meta("audit_head", GENESIS), int(self.meta("audit_count", "0")))
         try:
             yield
             batch = self._audit_batch
@@ -650,14 +669,15 @@ _INSERT_AUDIT = ("INSERT INTO audit(id, at, operator, action, subject, field, ol
                  " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
 
 
-@dataclass
 class _AuditBatch:
     """The entries ``audit_batch`` holds back until it ends, and the chain's head and count after them."""
 
-    rows: list[tuple]
-    head: str
-    count: int
-    at: str | None = None  # one change, one moment: every entry of the batch carries it
+    __slots__ = ("rows", "head", "count", "at")
+
+    def __init__(self, head: str, count: int) -> None:
+        self.rows: list[tuple] = []
+        self.head, self.count = head, count
+        self.at: str | None = None  # one change, one moment: every entry of the batch carries it
 
 
 # What json.dumps(value, ensure_ascii=False, sort_keys=True) writes, with the encoder built
@@ -741,6 +761,13 @@ def look_before_copying(path: Path) -> str:
     query = _READ_ONLY if wal_left else _IMMUTABLE
     look_before_opening(path, (query,))
     return sqlite_uri(path.resolve().as_uri()) + query
+
+
+def _opening_refusal(path: Path, exc: BaseException) -> RefusedError:
+    """Opening's words for what reading the file met: in use, or not a competition file."""
+    if is_busy(exc):
+        return RefusedError("file_busy", path=str(path), seconds=f"{busy_timeout():g}")
+    return RefusedError("file_not_competition", path=str(path), detail=str(exc))
 
 
 def _writable_here(path: Path) -> bool:

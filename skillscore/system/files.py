@@ -12,7 +12,6 @@ close it; nothing was changed).
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import time
 from contextlib import contextmanager
@@ -50,6 +49,8 @@ def fit_name(name: str, extra: int, limit: int = NAME_MAX) -> str:
     (whole characters) and ``~`` and a hash of the whole name, which keeps names apart."""
     if byte_len(name) + extra <= limit:
         return name
+    import hashlib  # not at the top: OpenSSL's loading (~4 ms) only for a name too long
+
     digest = "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
     room = max(0, limit - extra - len(digest))
     return name.encode("utf-8")[:room].decode("utf-8", errors="ignore") + digest

@@ -7,7 +7,6 @@ the cell (ERROR_ROLE) until the cell is saved correctly.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
@@ -145,7 +144,7 @@ class MarksModel(RowTableModel):
                 continue
             value = (Status(new) if new else None) if field == "status" else mark_from_text(new)
             row = self._rows[i]
-            self.replace_row(i, row._replace(entry=dataclasses.replace(row.entry, **{field: value})))
+            self.replace_row(i, row._replace(entry=row.entry._replace(**{field: value})))
             self.errors.pop((no, field), None)
         self.refresh_pending()
 
