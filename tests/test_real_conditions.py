@@ -6,6 +6,7 @@ the real command in its own process on real files, unless it must reach inside."
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import sqlite3
@@ -86,6 +87,37 @@ def test_a_closed_pipe_ends_the_command_quietly(sitting):
     out = subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=ROOT, env=os.environ)
     assert out.stdout.startswith("快递员 · 初赛") and out.stdout.count("\n") == 1
     assert out.stderr == ""
+
+
+def test_a_closed_pipe_ends_the_json_ranking_quietly_too(sitting):
+    """``ranking --json`` writes its UTF-8 bytes straight to the stream beneath the text one."""
+    command = f'"{sys.executable}" -m skillscore.cli ranking "{sitting}" --json | head -c 9'
+    out = subprocess.run(["sh", "-c", command], capture_output=True, cwd=ROOT, env=os.environ)
+    assert out.stdout == b'{"event":' and out.stderr == b""
+
+
+@pytest.mark.parametrize("newline, end", [(None, os.linesep.encode()), ("\r\n", b"\r\n"), ("\n", b"\n")])
+def test_utf8_bytes_print_after_pending_text_and_end_as_the_system_ends_lines(monkeypatch, newline, end):
+    from skillscore.system.console import print_utf8
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", newline=newline)
+    monkeypatch.setattr(sys, "stdout", stream)
+    stream.write("前")  # held by the text stream, not yet in raw
+    print_utf8("{\"name\": \"王䶮\"}".encode("utf-8"))
+    stream.flush()
+    assert raw.getvalue() == "前{\"name\": \"王䶮\"}".encode("utf-8") + end
+
+
+def test_utf8_bytes_go_through_a_stream_of_another_kind_as_text(monkeypatch):
+    from skillscore.system.console import print_utf8
+
+    for stream in (io.StringIO(), io.TextIOWrapper(io.BytesIO(), encoding="gb18030")):
+        monkeypatch.setattr(sys, "stdout", stream)
+        print_utf8("王䶮".encode("utf-8"))
+        stream.flush()
+        shown = stream.getvalue() if isinstance(stream, io.StringIO) else stream.buffer.getvalue().decode("gb18030")
+        assert shown == "王䶮\n"
 
 
 # -- 13.3 another program holds the file -------------------------------------------------------

@@ -21,7 +21,7 @@ from ..messages import register
 from ..model import Info, CertificatePolicy, Contestant, Entry, Stage, Standings, Status, TieDecision
 from ..model import ImportLog  # noqa: F401  (re-exported: callers import it from the facade)
 from ..storage.pin import hash_pin
-from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_text, tie_methods
+from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_utf8, tie_methods
 from ..rules.marks import format_mark, mark_from_text
 from ..rules.live import collector_paused
 from ..rules.standings import compute_standings
@@ -362,13 +362,17 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         return {**self._ranking_head(info), **ranking_body(self.standings(info))}
 
     def ranking_json(self) -> str:
-        """``json.dumps(self.ranking(), ensure_ascii=False)``: the same text, without a dict
-        per row while the sitting is open (exchange/results.ranking_text)."""
+        """``json.dumps(self.ranking(), ensure_ascii=False)``."""
+        return self.ranking_json_utf8().decode("utf-8")
+
+    def ranking_json_utf8(self) -> bytes:
+        """``ranking_json()`` in UTF-8, what the command prints: without a dict per row while
+        the sitting is open (exchange/results.ranking_utf8)."""
         info = self.info()
         if info.finalized:
-            return json.dumps(self._finalized_ranking(info), ensure_ascii=False)
+            return json.dumps(self._finalized_ranking(info), ensure_ascii=False).encode("utf-8")
         self._refuse_if_sealed()  # RULES.md §12.3: withheld until the reveal
-        return ranking_text(self._ranking_head(info), self.standings(info))
+        return ranking_utf8(self._ranking_head(info), self.standings(info))
 
     def _finalized_ranking(self, info: Info) -> dict:
         """The ranking as finalised: the stored document's, not one computed again."""

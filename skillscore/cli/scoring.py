@@ -12,6 +12,7 @@ from ..model import stage_name
 from ..actions.competition import Competition, parse_levels
 from ..errors import UsageError
 from ..messages import register, render
+from ..system.console import print_utf8
 from .common import _open, _pin, _say
 
 register(
@@ -125,8 +126,11 @@ def cmd_marks_import(args, lang):
 def cmd_ranking(args, lang):
     # Printed after the file is closed: its integrity check, run alongside, has passed by then.
     with _open(args, check_alongside=True) as comp:
-        text = comp.ranking_json() if args.json else format_ranking(comp.ranking(), lang)
-    print(text)
+        answer = comp.ranking_json_utf8() if args.json else format_ranking(comp.ranking(), lang)
+    if args.json:
+        print_utf8(answer)  # UTF-8 already: 2.5 MB at 10,000 are not decoded and encoded again
+    else:
+        print(answer)
 
 
 def _rank_text(row) -> str:

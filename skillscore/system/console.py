@@ -28,6 +28,19 @@ def safe_streams(*, utf8_stdout: bool = False) -> None:
             pass  # not a text stream we can change (a test's capture): it takes any text
 
 
+def print_utf8(data: bytes) -> None:
+    """``print(data.decode("utf-8"))`` on a stdout that writes UTF-8 (``safe_streams(utf8_stdout=True)``),
+    without decoding and encoding again megabytes of JSON (issue 18). The line's end goes
+    through the text stream, which writes it as the system does ("\r\n" on Windows)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        print(data.decode("utf-8"))  # a stream of another kind (a test's capture): as text
+        return
+    sys.stdout.flush()  # what the text stream holds goes first
+    buffer.write(data)
+    print()
+
+
 def quiet_closed_pipe() -> None:
     """After a reader closed the pipe (``skillscore ranking FILE | head -1``): send whatever
     is still buffered nowhere, so that exiting does not raise BrokenPipeError again."""
