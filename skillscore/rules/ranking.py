@@ -11,7 +11,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Callable, Iterable, NamedTuple
 
-from ..model import Status, TieDecision, Unit
+from ..model import Status, TieDecision, Unit, new_record
 from .marks import as_number
 
 # The precedence of comparison keys, highest first. Each returns a Decimal to maximise.
@@ -75,38 +75,49 @@ def place_sorted(keyed: list[tuple[tuple[int, int], Unit]], decisions: list[TieD
 
     ``keyed`` may be a slice of the whole order (the desk's live ranking re-places only the
     span a typed mark moved) as long as it starts and ends between different totals: what
-    a position gets then depends on the slice alone. Written as plain index loops: this
-    runs on every keystroke at the desk, for up to 10,000 contestants.
+    a position gets then depends on the slice alone. This runs on every keystroke at the
+    desk, for up to 10,000 contestants: the runs of equal keys are found first, in one
+    pass, and the units between them placed by a comprehension (issue 18).
     """
-    n = len(keyed)
+    keys = [key for key, _ in keyed]
+    following = keys[1:]
     # Totals shared by neighbours with different keys were "decided by practical".
-    split_by_practical = {
-        keyed[i][0][0] for i in range(n - 1) if keyed[i][0][0] == keyed[i + 1][0][0] and keyed[i][0] != keyed[i + 1][0]
-    }
+    split_by_practical = {a[0] for a, b in zip(keys, following) if a[0] == b[0] and a != b}
     placements: list[Placement] = []
-    append = placements.append
-    i = 0
-    while i < n:
-        key, unit = keyed[i]
-        j = i + 1
-        while j < n and keyed[j][0] == key:
-            j += 1
-        position = offset + i + 1
-        if j == i + 1:
-            append(Placement(unit, position, position, "practical" if key[0] in split_by_practical else None))
+    done = 0  # keyed[:done] are placed
+    for start, end in _runs_of_equal(keys, following):
+        _place_singles(placements, keyed, done, start, offset, split_by_practical)
+        group = [u for _, u in keyed[start:end]]
+        decision = _decision_for(group, decisions)
+        position, last = offset + start + 1, offset + end
+        if decision is None:
+            placements.extend(Placement(u, position, last, "unresolved") for u in sorted(group, key=lambda u: u.key))
         else:
-            group = [u for _, u in keyed[i:j]]
-            decision = _decision_for(group, decisions)
-            last = offset + j
-            if decision is None:
-                for u in sorted(group, key=lambda u: u.key):
-                    append(Placement(u, position, last, "unresolved"))
-            else:
-                by_key = {u.key: u for u in group}
-                for k, at in zip(decision.order, range(position, last + 1)):
-                    append(Placement(by_key[k], at, at, "committee", decision.method))
-        i = j
+            by_key = {u.key: u for u in group}
+            placements.extend(Placement(by_key[k], at, at, "committee", decision.method)
+                              for k, at in zip(decision.order, range(position, last + 1)))
+        done = end
+    _place_singles(placements, keyed, done, len(keyed), offset, split_by_practical)
     return placements
+
+
+def _runs_of_equal(keys: list, following: list) -> list[tuple[int, int]]:
+    """[start, end) of each run of two or more equal keys, in order."""
+    runs: list[tuple[int, int]] = []
+    for i in [i for i, (a, b) in enumerate(zip(keys, following)) if a == b]:
+        if runs and runs[-1][1] == i + 1:  # continues the run ending at i
+            runs[-1] = (runs[-1][0], i + 2)
+        else:
+            runs.append((i, i + 2))
+    return runs
+
+
+def _place_singles(placements: list[Placement], keyed: list, start: int, end: int, offset: int,
+                   split_by_practical: set) -> None:
+    """keyed[start:end], none sharing its key with another: one position each. One
+    comprehension, not a loop over indexes: most units of a sitting are here."""
+    placements.extend([new_record(Placement, (unit, at, at, "practical" if key[0] in split_by_practical else None, None))
+                       for at, (key, unit) in enumerate(keyed[start:end], offset + start + 1)])
 
 
 def unresolved_groups(placements: Iterable[Placement]) -> list[tuple[str, ...]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple
 
-from ..model import CertificatePolicy, Stage, Standing, Standings, StageRules, Status, TieDecision, Unit
+from ..model import CertificatePolicy, Stage, Standing, Standings, StageRules, Status, TieDecision, Unit, new_record
 from .marks import passes
 from .outcomes import UNDECIDED, awards_at, cap_level, decide_over_span, default_quota, raw_level
 from .ranking import Placement, place, unresolved_groups
@@ -141,7 +141,7 @@ def standing_rows(placements: list[Placement], answers: Answers, cert_spans: dic
             certificate = level_at[span[0]] if span and span[0] == span[1] else None
             awards = awards_at(first, unit, team_event) if final else None
             if span is None or span[0] == span[1]:
-                rows.append(Standing(unit, first, None, p.tie, p.tie_method, advances, certificate, awards, ()))
+                rows.append(new_record(Standing, (unit, first, None, p.tie, p.tie_method, advances, certificate, awards, ())))
                 continue
         # An unresolved tie (or a tie among passers): ask each rule over the whole span.
         undecided: list[str] = []

@@ -6,7 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterable, Mapping
 
-from ..model import ABSENT, STATUS_PRECEDENCE, Contestant, Entry, Mark, Status, Unit
+from ..model import ABSENT, STATUS_PRECEDENCE, Contestant, Entry, Mark, Status, Unit, new_record
 from .marks import as_number, cents, exact_hundredths, hundredths, round2, weighted_total
 
 _NO_ENTRY = Entry()
@@ -40,7 +40,7 @@ def _unit(key, name, members, theory, practical, stage_wide, union_card, member_
         rank_key = (total_h, practical_h)
     else:
         total = rank_key = None
-    return Unit(key, name, members, theory, practical, status, total, union_card, member_theories, rank_key)
+    return new_record(Unit, (key, name, members, theory, practical, status, total, union_card, member_theories, rank_key))
 
 
 def individual_unit(no: str, name: str, union_card: bool, theory: Mark, practical: Mark,
