@@ -54,6 +54,17 @@ def test_ranking_prints_nothing_from_a_damaged_file(tmp_path):
         assert "Traceback" not in out.stderr
 
 
+@pytest.mark.parametrize("kind, name", [("results", "成绩表.pdf"), ("results", "成绩表.xlsx"), ("advancement", "晋级.pdf")])
+def test_no_sheet_is_written_from_a_damaged_file(tmp_path, kind, name):
+    path = sitting(tmp_path)
+    assert run_cli("report", path, kind, "-o", tmp_path / ("good-" + name)).returncode == 0
+    damage_the_audit_log(path)
+    out = run_cli("report", path, kind, "-o", tmp_path / name)
+    assert out.returncode == 1 and ("完整性" in out.stderr or "已损坏" in out.stderr)
+    assert "Traceback" not in out.stderr and out.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".sqlite" and p.is_file()) == ["good-" + name]
+
+
 def test_the_reading_succeeds_and_closing_refuses_as_opening_does(tmp_path):
     path = sitting(tmp_path)
     damage_the_audit_log(path)

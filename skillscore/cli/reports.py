@@ -23,17 +23,30 @@ def cmd_report(args, lang):
     from ..actions.competition import Competition
     from ..reports import write_report
 
+    if args.kind in RESULT_KINDS:
+        from ..reports.source import load_source
+
+        # Drawn from what is read here, once the file is closed: its integrity check runs
+        # alongside the reading (storage/integrity.py) and has passed before a sheet is written.
+        with Competition(args.file, operator=args.operator, check_alongside=True) as comp:
+            source = load_source(comp)
+        count = write_report(source, args.kind, args.output, lang=lang, with_statistics=args.with_statistics)
+        _say_written(args.output, count, lang)
+        return
     with Competition(args.file, operator=args.operator) as comp:
         if args.kind in CODES_KINDS:
             from .codes import day_report
 
             count = day_report(comp, args, lang)
         else:
-            source = comp.day_sheet(args.kind, lang) if args.kind in DAY_KINDS else comp
-            count = write_report(source, args.kind, args.output, lang=lang,
+            count = write_report(comp.day_sheet(args.kind, lang), args.kind, args.output, lang=lang,
                                  with_statistics=args.with_statistics)
-    code = "report_written_xlsx" if str(args.output).lower().endswith(".xlsx") else "report_written"
-    print(render(code, lang, path=args.output, count=count))
+    _say_written(args.output, count, lang)
+
+
+def _say_written(output, count: int, lang: str) -> None:
+    code = "report_written_xlsx" if str(output).lower().endswith(".xlsx") else "report_written"
+    print(render(code, lang, path=output, count=count))
 
 
 def add_commands(sub, command, groups) -> None:
