@@ -70,6 +70,6 @@ def test_a_failure_no_stored_value_explains_is_not_blamed_on_the_file(path, monk
 
     def broken(*args):
         raise ValueError("the program's own fault")
-    monkeypatch.setattr(facade, "individual_unit", broken)
+    monkeypatch.setattr(facade, "individual_units_stored", broken)
     with Competition(path) as comp, pytest.raises(ValueError, match="the program's own fault"):
         comp.ranking()

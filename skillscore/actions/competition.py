@@ -25,7 +25,7 @@ from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_utf8, tie_m
 from ..rules.marks import format_mark, mark_from_text
 from ..rules.live import collector_paused
 from ..rules.standings import compute_standings
-from ..rules.units import build_units, individual_unit
+from ..rules.units import build_units, individual_units_stored
 from ..storage.database import Store
 from ..storage.backup import list_backups
 from .double_entry import DoubleEntryMixin
@@ -350,8 +350,7 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         # Statuses read as entries() reads them: a text the program does not know (a newer
         # version's, a hand edit) is refused, never "no status".
         with self._stored_values():
-            return [individual_unit(r[0], r[1], bool(r[2]), mark_from_text(r[3]), mark_from_text(r[4]),
-                                    Status(r[5]) if r[5] else None) for r in roster]
+            return individual_units_stored(roster)
 
     def ranking(self) -> dict:
         """The contract's ``ranking --json`` object."""

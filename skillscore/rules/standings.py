@@ -134,14 +134,14 @@ def standing_rows(placements: list[Placement], answers: Answers, cert_spans: dic
     quota, level_at, final, team_event = answers.quota, answers.level_at, answers.final, answers.team_event
     rows: list[Standing] = []
     for p in placements:
-        unit, first, last = p.unit, p.first, p.last
+        unit, first, last, tie, tie_method = p  # in one step: ~0.1 µs a row less than by name
         if first == last:  # the common case: one position, every answer decided
             advances = quota is not None and first <= quota
             span = cert_spans.get(unit.key)
             certificate = level_at[span[0]] if span and span[0] == span[1] else None
             awards = awards_at(first, unit, team_event) if final else None
             if span is None or span[0] == span[1]:
-                rows.append(new_record(Standing, (unit, first, None, p.tie, p.tie_method, advances, certificate, awards, ())))
+                rows.append(new_record(Standing, (unit, first, None, tie, tie_method, advances, certificate, awards, ())))
                 continue
         # An unresolved tie (or a tie among passers): ask each rule over the whole span.
         undecided: list[str] = []

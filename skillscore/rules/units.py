@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from ..model import ABSENT, STATUS_PRECEDENCE, Contestant, Entry, Mark, Status, Unit, new_record
-from .marks import as_number, cents, exact_hundredths, hundredths, round2, weighted_total
+from .marks import as_number, cents, exact_hundredths, hundredths, mark_from_text, round2, weighted_total
 
 _NO_ENTRY = Entry()
 
@@ -47,6 +47,22 @@ def individual_unit(no: str, name: str, union_card: bool, theory: Mark, practica
                     status: Status | None) -> Unit:
     """One contestant of an individual event as a unit (``status``: the stage-wide one)."""
     return _unit(no, name, None, theory, practical, status, union_card, (theory,))
+
+
+def individual_units_stored(rows: Iterable[tuple]) -> list[Unit]:
+    """An individual event's units from rows as the file stores them: (no, name, union
+    card, theory text, practical text, status text, …; further fields are ignored). The
+    units individual_unit makes of the parsed values, in one loop with one call a row: the
+    10,000 of every ranking (issue 18). A status text the program does not know raises
+    ValueError."""
+    mark, unit = mark_from_text, _unit
+    units: list[Unit] = []
+    append = units.append
+    for row in rows:
+        no, name, card, theory, practical, status = row[:6]  # a row of six: the row itself
+        theory, practical = mark(theory), mark(practical)
+        append(unit(no, name, None, theory, practical, Status(status) if status else None, bool(card), (theory,)))
+    return units
 
 
 def individual_units(contestants: Iterable[Contestant], entries: Mapping[str, Entry]) -> list[Unit]:
