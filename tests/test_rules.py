@@ -70,6 +70,24 @@ def test_a_units_total_and_keys_in_hundredths_are_weighted_total(theory, practic
     assert unit.rank_key == (hundredths(expected), hundredths(practical))
 
 
+# Any Decimal a file or a computation can give: two decimals, other exponents, signs and
+# zeros of either sign, and the exponent's written form (1E+2).
+ANY_DECIMAL = st.builds(lambda c, e: Decimal(c).scaleb(e), st.integers(-10**7, 10**7), st.integers(-9, 3)) | \
+    st.sampled_from([Decimal("-0"), Decimal("-0.00"), Decimal("1E+2"), Decimal("1.00E+1"), Decimal("1E-7")])
+
+
+@given(ANY_DECIMAL)
+def test_a_marks_text_and_hundredths_are_their_definitions(value):
+    """format_decimal and exact_hundredths take shortcuts for two decimals (issue 18); they
+    must answer as the plain definitions do: half-up to hundredths without a zero's sign;
+    whole non-negative hundredths or None."""
+    from skillscore.rules.marks import exact_hundredths, format_decimal
+
+    assert format_decimal.__wrapped__(value) == str(value.quantize(Decimal("0.01"), ROUND_HALF_UP) + 0)
+    whole = value * 100 == int(value * 100) and value >= 0
+    assert exact_hundredths.__wrapped__(value) == (int(value * 100) if whole else None)
+
+
 @pytest.mark.parametrize("text, code", [
     ("100.5", "mark_out_of_range"),
     ("-1", "mark_out_of_range"),

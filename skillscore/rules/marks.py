@@ -156,8 +156,13 @@ def exact_hundredths(mark: Mark) -> int | None:
     """``hundredths(mark)`` when the mark is what the program writes everywhere (0 or more,
     two decimals; 缺考 counts as 0), where a total in integers is the exact one; None for
     anything else a hand-edited file may hold (negative, three decimals)."""
-    h = hundredths(mark)
-    return h if h >= 0 and (mark is ABSENT or cents(h) == mark) else None
+    if mark.__class__ is not Decimal:
+        return 0 if mark is ABSENT else None
+    # Exact: in hundredths a whole number, which int() then keeps (a first sight of each
+    # of a sitting's ~5,000 marks: ~0.5 µs instead of ~1.5 through hundredths and cents).
+    scaled = mark.scaleb(2)
+    h = int(scaled)
+    return h if h >= 0 and scaled == h else None
 
 
 def passes(mark: Mark, pass_mark: Decimal) -> bool:
@@ -166,6 +171,11 @@ def passes(mark: Mark, pass_mark: Decimal) -> bool:
 
 @lru_cache(maxsize=_DISTINCT)
 def format_decimal(value: Decimal) -> str:
+    text = str(value)
+    # Two decimals and no sign ("85.50": the point third from the end; an exponent's text
+    # never has one there) is already the form: the mark as read from the file, mostly.
+    if text[-3:-2] == "." and text[0] != "-":
+        return text
     return str(round2(value) + 0)  # + 0 drops the sign of a zero (-0.00 → 0.00), nothing else
 
 
