@@ -23,7 +23,8 @@ COLUMNS = [
 ]
 TEXTS = ["", "1", "5001▲", "12–14⚠", "◆3", "✓", "A05584", "董浩", "刘䶮", "赵孟𫖯", "欧阳娜娜娜娜娜娜",
          "北京首都开发控股（集团）有限公司第三分公司", "99.00", "110101********1234", "Subsidy (yuan) paid",
-         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", " 董浩 ", "  "]
+         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", " 董浩 ", "  ",
+         "10001–10002⚠", "北京首都开发控股（集团）有限公司▲第三分公司✓"]  # marked, and too wide
 cell = st.sampled_from(TEXTS)
 members = st.lists(cell, min_size=1, max_size=3).map(tuple)
 row = st.builds(Row, st.lists(cell | members, min_size=len(COLUMNS), max_size=len(COLUMNS)).map(tuple))

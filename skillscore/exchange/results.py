@@ -9,6 +9,7 @@ import json
 from json.encoder import encode_basestring
 from typing import Any
 
+from ..memo import Memo
 from ..model import Standing, Standings, Status
 from ..rules.marks import format_mark
 
@@ -70,7 +71,7 @@ def ranking_utf8(head: dict, standings: Standings) -> bytes:
     printed. At 10,000 rows ~25 ms instead of ~60 (issue 18); held equal to json.dumps' by
     tests/test_ranking_text.py. A text UTF-8 cannot hold (a lone surrogate in a
     hand-edited name) raises UnicodeEncodeError, as printing json.dumps' text would."""
-    marks = _Texts(_mark_json)  # each distinct mark's JSON, for this text only (10,000 rows: ~5,000)
+    marks = Memo(_mark_json)  # each distinct mark's JSON, for this text only (10,000 rows: ~5,000)
     rows = []
     append = rows.append
     for s in standings.rows:
@@ -89,18 +90,6 @@ def ranking_utf8(head: dict, standings: Standings) -> bytes:
     return b"".join((opening[:-2], b", ".join(rows), b"]}"))
 
 
-class _Texts(dict):
-    """A value's JSON in UTF-8, made by ``make`` the first time the value is met."""
-
-    def __init__(self, make):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, value) -> bytes:
-        text = self[value] = self.make(value)
-        return text
-
-
 def _mark_json(value) -> bytes:
     shown = format_mark(value)  # digits and a point, or "absent": nothing to escape
     return b"null" if shown is None else b'"%s"' % shown.encode()
@@ -112,7 +101,7 @@ _ROW = (b'{"no": %b, "name": %b, "members": null, "theory": %b, "practical": %b,
         b'"awards": null, "undecided": []}')
 _LITERAL = {None: b"null", True: b"true", False: b"false"}
 _STATUS_UTF8 = {s: s.value.encode() for s in Status}
-_WORDS = _Texts(lambda word: json.dumps(word, ensure_ascii=False).encode())  # a tie's word: a handful
+_WORDS = Memo(lambda word: json.dumps(word, ensure_ascii=False).encode())  # a tie's word: a handful
 
 
 def tie_methods(standings: Standings) -> dict[str, str]:

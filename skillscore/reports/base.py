@@ -44,6 +44,7 @@ class SheetRenderer:
         register_font()
         self.source, self.spec, self.lang = source, spec, lang
         self.vector = vector_marks()
+        self._strip_vectors = re.compile(f"[{re.escape(self.vector)}]").subn
         self._widths: dict[float, dict[str, float]] = {}
         self._width = width_function()
         self.wrapper = Wrapper(self.measure)
@@ -63,11 +64,7 @@ class SheetRenderer:
             cache = self._widths[size] = {}
         width = cache.get(text)
         if width is None:
-            drawn = sum(text.count(m) for m in self.vector) if _MARK_SPLIT.search(text) else 0
-            plain = text
-            if drawn:
-                for m in self.vector:
-                    plain = plain.replace(m, "")
+            plain, drawn = self._strip_vectors("", text)  # the shapes are drawn, not the glyphs
             width = cache[text] = self._width(plain, size) + drawn * VECTOR_EM * size
         return width
 
@@ -126,10 +123,17 @@ class SheetRenderer:
                 continue
             hit = seen.get(cell)
             if hit is None:
-                if not wraps or not cell or (not _MARK_SPLIT.search(cell) and self._width(cell, size) <= inner):
-                    hit = [cell]  # what wrap gives a text that fits (measure is _width without marks)
+                # What wrap gives a text that fits, without its cache: measure is _width for
+                # a text without marks (not kept: the column's cache keeps the answer); a
+                # rank with a tie mark (most ranks of a big sitting) is measured and kept,
+                # as drawing it asks for its width again.
+                if not wraps or not cell:
+                    fits = True
+                elif _MARK_SPLIT.search(cell):
+                    fits = self.measure(cell, size) <= inner
                 else:
-                    hit = self.wrapper.wrap(cell, inner, size)
+                    fits = self._width(cell, size) <= inner
+                hit = [cell] if fits else self.wrapper.wrap(cell, inner, size)
                 seen[cell] = hit
             lines[i] = hit
         return lines

@@ -15,8 +15,8 @@ from typing import Callable
 from .. import COMPETITION_NAME
 from ..errors import UsageError
 from ..system.files import replace_file
-from .common import advances_text, level_text, note_text, rank_text, row_marks, tint, who
-from .results import columns
+from .common import tint
+from .results import columns, row_cells
 from .source import SheetSource
 from .words import stage_name, word
 
@@ -33,18 +33,16 @@ def _number(text: str):
         return text or None
 
 
-def _values(source: SheetSource, row: dict, keys: list[str], lang: str) -> list:
-    no, name, _, unit = who(source, row, ids=False)
-    if isinstance(name, tuple):  # a team: members and their employers on one line each
-        name, unit = "、".join(name), "；".join(unit)
-    theory, practical, total = row_marks(row, lang)
-    ranked = row["status"] == "ranked"
-    rank = rank_text(row)
-    values = {"rank": int(rank) if rank.isdigit() else rank, "no": no, "name": name, "unit": unit,
-              "theory": _number(theory), "practical": _number(practical), "total": _number(total),
-              "advances": advances_text(row, lang) if ranked else "",
-              "certificate": level_text(row, lang) if ranked else "", "note": note_text(source, row, lang)}
-    return [values[k] for k in keys]
+def _value(key: str, text):
+    """A results sheet's cell as the spreadsheet holds it: marks and totals as numbers, a
+    plain rank as a whole number, a team's members and their employers on one line each."""
+    if key in NUMERIC:
+        return _number(text)
+    if key == "rank":
+        return int(text) if text.isdigit() else text
+    if isinstance(text, tuple):
+        return ("、" if key == "name" else "；").join(text)
+    return text
 
 
 def write_results_xlsx(source: SheetSource, out_path: str | Path, *, progress: Callable[[int, int], None] | None = None,
@@ -89,8 +87,9 @@ def write_results_xlsx(source: SheetSource, out_path: str | Path, *, progress: C
     number_cols = [i + 1 for i, k in enumerate(keys) if k in NUMERIC]
     rows = source.rows
     fills = {k: PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
+    cells = row_cells(source, keys, lang)  # the printed sheet's texts
     for n, row in enumerate(rows, 1):
-        ws.append(_values(source, row, keys, lang))
+        ws.append([_value(k, text) for k, text in zip(keys, cells(row))])
         shade = tint(row) if row["status"] == "ranked" else None
         if shade:
             for cell in ws[ws.max_row]:
