@@ -64,8 +64,12 @@ class SheetRenderer:
             cache = self._widths[size] = {}
         width = cache.get(text)
         if width is None:
-            plain, drawn = self._strip_vectors("", text)  # the shapes are drawn, not the glyphs
-            width = cache[text] = self._width(plain, size) + drawn * VECTOR_EM * size
+            if _MARK_SPLIT.search(text):
+                plain, drawn = self._strip_vectors("", text)  # the shapes are drawn, not the glyphs
+                width = self._width(plain, size) + drawn * VECTOR_EM * size
+            else:
+                width = self._width(text, size)
+            cache[text] = width
         return width
 
     def _place_columns(self) -> None:
@@ -453,7 +457,8 @@ class SheetRenderer:
             for (align, anchor, size), lines in zip(places, laid.lines):
                 if not lines[0] and len(lines) == 1:
                     continue
-                ops.set_size(size)
+                if size != ops.size:  # (the call itself, ~86,000 times on 10,000 rows)
+                    ops.set_size(size)
                 base = row_top - PAD_Y - laid.pad - ASCENT * size
                 for j, line in enumerate(lines):
                     if not line:
