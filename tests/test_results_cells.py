@@ -61,5 +61,7 @@ def test_each_cell_is_what_the_helpers_give(body, folks, team_size, lang, stage,
         assert cells(row) == reference(source, row, keys, lang)
     every = row_cells(source, list(KEYS), lang)  # every column, in any order
     assert every(body[0]) == reference(source, body[0], list(KEYS), lang)
+    for key in KEYS:  # a column alone
+        assert row_cells(source, [key], lang)(body[0]) == reference(source, body[0], [key], lang)
     backwards = list(reversed(KEYS))
     assert row_cells(source, backwards, lang)(body[0]) == reference(source, body[0], backwards, lang)
