@@ -457,8 +457,7 @@ class SheetRenderer:
             for (align, anchor, size), lines in zip(places, laid.lines):
                 if not lines[0] and len(lines) == 1:
                     continue
-                if size != ops.size:  # (the call itself, ~86,000 times on 10,000 rows)
-                    ops.set_size(size)
+                ops.set_size(size)
                 base = row_top - PAD_Y - laid.pad - ASCENT * size
                 for j, line in enumerate(lines):
                     if not line:
