@@ -70,7 +70,7 @@ def clock_the_desk() -> None:
     clock(Desk, "refresh_everything", "first refresh (Desk.refresh_everything)")
     clock(Desk, "refresh_employers", "employers (every contestant read)")
     clock(Session, "standings", "ranking (entries read, LiveStandings built)")
-    clock(MarksTab, "refresh", "marks grid")
+    clock(MarksTab, "refresh", "marks grid (when first shown)")
 
 
 def typed(path: Path, reps: int) -> dict[str, float]:

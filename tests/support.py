@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,16 @@ def without_values(text: str, params: dict) -> str:
     for value in sorted(map(str, params.values()), key=len, reverse=True):
         text = text.replace(value, "")
     return text
+
+
+def damage_the_audit_log(path):
+    """Break the audit log's root page (its count of cells), a page the ranking never reads:
+    whatever refuses the file then is the integrity check, not the ranking's own reading."""
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name='audit'").fetchone()[0]
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size + 3:(root - 1) * page_size + 5] = b"\xff\xff"
+    path.write_bytes(bytes(data))

@@ -92,8 +92,8 @@ def test_the_desk_by_the_clock_prints_every_step_at_both_sizes():
     # Every step of a typed mark ran (a step never called would be missing), at both sizes.
     for step in ("save (the core's write)", "live ranking (LiveStandings.apply)", "paint (ranking view)", "whole edit"):
         assert all(re.fullmatch(f"{NUMBER} ms", cell) for cell in rows[step]), (step, rows.get(step))
-    for step in ("open the file (Session.open)", "ranking (entries read, LiveStandings built)", "marks grid",
-                 "first paint after opening"):
+    for step in ("open the file (Session.open)", "ranking (entries read, LiveStandings built)",
+                 "employers (every contestant read)", "first paint after opening"):
         assert re.fullmatch(f"{NUMBER} ms", rows[step][0]), (step, rows.get(step))
     whole = float(rows["whole edit"][0].split()[0])
     assert float(rows["save (the core's write)"][0].split()[0]) < whole  # a step inside the edit

@@ -4,12 +4,11 @@ printed from it and nothing is written to it."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest
 
-from support import ACCEPTANCE, PIN, run_cli
+from support import ACCEPTANCE, PIN, damage_the_audit_log, run_cli
 from skillscore.actions.competition import Competition
 from skillscore.errors import RefusedError
 from skillscore.storage import database, integrity
@@ -28,19 +27,6 @@ def sitting(tmp_path):
     comp.import_marks(SMALL / "marks.csv")
     comp.close()
     return path
-
-
-def damage_the_audit_log(path):
-    """Break the audit log's root page (its count of cells), a page the ranking never reads:
-    whatever refuses the file then is the integrity check, not the ranking's own reading."""
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name='audit'").fetchone()[0]
-    db.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * page_size + 3:(root - 1) * page_size + 5] = b"\xff\xff"
-    path.write_bytes(bytes(data))
 
 
 def test_ranking_prints_nothing_from_a_damaged_file(tmp_path):

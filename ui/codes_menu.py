@@ -13,10 +13,16 @@ from PySide6.QtCore import QCoreApplication
 from skillscore.errors import SkillscoreError
 
 from . import operations as ops
-from .dialogs.pin import PinDialog
 from .i18n import current_lang
 
 translate = QCoreApplication.translate
+
+
+def _ask_pin(*args, **kwargs):
+    """The chief judge's PIN dialog, loaded when first asked for, not at every start (issue 18)."""
+    from .dialogs.pin import PinDialog
+
+    return PinDialog.ask(*args, **kwargs)
 
 
 def add_codes_menu(window, add_menu, action, open_session: bool) -> None:
@@ -33,7 +39,7 @@ def add_codes_menu(window, add_menu, action, open_session: bool) -> None:
 def seal(desk, *, pin: str | None = None, key_out: str | None = None) -> bool:
     """Seal, then print the key for the sealed envelope with the same PIN."""
     if pin is None:
-        answer = PinDialog.ask(desk, translate("CodesMenu", "加密评分号"), translate(
+        answer = _ask_pin(desk, translate("CodesMenu", "加密评分号"), translate(
             "CodesMenu", "为每位选手（团队）生成评分号。加密后技能操作成绩只能按评分号录入，排名解密后才显示；"
                          "随后请打印加密对照表，装入密封袋由监督签封。"))
         if answer is None:
@@ -51,7 +57,7 @@ def seal(desk, *, pin: str | None = None, key_out: str | None = None) -> bool:
 
 def print_key(desk, out: str | None = None, *, pin: str | None = None) -> None:
     if pin is None:
-        answer = PinDialog.ask(desk, translate("CodesMenu", "打印加密对照表"),
+        answer = _ask_pin(desk, translate("CodesMenu", "打印加密对照表"),
                                translate("CodesMenu", "打印加密对照表须裁判长口令，每次打印记入日志。"))
         if answer is None:
             return

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, Q
 from skillscore import COMPETITION_NAME
 from skillscore.errors import SkillscoreError
 from skillscore.rules.live import collector_paused
+from skillscore.rules.standings import counts as standing_counts
 
 from . import operations as ops
-from .dialogs.pin import PinDialog
 from .i18n import current_lang
 from .views.lazy_tab import LazyTab, page_of
-from .views.ranking_view import set_style
-from .views.tabs import MarksTab, RankingTab, RosterTab
+from .views.style import set_style
+from .views.tabs import RosterTab
 from .words import error_text, word
 from .workers import run_task, with_competition
 
@@ -59,6 +59,7 @@ def handoff_available() -> bool:
 
 class Desk(QWidget):
     notify = Signal(str, bool)  # text, is_error
+    status = Signal(str)  # a passing word for the status bar (the marks grid's)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -83,8 +84,6 @@ class Desk(QWidget):
 
         self.tabs = QTabWidget()
         self.roster_tab = RosterTab(session)
-        self.marks_tab = MarksTab(session)
-        self.ranking_tab = RankingTab()
         outputs = [(translate("Desk", "导出名单（xlsx）…"), self.export_roster),
                    (translate("Desk", "导出成绩（xlsx）…"), self.export_marks)]
         if reports_available():
@@ -92,7 +91,12 @@ class Desk(QWidget):
         if handoff_available():
             outputs.append((translate("Desk", "导出成绩交接文件…"), self.export_package))
         self._outputs = outputs
-        # Pages nobody sees on opening are built when first shown (ui/views/lazy_tab.py).
+        # Pages nobody sees on opening are built when first shown (ui/views/lazy_tab.py):
+        # the marks grid and the ranking too, ~30 ms of a start at 10,000 (issue 18). Those
+        # two are kept current from the moment they are built, so never marked dirty.
+        self.marks_tab = LazyTab(self._build_marks)
+        self.ranking_tab = LazyTab(self._build_ranking)
+        self.marks_tab.dirty = self.ranking_tab.dirty = False
         self.finalize_tab = LazyTab(self._build_finalize)
         self.statistics_tab = LazyTab(self._build_statistics)
         self.log_tab = LazyTab(self._build_log)
@@ -110,9 +114,6 @@ class Desk(QWidget):
         self.roster_tab.import_button.clicked.connect(lambda: self.import_file("roster"))
         self.roster_tab.admit_button.clicked.connect(lambda: self.admit())
         self.roster_tab.export_button.clicked.connect(self.export_roster)
-        self.marks_tab.import_button.clicked.connect(lambda: self.import_file("marks"))
-        self.marks_tab.export_button.clicked.connect(self.export_marks)
-        self.ranking_tab.filter_cleared.connect(lambda: self._check_counter(None))
         self.tabs.currentChanged.connect(self._tab_shown)
         session.changed.connect(self.on_changed)
         self.employers: dict[str, str] = {}
@@ -126,6 +127,25 @@ class Desk(QWidget):
         self.refresh_everything()
 
     # -- building ---------------------------------------------------------------------------------
+    def _build_marks(self) -> QWidget:
+        from .views.marks_tab import MarksTab
+
+        page = MarksTab(self.session)
+        page.import_button.clicked.connect(lambda: self.import_file("marks"))
+        page.export_button.clicked.connect(self.export_marks)
+        page.view.message.connect(self.status)
+        page.refresh()
+        return page
+
+    def _build_ranking(self) -> QWidget:
+        from .views.ranking_tab import RankingTab
+
+        page = RankingTab()
+        page.filter_cleared.connect(lambda: self._check_counter(None))
+        self._show_columns(page)
+        self._show_ranking(page)
+        return page
+
     def _build_finalize(self) -> QWidget:
         from .views.finalize_tab import FinalizeTab
 
@@ -171,7 +191,7 @@ class Desk(QWidget):
 
     def filter_ranking(self, mode: str, key: str | None = None) -> None:
         self.tabs.setCurrentWidget(self.ranking_tab)
-        self.ranking_tab.set_filter(mode)
+        self.ranking_tab.page.set_filter(mode)
         self._check_counter(key if mode != "all" else None)
 
     def _check_counter(self, key: str | None) -> None:
@@ -186,7 +206,8 @@ class Desk(QWidget):
             # The ranking first: the marks grid then reads the marks the kept ranking has just
             # read (session.entries), instead of all of them a second time (issue 18).
             self.refresh_ranking()
-            self.marks_tab.refresh()
+            if self.marks_tab.built:
+                self.marks_tab.page.refresh()
         for tab in (self.roster_tab, self.statistics_tab, self.finalize_tab, self.log_tab, self.day_tab):
             tab.dirty = True
         self._tab_shown(self.tabs.currentIndex())
@@ -197,10 +218,12 @@ class Desk(QWidget):
             self.refresh_header()
         if ops.ROSTER in kinds:
             self.refresh_employers()
-        if ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
-            self.marks_tab.apply(change.marks)
+        if not self.marks_tab.built:
+            pass  # read afresh when first shown
+        elif ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
+            self.marks_tab.page.apply(change.marks)
         elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS, ops.DAY}:
-            self.marks_tab.refresh()  # the draw shows in the grid's 场次 and 工位号
+            self.marks_tab.page.refresh()  # the draw shows in the grid's 场次 and 工位号
         if kinds:
             self.refresh_ranking()
         if kinds & {ops.ROSTER, ops.STAGE}:
@@ -214,6 +237,8 @@ class Desk(QWidget):
 
     def _tab_shown(self, index: int) -> None:
         tab = self.tabs.widget(index)
+        if tab is self.marks_tab or tab is self.ranking_tab:
+            page_of(tab)  # built current when first shown; kept so from then on
         if getattr(tab, "dirty", False):
             tab.dirty = False
             tab.refresh()
@@ -250,19 +275,34 @@ class Desk(QWidget):
             self.banner.show()
         else:
             self.banner.hide()
-        rules = info.rules
-        self.ranking_tab.view.show_columns_for(certified=rules.certified, final=not info.stage.advances,
-                                               advances=info.stage.advances)
+        if self.ranking_tab.built:
+            self._show_columns(self.ranking_tab.page)
+
+    def _show_columns(self, page) -> None:
+        info = self.session.info()
+        page.view.show_columns_for(certified=info.rules.certified, final=not info.stage.advances,
+                                   advances=info.stage.advances)
 
     def refresh_ranking(self) -> None:
         standings = self.session.standings()  # while sealed: withheld, no rows
         sealed = self.session.codes_sealed()
-        self.ranking_tab.set_sealed(sealed)
         self.counters.setVisible(not sealed)
-        model = self.ranking_tab.model
+        if self.ranking_tab.built:
+            self._show_ranking(self.ranking_tab.page, standings, sealed)
+        self._show_counts(standing_counts(standings))
+
+    def _show_ranking(self, page, standings=None, sealed: bool | None = None) -> None:
+        if standings is None:  # building the page: what the counters were made from
+            standings, sealed = self.session.standings(), self.session.codes_sealed()
+        page.set_sealed(sealed)
+        model = page.model
         model.set_standings(standings, employers=self.employers, decisions=self.session.tie_decisions(),
                             since=self.session.standings_since())
-        counts = model.counts()
+        page.side.set_warnings([word(w) for w in standings.warnings])
+        if model.mode != "all":
+            page.set_filter(model.mode)
+
+    def _show_counts(self, counts: dict) -> None:
         b = self.counter_buttons
         b["ranked"].setText(translate("Desk", "参赛 {n}").format(n=counts["ranked"]))
         b["ranked"].setToolTip(translate("Desk", "已排名的选手（或团队）数 N；点击显示全部"))
@@ -279,10 +319,6 @@ class Desk(QWidget):
         b["too_few"].setVisible(bool(counts["too_few"]))
         b["too_few"].setText("！" + word("too_few_participants"))
         set_style(b["too_few"], "color: #B71C1C;")
-        warnings = [word(w) for w in standings.warnings]
-        self.ranking_tab.side.set_warnings(warnings)
-        if model.mode != "all":
-            self.ranking_tab.set_filter(model.mode)
 
     def show_backup_warning(self, text: str) -> None:
         """A backup missed the second folder: shown now, and once more under the next
@@ -329,7 +365,10 @@ class Desk(QWidget):
             if not ok or not no.strip():
                 return False
         no = no.strip()
-        answer = answer or PinDialog.ask(self, translate("Desk", "准予参赛"),
+        if answer is None:
+            from .dialogs.pin import PinDialog  # loaded when first asked for, not at every start
+
+            answer = PinDialog.ask(self, translate("Desk", "准予参赛"),
                                          translate("Desk", "准予编号 {no} 违反资格规定参赛。理由将记入日志。").format(no=no),
                                          reason=True)
         if answer is None:
@@ -424,5 +463,5 @@ class Desk(QWidget):
         find = getattr(page_of(tab), "find", None)
         if not hasattr(find, "open"):
             self.tabs.setCurrentWidget(self.marks_tab)
-            find = self.marks_tab.find
+            find = self.marks_tab.page.find
         find.open()

@@ -6,6 +6,7 @@ so every word is re-read from the translations; nothing about the sitting is los
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -20,7 +21,6 @@ from skillscore import COMPETITION_NAME, __version__
 from skillscore.errors import SkillscoreError
 
 from .desk import Desk, handoff_available, reports_available
-from .dialogs.start import NewCompetitionDialog, OperatorDialog
 from .i18n import current_lang, install_language, settings
 from .words import error_text
 from .projector import ProjectorController
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
             return
         self.desk = Desk(self.session, self)
         self.desk.notify.connect(lambda text, error: self.statusBar().showMessage(text, 8000))
-        self.desk.marks_tab.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.desk.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if current is not None:
             self.desk.tabs.setCurrentIndex(current)
         self.setCentralWidget(self.desk)
@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
         self.projector.follow(session)
 
     def new_competition(self) -> None:
+        from .dialogs.start import NewCompetitionDialog
+
         dialog = NewCompetitionDialog(self)
         if dialog.exec() and dialog.created is not None:
             self.open_file(dialog.created.path)
@@ -256,24 +258,46 @@ class MainWindow(QMainWindow):
         path = self.local_copy_if_unsafe(Path(path))
         if path is None:
             return False
-        operator = operator or OperatorDialog.ask(self, Path(path))
+        if not operator:
+            from .dialogs.start import OperatorDialog  # a file from the command line names its clerk
+
+            operator = OperatorDialog.ask(self, Path(path))
         if not operator:
             return False
         if same:  # the same file for another clerk: this window lets go of it first
             old, self.session = self.session, None
             old.close()
         try:
-            session = Session.open(path, operator=operator)
+            # The integrity check (~13 ms at 10,000) runs while the desk reads the file; it is
+            # waited for before the window paints anything read from it (issue 18).
+            session = Session.open(path, operator=operator, check_alongside=True)
             session.info()
         except SkillscoreError as e:
-            if same:
-                self.projector.follow(None)
-                self.rebuild()
-            QMessageBox.warning(self, translate("MainWindow", "无法打开"), e.message(current_lang()))
-            return False
+            return self._not_opened(e, same)
+        try:
+            self.set_session(session)
+            session.checked()
+        except (SkillscoreError, sqlite3.DatabaseError) as e:
+            # A damaged file may fail the desk's reading before the check has said why.
+            refusal = e
+            try:
+                session.checked()
+            except SkillscoreError as found:
+                refusal = found
+            self.session = None
+            session.close()
+            if not isinstance(refusal, SkillscoreError):
+                raise
+            return self._not_opened(refusal, True)
         remember_recent(Path(path))
-        self.set_session(session)
         return True
+
+    def _not_opened(self, error: SkillscoreError, rebuild: bool) -> bool:
+        if rebuild:
+            self.projector.follow(None)
+            self.rebuild()
+        QMessageBox.warning(self, translate("MainWindow", "无法打开"), error.message(current_lang()))
+        return False
 
     def local_copy_if_unsafe(self, path: Path) -> Path | None:
         """A file on a USB stick or network share is worked on as a copy on the local disk."""

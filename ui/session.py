@@ -66,8 +66,10 @@ class Session(QObject):
         self._seen = 0
 
     @classmethod
-    def open(cls, path: str | Path, *, operator: str, demo: bool = False) -> "Session":
-        comp = Competition(path, operator=operator, desk=True)
+    def open(cls, path: str | Path, *, operator: str, demo: bool = False, check_alongside: bool = False) -> "Session":
+        """``check_alongside``: the file's integrity check runs while the desk reads it; the
+        opener must call ``checked`` before showing anything (MainWindow.open_file)."""
+        comp = Competition(path, operator=operator, desk=True, check_alongside=check_alongside)
         comp.sleep = None  # a throttled PIN is refused with the wait, never sleeps the GUI thread
         return cls(comp, demo=demo)
 
@@ -264,6 +266,10 @@ class Session(QObject):
         if len(feed.marks) > 500:
             return None, None
         return tuple(feed.marks), tuple(feed.panel)
+
+    def checked(self) -> None:
+        """Refuse the file (RefusedError) if the integrity check run alongside found damage."""
+        self.comp.store.checked()
 
     def close(self) -> None:
         self.comp.close()

@@ -167,3 +167,15 @@ def standing_rows(placements: list[Placement], answers: Answers, cert_spans: dic
                      advances, certificate, awards, tuple(sorted(undecided)) if undecided else ())
         )
     return rows
+
+
+def counts(st: Standings) -> dict[str, int | None]:
+    """The desk's counters (参赛, 晋级, 待录, 并列待定, too few) for ``st``."""
+    return {
+        "ranked": st.ranked,
+        "quota": st.advance_quota,
+        # Ranked rows come first; only the rows after them can be incomplete.
+        "incomplete": sum(1 for s in st.rows[st.ranked:] if s.unit.status is Status.INCOMPLETE),
+        "unresolved": len(st.tie_groups),
+        "too_few": int("too_few_participants" in st.warnings),
+    }

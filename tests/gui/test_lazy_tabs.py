@@ -1,6 +1,7 @@
-"""The desk's pages nobody sees on opening (赛务, 统计, 定稿与输出, 日志) are built when first
-shown or asked for (ui/views/lazy_tab.py, issue 18): not their modules, not their widgets,
-on opening; then the same pages as before, refreshed as before."""
+"""The desk's pages nobody sees on opening (赛务, 成绩录入, 排名, 统计, 定稿与输出, 日志) are
+built when first shown or asked for (ui/views/lazy_tab.py, issue 18): not their modules, not
+their widgets, on opening; then the same pages as before, refreshed as before. The marks
+grid and the ranking are built current and kept so; the counters never wait for them."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from ui.views.lazy_tab import LazyTab
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
-LAZY = ("day_tab", "statistics_tab", "finalize_tab", "log_tab")
+LAZY = ("day_tab", "marks_tab", "ranking_tab", "statistics_tab", "finalize_tab", "log_tab")
 
 
 def test_opening_builds_none_of_the_unseen_pages(desk):
@@ -37,6 +38,36 @@ def test_a_page_is_built_and_read_when_shown(qtbot, desk):
     desk.tabs.setCurrentWidget(desk.day_tab)
     assert desk.day_tab.built and desk.day_tab.checkin.isVisible()
     assert desk.day_tab.checkin.model.rowCount() == len(desk.session.contestants())
+
+
+def test_the_marks_grid_and_ranking_are_built_current_after_changes_made_unseen(qtbot, desk):
+    """Marks typed elsewhere (a paste, the command line) before the grid and the ranking were
+    ever shown: both show them when built, and the counters never waited for either."""
+    session = desk.session
+    incomplete = [s.unit.key for s in session.standings().rows if s.unit.status.name == "INCOMPLETE"]
+    assert incomplete and not desk.marks_tab.built and not desk.ranking_tab.built
+    waiting = desk.counter_buttons["incomplete"].text()
+    assert waiting == f"待录 {len(incomplete)}"
+    no = incomplete[0]
+    for part, mark in (("theory", "88"), ("practical", "91.50")):
+        if getattr(session.entries()[no], part) is None:
+            session.set_mark(no, part, mark)
+    assert desk.counter_buttons["incomplete"].text() == f"待录 {len(incomplete) - 1}"
+    assert not desk.marks_tab.built and not desk.ranking_tab.built  # nothing read for them yet
+    desk.tabs.setCurrentWidget(desk.ranking_tab)
+    model = desk.ranking_tab.model
+    assert desk.ranking_tab.built and model.counts()["incomplete"] == len(incomplete) - 1
+    row = next(r for r in range(model.rowCount()) if model.standings.rows[r].unit.key == no)
+    assert model.standings.rows[row].unit.status.name != "INCOMPLETE"
+    desk.tabs.setCurrentWidget(desk.marks_tab)
+    grid = desk.marks_tab.model
+    assert desk.marks_tab.built
+    theory = grid.index(grid.row_of(no), grid.column_of("theory")).data()
+    assert theory == str(session.entries()[no].theory)
+    # Built, both follow the next change at once, as before.
+    other = incomplete[1]
+    session.set_mark(other, "theory", "77")
+    assert grid.index(grid.row_of(other), grid.column_of("theory")).data() == "77.00"
 
 
 def test_a_shown_page_follows_changes(qtbot, desk):
@@ -68,7 +99,9 @@ def test_their_modules_load_only_when_shown(demo_file):
         assert w.open_file({str(demo_file)!r}, operator="测试员")
         app.processEvents()
         pages = ("ui.statistics_view", "ui.audit_view", "ui.views.finalize_tab", "ui.views.day_tab",
-                 "ui.views.checkin_view", "ui.views.draw_view", "ui.views.panel_grid", "skillscore.rules.statistics")
+                 "ui.views.checkin_view", "ui.views.draw_view", "ui.views.panel_grid", "skillscore.rules.statistics",
+                 "ui.views.marks_tab", "ui.views.ranking_tab", "ui.views.ranking_view", "ui.dialogs.pin",
+                 "ui.dialogs.start", "socket")
         print("opened", sorted(m for m in pages if m in sys.modules))
         for i in range(w.desk.tabs.count()):
             w.desk.tabs.setCurrentIndex(i)
@@ -84,7 +117,8 @@ def test_their_modules_load_only_when_shown(demo_file):
     assert lines["opened"] == "[]"
     assert lines["shown"] == str(sorted(["ui.statistics_view", "ui.audit_view", "ui.views.finalize_tab",
                                          "ui.views.day_tab", "ui.views.checkin_view", "ui.views.draw_view",
-                                         "skillscore.rules.statistics"]))
+                                         "skillscore.rules.statistics", "ui.views.marks_tab", "ui.views.ranking_tab",
+                                         "ui.views.ranking_view", "ui.dialogs.pin"]))
 
 
 def test_a_panel_file_still_has_its_judges_pages(panel_window):

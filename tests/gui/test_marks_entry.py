@@ -167,7 +167,7 @@ def test_a_paste_with_one_bad_cell_writes_nothing_and_says_which(qtbot, desk, de
 def test_ctrl_f_jumps_to_a_number_or_a_name(qtbot, window, desk):
     view = grid(desk)
     qtbot.keyClick(view, Qt.Key_F, Qt.ControlModifier)
-    bar = desk.marks_tab.find
+    bar = desk.marks_tab.page.find
     assert bar.isVisible()
     qtbot.keyClicks(bar.edit, "A045")
     qtbot.keyClick(bar.edit, Qt.Key_Return)

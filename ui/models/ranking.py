@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from skillscore.model import Standing, Standings, Status, TieDecision
+from skillscore.rules.standings import counts as standing_counts
 
 from ..words import awards_text, join_words, level_text, mark_text, word
 from .base import CENTER, Column, FOREGROUND, RIGHT, RowTableModel, TOOLTIP
@@ -232,14 +233,4 @@ class RankingModel(RowTableModel):
 
     # -- counters (counting what the core decided, for the header) -------------------------------
     def counts(self) -> dict[str, int | None]:
-        st = self.standings
-        if st is None:
-            return {}
-        return {
-            "ranked": st.ranked,
-            "quota": st.advance_quota,
-            # Ranked rows come first; only the rows after them can be incomplete.
-            "incomplete": sum(1 for s in st.rows[st.ranked:] if s.unit.status is Status.INCOMPLETE),
-            "unresolved": len(st.tie_groups),
-            "too_few": int("too_few_participants" in st.warnings),
-        }
+        return {} if self.standings is None else standing_counts(self.standings)

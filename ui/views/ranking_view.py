@@ -8,23 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
 from ..models.base import DISPLAY
 from ..models.ranking import TIE_COLOUR, RankingModel
 from ..words import level_text, word
 from .marks_paint import MarkSwatch, draw_mark, split_mark
+from .style import set_style
 
 translate = QCoreApplication.translate
 CUTOFF_PEN = QPen(QColor("#1B5E20"), 3)
-
-
-def set_style(widget: QWidget, sheet: str) -> None:
-    """Qt styles a widget afresh on every setStyleSheet, even with the same sheet; the
-    ranking's counters and warnings are set after every typed mark, almost always unchanged."""
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)
 
 
 class RankingDelegate(QStyledItemDelegate):
@@ -35,6 +29,10 @@ class RankingDelegate(QStyledItemDelegate):
         if kind is None:
             super().paint(painter, option, index)
         else:
+            # QStyle is named only here: PySide builds its ~20 enums on the first mention,
+            # ~5 ms of every desk's start (issue 18), and only a tie-marked rank needs it.
+            from PySide6.QtWidgets import QStyle
+
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             opt.text = ""

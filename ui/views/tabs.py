@@ -1,16 +1,14 @@
-"""The simpler tabs: 名单 (roster), 成绩录入 (marks entry), 排名 (ranking)."""
+"""The 名单 (roster) tab, and what the desk's simpler tables share. The 成绩录入 and 排名
+tabs have modules of their own (marks_tab.py, ranking_tab.py), loaded when first shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..models.ranking import RankingModel
 from ..models.roster import RosterModel
 from .findbar import FindBar
-from .marks_tab import MarksTab  # noqa: F401  (the desk imports the tabs from here)
-from .ranking_view import RankingView, SidePanel
 
 translate = QCoreApplication.translate
 
@@ -82,58 +80,3 @@ class RosterTab(QWidget):
         admitted = sum(1 for r in self.model.rows if r.admitted_reason is not None)
         self.count.setText(translate("RosterTab", "共 {n} 人 · 准予参赛 {admitted} 人").format(
             n=self.model.rowCount(), admitted=admitted))
-
-
-class RankingTab(QWidget):
-    filter_cleared = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.model = RankingModel(self)
-        layout = QHBoxLayout(self)
-        left = QVBoxLayout()
-        self.filter_row = QWidget()
-        row = QHBoxLayout(self.filter_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.filter_label = QLabel()
-        self.filter_label.setStyleSheet("color: #0D47A1; font-weight: bold;")
-        show_all = QPushButton(translate("RankingTab", "显示全部"))
-        show_all.clicked.connect(lambda: self.set_filter("all"))
-        row.addWidget(self.filter_label)
-        row.addWidget(show_all)
-        row.addStretch(1)
-        self.filter_row.hide()
-        left.addWidget(self.filter_row)
-        self.view = RankingView(self.model)
-        self.find = FindBar(self.view.jump_to)
-        left.addWidget(self.find)
-        left.addWidget(self.view, 1)
-        layout.addLayout(left, 1)
-        self.side = SidePanel()
-        layout.addWidget(self.side)
-        self.sealed = sealed_placeholder()
-        layout.addWidget(self.sealed, 1)
-        self.sealed.hide()
-
-    def set_sealed(self, sealed: bool) -> None:
-        """While codes are sealed the ranking is withheld (RULES.md §12.3): one line instead."""
-        for widget in (self.view, self.side):
-            widget.setVisible(not sealed)
-        if sealed:
-            self.find.hide()
-        self.sealed.setVisible(sealed)
-
-    def set_filter(self, mode: str) -> None:
-        self.model.set_filter(mode)
-        if mode == "all":
-            self.filter_row.hide()
-            self.filter_cleared.emit()
-            return
-        names = {
-            "advancing": translate("RankingTab", "只显示晋级（含待定）"),
-            "incomplete": translate("RankingTab", "只显示待录入"),
-            "unresolved": translate("RankingTab", "只显示并列待定"),
-        }
-        self.filter_label.setText(translate("RankingTab", "筛选：{name}（{n} 行）").format(
-            name=names[mode], n=self.model.rowCount()))
-        self.filter_row.show()
