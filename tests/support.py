@@ -60,8 +60,11 @@ def as_schema_4(path: Path) -> Path:
     import sqlite3
 
     con = sqlite3.connect(path)
+    for (trigger,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%_forgets_kept'"
+                                  ).fetchall():
+        con.execute(f"DROP TRIGGER {trigger}")  # schema 8's
     for table in ("desk_merges", "desk_merged_items", "desk_conflicts", "checkins", "draw_seats", "codes",
-                  "appeal_changes", "appeals"):
+                  "appeal_changes", "appeals", "kept"):
         con.execute(f"DROP TABLE {table}")
     con.execute("DELETE FROM meta WHERE key='competition_id'")
     con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")

@@ -19,6 +19,7 @@ ROWS = (
     "typed mark → ranking view",
     "judge's mark → judges' grid",
     "desk cold start to a painted window",
+    "desk cold start, nothing kept",
 )
 NUMBER = r"\d+(\.\d+)?"
 

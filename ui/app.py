@@ -141,14 +141,18 @@ def start_window(file: str | None = None, *, demo: bool | str = False, operator:
     """The main window, shown, with what the command line asked for open in it."""
     from .mainwindow import MainWindow
 
-    window = MainWindow()
+    # A competition file with its clerk named opens at once: no start page to build first.
+    opens_at_once = bool(file and operator) and not demo and Path(file).suffix.lower() != ".sspkg"
+    window = MainWindow(empty=opens_at_once)
     window.show()
     if demo:
         window.open_demo(operator=operator, panel=demo == "panel")
     elif file and Path(file).suffix.lower() == ".sspkg":
         window.check_package(file, operator=operator)
     elif file:
-        window.open_file(file, operator=operator)
+        window.open_file(file, operator=operator, paint_first=True)
+    if window.centralWidget() is None:  # the file did not open: the start page after all
+        window.rebuild()
     return window
 
 

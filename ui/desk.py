@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, Q
 
 from skillscore import COMPETITION_NAME
 from skillscore.errors import SkillscoreError
-from skillscore.rules.live import collector_paused
+from skillscore.rules.collector import collector_paused
 from skillscore.rules.standings import counts as standing_counts
 
 from . import operations as ops
@@ -28,13 +28,13 @@ from .views.lazy_tab import LazyTab, page_of
 from .views.style import set_style
 from .views.tabs import RosterTab
 from .words import error_text, word
-from .workers import run_task, with_competition
 
 if TYPE_CHECKING:
     from .dialogs.import_preview import ImportDialog
 
 translate = QCoreApplication.translate
 TABS = ("roster", "marks", "ranking", "statistics", "finalize", "log")
+FIRST_ROWS = 120  # the roster's rows in the first frame: more than a 4K screen shows
 REPORT_KINDS = ("results", "advancement", "certificates", "awards")
 FINAL_BANNER = "background: #E8F5E9; color: #1B5E20; border: 1px solid #81C784; padding: 4px 8px; font-weight: bold;"
 SEALED_BANNER = "background: #EDE7F6; color: #311B92; border: 1px solid #9575CD; padding: 4px 8px; font-weight: bold;"
@@ -61,7 +61,11 @@ class Desk(QWidget):
     notify = Signal(str, bool)  # text, is_error
     status = Signal(str)  # a passing word for the status bar (the marks grid's)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, *, first_frame: bool = False):
+        """``first_frame``: when the file keeps the ranking's counters, show only what the
+        first frame needs (header, counters, a screenful of the roster); the window then
+        calls ``finish_opening`` right after painting it (issue 18). ``opening`` says
+        whether that is still to come."""
         super().__init__(parent)
         self.session = session
         self.tasks = []
@@ -124,6 +128,27 @@ class Desk(QWidget):
         # 赛务: check-in and the draw (RULES.md §12), after 名单
         self.day_tab = LazyTab(self._build_day)
         self.tabs.insertTab(self.tabs.indexOf(self.roster_tab) + 1, self.day_tab, translate("Desk", "赛务"))
+        kept = session.kept_counts() if first_frame else None
+        self.opening = kept is not None
+        if self.opening:
+            self._first_frame(kept)
+        else:
+            self.refresh_everything()
+
+    def _first_frame(self, counts: dict) -> None:
+        """What the window shows before anything is ranked: the same pixels as after
+        ``finish_opening`` (tests/gui/test_first_frame.py compares them)."""
+        self.refresh_header()
+        self.counters.setVisible(not self.session.codes_sealed())
+        self._show_counts(counts)
+        self.roster_tab.show_first(FIRST_ROWS)  # still dirty: read whole by finish_opening
+
+    def finish_opening(self) -> None:
+        """Read everything the first frame left out; then keep the counters again if they
+        were worked out differently (another build's rules)."""
+        if not self.opening:
+            return
+        self.opening = False
         self.refresh_everything()
 
     # -- building ---------------------------------------------------------------------------------
@@ -387,6 +412,8 @@ class Desk(QWidget):
         return path or None
 
     def _background(self, label: str, action, done_text: str, out: str, then=None) -> None:
+        from .workers import run_task, with_competition  # loaded with the first task (issue 18)
+
         body = with_competition(self.session, action)
 
         def done(result):

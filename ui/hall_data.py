@@ -8,16 +8,14 @@ private can come out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from skillscore.exchange.results import ranking_body
 
 from .words import level_text, word
 
 
-@dataclass(frozen=True)
-class HallRow:
+class HallRow(NamedTuple):
     cells: dict[str, str]
     tie: str | None = None  # "practical", "unresolved", "committee": a tint and a mark by the rank
     advances: bool = False

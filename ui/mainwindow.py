@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget)
@@ -89,7 +89,9 @@ class StartPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self):
+    def __init__(self, *, empty: bool = False):
+        """``empty``: no start page nor menus yet, as a file opened at once builds them anew
+        (the desk's start from the command line, issue 18)."""
         super().__init__()
         self.session: Session | None = None
         self.desk: Desk | None = None
@@ -104,10 +106,12 @@ class MainWindow(QMainWindow):
         self.outside_timer.setInterval(OUTSIDE_POLL_MS)
         self.outside_timer.timeout.connect(self.check_outside)
         self.outside_timer.start()
-        self.rebuild()
+        self.after_first_frame: list = []  # called once the desk's first frame is painted
+        if not empty:
+            self.rebuild()
 
     # -- building -------------------------------------------------------------------------------
-    def rebuild(self) -> None:
+    def rebuild(self, *, first_frame: bool = False) -> None:
         self.statusBar().clearMessage()  # its words were in the language before
         self.setWindowTitle(translate("MainWindow", "成绩管理 · {name}").format(name=COMPETITION_NAME))
         self.build_menus()
@@ -118,7 +122,7 @@ class MainWindow(QMainWindow):
             self.file_label.setText("")
             self.saved_label.setText("")
             return
-        self.desk = Desk(self.session, self)
+        self.desk = Desk(self.session, self, first_frame=first_frame)
         self.desk.notify.connect(lambda text, error: self.statusBar().showMessage(text, 8000))
         self.desk.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if current is not None:
@@ -215,7 +219,7 @@ class MainWindow(QMainWindow):
         action(help_menu, translate("MainWindow", "关于"), self.about)
 
     # -- opening ---------------------------------------------------------------------------------------
-    def set_session(self, session: Session) -> None:
+    def set_session(self, session: Session, *, first_frame: bool = False) -> None:
         if self.session is not None:
             self.session.close()
         self.session = session
@@ -225,7 +229,7 @@ class MainWindow(QMainWindow):
         session.warning.connect(lambda text: self.desk.show_backup_warning(text) if self.desk is not None
                                 else self.statusBar().showMessage(text, 30000))
         self.desk = None
-        self.rebuild()
+        self.rebuild(first_frame=first_frame)
         self.projector.follow(session)
 
     def new_competition(self) -> None:
@@ -251,7 +255,9 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - a poll must never interrupt; the next action reports
             pass
 
-    def open_file(self, path, *, operator: str | None = None) -> bool:
+    def open_file(self, path, *, operator: str | None = None, paint_first: bool = False) -> bool:
+        """``paint_first``: paint the desk from the counters the file keeps, and read the
+        rest right after (the desk's start, issue 18); else open it whole before returning."""
         same = self.session is not None and Path(path).resolve() == Path(self.session.path).resolve()
         if same and operator in (None, self.session.operator):
             return True  # already open here: a second opening would be refused as a second desk
@@ -268,32 +274,74 @@ class MainWindow(QMainWindow):
             old, self.session = self.session, None
             old.close()
         try:
-            # The integrity check (~13 ms at 10,000) runs while the desk reads the file; it is
-            # waited for before the window paints anything read from it (issue 18).
+            # The integrity check (~13 ms at 10,000) runs while the desk reads the file. It is
+            # waited for before any write, and before the window paints anything read from
+            # it; on a first frame (paint_first) just after painting it, so that a damaged
+            # file shows that one frame at most before it is refused (issue 18).
             session = Session.open(path, operator=operator, check_alongside=True)
             session.info()
         except SkillscoreError as e:
             return self._not_opened(e, same)
         try:
-            self.set_session(session)
-            session.checked()
-        except (SkillscoreError, sqlite3.DatabaseError) as e:
-            # A damaged file may fail the desk's reading before the check has said why.
-            refusal = e
-            try:
+            self.set_session(session, first_frame=paint_first)
+            if not self.desk.opening:
                 session.checked()
-            except SkillscoreError as found:
-                refusal = found
-            self.session = None
-            session.close()
-            if not isinstance(refusal, SkillscoreError):
-                raise
-            return self._not_opened(refusal, True)
+        except (SkillscoreError, sqlite3.DatabaseError) as e:
+            return self._refuse(session, e)
         remember_recent(Path(path))
+        if self.desk.opening:
+            self._finish_after_first_paint()
+        elif paint_first:
+            session.keep_counts()  # nothing was kept: the next start paints at once
         return True
 
+    def _finish_after_first_paint(self) -> None:
+        """Once the first frame is painted, ``after_first_frame`` (the benchmark's stamp)
+        and then the desk's ``finish_opening``, in one turn of the event loop."""
+        window = self
+
+        class FirstPaint(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Paint:
+                    window.removeEventFilter(self)
+                    # Posted: the rest of this paint cycle (the children) comes first.
+                    QTimer.singleShot(0, window._finish_opening)
+                return False
+
+        self._first_paint = FirstPaint(self)
+        self.installEventFilter(self._first_paint)
+
+    def _finish_opening(self) -> None:
+        for callback in self.after_first_frame:
+            callback()
+        session = self.session
+        # Closed meanwhile (QApplication.quit closes every window first): nothing to read.
+        if session is None or self.desk is None or not self.desk.opening:
+            return
+        try:
+            session.checked()
+            self.desk.finish_opening()
+        except (SkillscoreError, sqlite3.DatabaseError) as e:
+            self._refuse(session, e)
+            return
+        session.keep_counts()  # worked out differently (another build): kept anew
+
+    def _refuse(self, session: Session, error: BaseException) -> bool:
+        """The file failed its check, or its reading (a damaged file may fail the desk's
+        reading before the check has said why): closed, and the check's words shown."""
+        refusal = error
+        try:
+            session.checked()
+        except SkillscoreError as found:
+            refusal = found
+        self.session = None
+        session.close()
+        if not isinstance(refusal, SkillscoreError):
+            raise error
+        return self._not_opened(refusal, True)
+
     def _not_opened(self, error: SkillscoreError, rebuild: bool) -> bool:
-        if rebuild:
+        if rebuild or self.centralWidget() is None:  # never a blank window behind the message
             self.projector.follow(None)
             self.rebuild()
         QMessageBox.warning(self, translate("MainWindow", "无法打开"), error.message(current_lang()))

@@ -19,8 +19,7 @@ or shows the marks.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetricsF, QGuiApplication, QKeySequence, QPainter,
@@ -48,8 +47,7 @@ DRAFT = QColor("#FFC94D")
 DEFAULT_SECONDS = 10
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     title: str  # Chinese source string (context "Projector")
     share: float  # of the width; 0 = takes the rest (the employer)

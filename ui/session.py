@@ -13,25 +13,34 @@ meanwhile: then every view reads the file anew before anything is written over i
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import datetime as dt
-from dataclasses import dataclass
+import json
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from skillscore.actions.competition import Competition
-from skillscore.errors import PinError
+from skillscore import __version__
+from skillscore.errors import PinError, SkillscoreError
 from skillscore.model import Contestant, Entry, Standings, Status, TieDecision
-from skillscore.rules.live import LiveStandings
 from skillscore.rules.marks import mark_from_text
+from skillscore.rules.standings import counts as standing_counts
 
 from . import collector
 from . import operations as ops
 from .i18n import current_lang
 
 
-@dataclass(frozen=True)
-class Change:
+COUNTS_KEY = "counts"
+COUNT_NAMES = {"ranked", "quota", "incomplete", "unresolved", "too_few"}
+# Counters kept by another build are computed afresh: its rules may differ from these.
+COUNTS_FORM = f"skillscore {__version__}"
+
+
+class Change(NamedTuple):
     kinds: frozenset[str]
     # The exact mark changes (no, field, old, new) when known, so the grid updates only
     # those rows instead of re-reading every mark.
@@ -62,8 +71,9 @@ class Session(QObject):
         self.last_saved: dt.datetime | None = None
         self._cache: dict = {}
         # The ranking kept between keystrokes, and the audit entry it has read up to.
-        self._live: LiveStandings | None = None
+        self._live = None  # skillscore.rules.live.LiveStandings, once ranked
         self._seen = 0
+        self._live_read_at: tuple | None = None  # the file as it was when the ranking read it (Store.seen)
 
     @classmethod
     def open(cls, path: str | Path, *, operator: str, demo: bool = False, check_alongside: bool = False) -> "Session":
@@ -105,6 +115,9 @@ class Session(QObject):
         if self._live is None:
             # The log's head first: a write landing meanwhile is read again, harmlessly.
             self._seen = self.comp.audit_head()
+            self._live_read_at = self.comp.store.seen()
+            from skillscore.rules.live import LiveStandings  # loaded when first ranked (issue 18)
+
             self._live = LiveStandings(self.contestants(), self.comp.entries(), self.info().rules,
                                        self.tie_decisions())
             self._live.span = None  # nothing to compare with: a view shows all of it
@@ -267,9 +280,37 @@ class Session(QObject):
             return None, None
         return tuple(feed.marks), tuple(feed.panel)
 
+    # -- the counters kept in the file for the next opening's first frame (issue 18) --------
+    def kept_counts(self) -> dict | None:
+        """The ranking's counters as this program last worked them out from the file as it
+        is now (storage/database.py KEPT_FROM), or None: then they must be computed."""
+        text = self.comp.store.kept(COUNTS_KEY)
+        try:
+            kept = json.loads(text) if text else None
+            if kept["program"] == COUNTS_FORM and set(kept["counts"]) == COUNT_NAMES:
+                return kept["counts"]
+        except (ValueError, TypeError, KeyError):
+            pass  # written by another build: computed afresh, and kept again
+        return None
+
+    def keep_counts(self) -> bool:
+        """Keep the counters of the ranking the desk holds, unless they are kept already, the
+        ranking is withheld (sealed), or the file changed since the ranking read it."""
+        if self._live is None or self._live_read_at is None or self.codes_sealed():
+            return False
+        counts = standing_counts(self._live.standings)
+        if self.kept_counts() == counts:
+            return False
+        value = json.dumps({"program": COUNTS_FORM, "counts": counts}, sort_keys=True)
+        return self.comp.store.keep(COUNTS_KEY, value, self._live_read_at)
+
     def checked(self) -> None:
         """Refuse the file (RefusedError) if the integrity check run alongside found damage."""
         self.comp.store.checked()
 
     def close(self) -> None:
+        try:
+            self.keep_counts()  # the next opening paints at once (issue 18)
+        except (SkillscoreError, sqlite3.Error, OSError):
+            pass  # only a head start for the next opening: never a reason to fail closing
         self.comp.close()

@@ -23,7 +23,7 @@ from ..model import ImportLog  # noqa: F401  (re-exported: callers import it fro
 from ..storage.pin import hash_pin
 from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_utf8, tie_methods
 from ..rules.marks import format_mark, mark_from_text
-from ..rules.live import collector_paused
+from ..rules.collector import collector_paused
 from ..rules.standings import compute_standings
 from ..rules.units import build_units, individual_units_stored
 from ..storage.database import Store
@@ -306,6 +306,21 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             " FROM contestants ORDER BY seq"
         ).fetchall()
         return [Contestant(*r[:7], bool(r[7]), *r[8:]) for r in rows]
+
+    def first_contestants(self, count: int) -> list[Contestant]:
+        """The first ``count`` contestants by 编号, as the roster lists them (issue 18: the
+        desk's first frame shows no more than a screenful)."""
+        rows = self.store.db.execute(
+            "SELECT no, name, id_number, unit, sex, birth_date, category, union_card, team, phone, seq"
+            " FROM contestants ORDER BY no LIMIT ?", [count]
+        ).fetchall()
+        return [Contestant(*r[:7], bool(r[7]), *r[8:]) for r in rows]
+
+    def roster_size(self) -> tuple[int, int]:
+        """(contestants, those of them the chief judge admitted against a rule)."""
+        return self.store.db.execute(
+            "SELECT (SELECT COUNT(*) FROM contestants),"
+            " (SELECT COUNT(*) FROM overrides WHERE no IN (SELECT no FROM contestants))").fetchone()
 
     def entries(self) -> dict[str, Entry]:
         rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks").fetchall()

@@ -8,9 +8,10 @@ for the same reason the region code is not checked against any list.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import datetime as dt
 from operator import mul
-from dataclasses import dataclass
 
 from ..messages import register
 
@@ -33,8 +34,7 @@ _CATEGORY_ALIASES = {
 }
 
 
-@dataclass(frozen=True)
-class _Group:
+class _Group(NamedTuple):
     """One row of the table in RULES.md §9 (NPC Standing Committee decision, 2024-09-13)."""
 
     original_years: int
@@ -67,8 +67,7 @@ class EligibilityError(ValueError):
         self.params = params
 
 
-@dataclass(frozen=True)
-class IdInfo:
+class IdInfo(NamedTuple):
     """What a checked resident ID number says (GB 11643): the birth date, sex and region code it holds."""
 
     id_number: str  # 18 characters, check character upper-case

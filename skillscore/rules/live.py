@@ -17,14 +17,13 @@ test in tests/test_live_standings_rules.py compares them after random edits).
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from contextlib import contextmanager
 from itertools import compress
 from operator import ne
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Mapping
 
+from .collector import collector_paused  # noqa: F401  (its home until issue 18)
 from ..model import CertificatePolicy, Contestant, Entry, Standing, Standings, StageRules, Status, TieDecision, Unit
 from .live_rows import LiveRows
 from .ranking import Placement, place_sorted, sort_ranked
@@ -33,20 +32,6 @@ from .units import build_units, individual_units, team_units
 
 # Beyond this many units changed at once (an import), one whole computation is cheaper.
 MOVE_AT_MOST = 64
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Ranking 10,000 units allocates ~50,000 small tuples and no reference cycles; with the
-    cycle collector paused meanwhile it does not scan the desk's whole heap over and over
-    (a full pass cost ~50 ms on opening a 10,000 file). Nothing here needs it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _order(unit: Unit) -> tuple[int, int]:

@@ -29,7 +29,7 @@ from ..system.locks import DeskLock, HeldElsewhere, SqliteHold, file_identity
 from .connection import Connection, has_competition_tables
 from .integrity import CheckAlongside, quick_check
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # The longest name of a competition file, in UTF-8 bytes: what the file systems allow (255)
 # less the longest name SQLite and the backups derive from it ("-journal", ".backups",
 # ".lock") and a margin.
@@ -322,8 +322,29 @@ CREATE TABLE appeal_changes (
 );
 """
 
+# What the desk keeps between openings so that its first frame needs no ranking (issue 18):
+# ``kept`` holds values worked out from the rest of the file, and any change to any table
+# but the audit log empties it (SQLite's triggers, whatever code path writes), so a value
+# found there always describes the file as it is. The audit chain's head and length move
+# with every logged event, a printed sheet too, and change nothing a kept value says.
+KEPT_FROM = ("meta", "contestants", "marks", "overrides", "tie_decisions", "finalizations", "mark_entries",
+             "sources", "panel_marks", "desk_merges", "desk_merged_items", "desk_conflicts", "checkins",
+             "draw_seats", "codes", "appeals", "appeal_changes")
+_NOT_AUDIT_CHAIN = "WHEN NEW.key NOT IN ('audit_head', 'audit_count') "
+
+
+def _schema_v8() -> str:
+    lines = ["CREATE TABLE kept (key TEXT PRIMARY KEY, value TEXT NOT NULL);"]
+    for table in KEPT_FROM:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            when = _NOT_AUDIT_CHAIN if table == "meta" and event != "DELETE" else ""
+            lines.append(f"CREATE TRIGGER {table}_{event.lower()}_forgets_kept AFTER {event} ON {table} "
+                         f"{when}BEGIN DELETE FROM kept; END;")
+    return "\n".join(lines) + "\n"
+
+
 MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4, 5: _SCHEMA_V5,
-                              6: _SCHEMA_V6, 7: _SCHEMA_V7}
+                              6: _SCHEMA_V6, 7: _SCHEMA_V7, 8: _schema_v8()}
 
 
 class AuditEntry(NamedTuple):
@@ -560,6 +581,45 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    # -- kept values (KEPT_FROM) ----------------------------------------------------------
+    def kept(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM kept WHERE key=?", [key]).fetchone()
+        return None if row is None else row[0]
+
+    def seen(self) -> tuple:
+        """What ``keep`` compares: this connection, and SQLite's count of other programs'
+        commits as this connection last saw it."""
+        return self.db.conn, self._read_data_version()
+
+    def keep(self, key: str, value: str, seen: tuple) -> bool:
+        """Keep ``value``, worked out from the file as it was at ``seen`` (``seen()``
+        taken before reading it), unless another program has written the file since:
+        then the value may describe what is gone, and nothing is kept. Never audited: it
+        changes nothing the file says. True when kept."""
+        if self.readonly:
+            return False
+        self.checked()
+        conn = self.db.conn
+        if conn is not seen[0] or conn.in_transaction or self._files is not None and self._wal_files() != self._files:
+            return False
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                return False  # another program is writing: the value would be stale anyway
+            raise
+        try:
+            if self._read_data_version() != seen[1]:
+                conn.execute("ROLLBACK")
+                return False
+            conn.execute("INSERT OR REPLACE INTO kept(key, value) VALUES (?, ?)", [key, value])
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return True
 
     # -- meta -------------------------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:

@@ -8,8 +8,7 @@ the count changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
@@ -21,8 +20,7 @@ LEFT = Qt.AlignLeft | Qt.AlignVCenter
 CENTER = Qt.AlignCenter
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     title: str  # Chinese source string, marked with QT_TRANSLATE_NOOP("Columns", …)
     align: Qt.AlignmentFlag = LEFT

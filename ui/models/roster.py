@@ -7,11 +7,9 @@ the written reason. ID numbers are masked: the desk may be on a projector.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from skillscore.messages import render
 from skillscore.model import Contestant
@@ -22,12 +20,19 @@ from ..i18n import current_lang
 from .base import BACKGROUND, CENTER, Column, RowTableModel, TOOLTIP
 
 translate = QCoreApplication.translate
-ADMITTED_COLOUR = QColor("#C9DCFA")
-ADMITTED_BRUSH = QBrush(ADMITTED_COLOUR)
+ADMITTED_COLOUR = "#C9DCFA"
+_brush: list = []  # made when first painted: a QBrush at import costs every start ~1 ms (issue 18)
 
 
-@dataclass(frozen=True)
-class RosterRow:
+def admitted_brush():
+    if not _brush:
+        from PySide6.QtGui import QBrush, QColor
+
+        _brush.append(QBrush(QColor(ADMITTED_COLOUR)))
+    return _brush[0]
+
+
+class RosterRow(NamedTuple):
     contestant: Contestant
     admitted_reason: str | None  # the chief judge's reason, if admitted against a rule
     broken: tuple[str, ...]  # message codes of the rules an admitted contestant breaks
@@ -55,6 +60,7 @@ class RosterModel(RowTableModel):
     def __init__(self, session, parent=None, *, load: bool = True):
         super().__init__(parent)
         self.session = session
+        self._total = 0  # the whole roster's length while only its first rows are read (show_first)
         team_event = session.info().rules.team_size > 1
         self.columns = tuple(c for c in (
             Column("no", QT_TRANSLATE_NOOP("Columns", "编号"), width=70),
@@ -72,13 +78,26 @@ class RosterModel(RowTableModel):
             self.reload()
 
     def reload(self) -> None:
+        self._total = 0
+        self.set_rows(self._rows_of(sorted(self.session.contestants(), key=lambda c: c.no)))
+
+    def show_first(self, count: int, total: int) -> None:
+        """The first ``count`` rows by 编号, of ``total``: the desk's first frame (issue 18).
+        The table is as long as the whole roster (its scroll bar is the same), and the rows
+        past these are blank until ``reload`` reads them all, right after that frame."""
+        rows = self._rows_of(self.session.comp.first_contestants(count))
+        self.beginResetModel()
+        self._rows, self._total = rows, total
+        self.endResetModel()
+
+    def _rows_of(self, contestants) -> list[RosterRow]:
         admitted = self.session.admitted()
         date = self.session.info().date
-        rows = [
-            RosterRow(c, admitted.get(c.no), broken_rules(c, date) if c.no in admitted else ())
-            for c in sorted(self.session.contestants(), key=lambda c: c.no)
-        ]
-        self.set_rows(rows)
+        return [RosterRow(c, admitted.get(c.no), broken_rules(c, date) if c.no in admitted else ())
+                for c in contestants]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else max(len(self._rows), self._total)
 
     def display(self, row: RosterRow, key: str) -> str:
         c = row.contestant
@@ -106,7 +125,7 @@ class RosterModel(RowTableModel):
         if row.admitted_reason is None:
             return None
         if role == BACKGROUND and key == "eligibility":
-            return ADMITTED_BRUSH
+            return admitted_brush()
         if role == TOOLTIP and key == "eligibility":
             lang = current_lang()
             rules = "\n".join(render(code, lang, value=row.contestant.birth_date) for code in row.broken)

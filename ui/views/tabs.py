@@ -78,5 +78,14 @@ class RosterTab(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         admitted = sum(1 for r in self.model.rows if r.admitted_reason is not None)
+        self._show_count(self.model.rowCount(), admitted)
+
+    def show_first(self, count: int) -> None:
+        """A screenful of the roster and its true counts, before the rest is read (issue 18)."""
+        total, admitted = self.model.session.comp.roster_size()
+        self.model.show_first(count, total)
+        self._show_count(total, admitted)
+
+    def _show_count(self, total: int, admitted: int) -> None:
         self.count.setText(translate("RosterTab", "共 {n} 人 · 准予参赛 {admitted} 人").format(
-            n=self.model.rowCount(), admitted=admitted))
+            n=total, admitted=admitted))
