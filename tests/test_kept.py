@@ -8,22 +8,14 @@ import sqlite3
 
 import pytest
 
-from support import ACCEPTANCE, PIN, run_cli
+from support import prelim_small, run_cli
 from skillscore.actions.competition import Competition
 from skillscore.storage.database import KEPT_FROM
-
-SMALL = ACCEPTANCE / "prelim-small"
 
 
 @pytest.fixture
 def path(tmp_path):
-    path = tmp_path / "竞赛.sqlite"
-    comp = Competition.create(path, event_no=21, stage="prelim", committee="组委会", pin=PIN,
-                              date="2025-09-01", operator="王芳")
-    comp.import_roster(SMALL / "roster.csv")
-    comp.import_marks(SMALL / "marks.csv")
-    comp.close()
-    return path
+    return prelim_small(tmp_path / "竞赛.sqlite")
 
 
 def test_every_table_but_the_audit_log_forgets_kept_values(path):

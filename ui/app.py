@@ -120,20 +120,9 @@ def _exit_after_first_paint(app: QApplication, window) -> None:
     exactly like the bare-Qt floor (benchmarks/qt_floor.py)."""
     import time
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        seen = False
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Paint and not self.seen:
-                self.seen = True
-                # Run after the rest of this paint cycle: the whole frame is drawn by then.
-                QTimer.singleShot(0, lambda: (print(f"painted-at {time.time():.6f}", flush=True), app.quit()))
-            return False
-
-    window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+    # Before the desk's own finish_opening, which runs in the same turn after the callbacks.
+    window.after_first_frame.append(lambda: (print(f"painted-at {time.time():.6f}", flush=True), app.quit()))
+    window.watch_next_paint()
     window.update()  # a paint after the file is open, even if one already happened
 
 

@@ -144,8 +144,7 @@ class Desk(QWidget):
         self.roster_tab.show_first(FIRST_ROWS)  # still dirty: read whole by finish_opening
 
     def finish_opening(self) -> None:
-        """Read everything the first frame left out; then keep the counters again if they
-        were worked out differently (another build's rules)."""
+        """Read everything the first frame left out."""
         if not self.opening:
             return
         self.opening = False
@@ -243,12 +242,12 @@ class Desk(QWidget):
             self.refresh_header()
         if ops.ROSTER in kinds:
             self.refresh_employers()
-        if not self.marks_tab.built:
-            pass  # read afresh when first shown
-        elif ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
-            self.marks_tab.page.apply(change.marks)
-        elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS, ops.DAY}:
-            self.marks_tab.page.refresh()  # the draw shows in the grid's 场次 and 工位号
+        if self.marks_tab.built:  # else read afresh when first shown
+            grid = self.marks_tab.page
+            if ops.MARKS in kinds and change.marks is not None and not kinds & {ops.ROSTER, ops.STAGE}:
+                grid.apply(change.marks)
+            elif kinds & {ops.ROSTER, ops.STAGE, ops.MARKS, ops.DAY}:
+                grid.refresh()  # the draw shows in the grid's 场次 and 工位号
         if kinds:
             self.refresh_ranking()
         if kinds & {ops.ROSTER, ops.STAGE}:
@@ -394,8 +393,8 @@ class Desk(QWidget):
             from .dialogs.pin import PinDialog  # loaded when first asked for, not at every start
 
             answer = PinDialog.ask(self, translate("Desk", "准予参赛"),
-                                         translate("Desk", "准予编号 {no} 违反资格规定参赛。理由将记入日志。").format(no=no),
-                                         reason=True)
+                                   translate("Desk", "准予编号 {no} 违反资格规定参赛。理由将记入日志。").format(no=no),
+                                   reason=True)
         if answer is None:
             return False
         try:

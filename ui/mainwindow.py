@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         self.outside_timer.setInterval(OUTSIDE_POLL_MS)
         self.outside_timer.timeout.connect(self.check_outside)
         self.outside_timer.start()
-        self.after_first_frame: list = []  # called once the desk's first frame is painted
+        self.after_first_frame: list = []  # called once the next frame is painted (watch_next_paint)
+        self._paint_watch: QObject | None = None
         if not empty:
             self.rebuild()
 
@@ -290,29 +291,34 @@ class MainWindow(QMainWindow):
             return self._refuse(session, e)
         remember_recent(Path(path))
         if self.desk.opening:
-            self._finish_after_first_paint()
+            self.watch_next_paint()
         elif paint_first:
             session.keep_counts()  # nothing was kept: the next start paints at once
         return True
 
-    def _finish_after_first_paint(self) -> None:
-        """Once the first frame is painted, ``after_first_frame`` (the benchmark's stamp)
-        and then the desk's ``finish_opening``, in one turn of the event loop."""
+    def watch_next_paint(self) -> None:
+        """Once the window's next frame is painted: ``after_first_frame`` (the benchmark's
+        stamp), then the desk's ``finish_opening`` if it is still to come, in one turn of
+        the event loop."""
+        if self._paint_watch is not None:
+            return
         window = self
 
-        class FirstPaint(QObject):
+        class NextPaint(QObject):
             def eventFilter(self, obj, event):
                 if event.type() == QEvent.Paint:
                     window.removeEventFilter(self)
+                    window._paint_watch = None
                     # Posted: the rest of this paint cycle (the children) comes first.
-                    QTimer.singleShot(0, window._finish_opening)
+                    QTimer.singleShot(0, window._painted)
                 return False
 
-        self._first_paint = FirstPaint(self)
-        self.installEventFilter(self._first_paint)
+        self._paint_watch = NextPaint(self)
+        self.installEventFilter(self._paint_watch)
 
-    def _finish_opening(self) -> None:
-        for callback in self.after_first_frame:
+    def _painted(self) -> None:
+        callbacks, self.after_first_frame = self.after_first_frame, []
+        for callback in callbacks:
             callback()
         session = self.session
         # Closed meanwhile (QApplication.quit closes every window first): nothing to read.

@@ -301,19 +301,17 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             return read_info(meta, self.path, finalized=meta.get("finalized") == "1")
 
     def contestants(self) -> list[Contestant]:
-        rows = self.store.db.execute(
-            "SELECT no, name, id_number, unit, sex, birth_date, category, union_card, team, phone, seq"
-            " FROM contestants ORDER BY seq"
-        ).fetchall()
-        return [Contestant(*r[:7], bool(r[7]), *r[8:]) for r in rows]
+        return self._contestants("ORDER BY seq")
 
     def first_contestants(self, count: int) -> list[Contestant]:
         """The first ``count`` contestants by 编号, as the roster lists them (issue 18: the
         desk's first frame shows no more than a screenful)."""
+        return self._contestants("ORDER BY no LIMIT ?", [count])
+
+    def _contestants(self, order: str, parameters: list | None = None) -> list[Contestant]:
         rows = self.store.db.execute(
             "SELECT no, name, id_number, unit, sex, birth_date, category, union_card, team, phone, seq"
-            " FROM contestants ORDER BY no LIMIT ?", [count]
-        ).fetchall()
+            " FROM contestants " + order, parameters).fetchall()
         return [Contestant(*r[:7], bool(r[7]), *r[8:]) for r in rows]
 
     def roster_size(self) -> tuple[int, int]:

@@ -599,25 +599,15 @@ class Store:
         changes nothing the file says. True when kept."""
         if self.readonly:
             return False
-        self.checked()
-        conn = self.db.conn
-        if conn is not seen[0] or conn.in_transaction or self._files is not None and self._wal_files() != self._files:
-            return False
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if is_busy(exc):
+            with self.transaction():  # IMMEDIATE: no other program commits from here on
+                # A new connection (the -wal was replaced: transaction reconnects) counts anew.
+                if self.db.conn is not seen[0] or self._read_data_version() != seen[1]:
+                    return False
+                self.db.execute("INSERT OR REPLACE INTO kept(key, value) VALUES (?, ?)", [key, value])
+        except RefusedError as exc:
+            if exc.code == "file_busy":
                 return False  # another program is writing: the value would be stale anyway
-            raise
-        try:
-            if self._read_data_version() != seen[1]:
-                conn.execute("ROLLBACK")
-                return False
-            conn.execute("INSERT OR REPLACE INTO kept(key, value) VALUES (?, ?)", [key, value])
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
             raise
         return True
 
