@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QTabWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+# The file and input dialogs are imported where used: PySide builds a class when first
+# imported, and the desk's first frame needs neither (issue 18).
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from skillscore import COMPETITION_NAME
 from skillscore.errors import SkillscoreError
@@ -121,7 +122,7 @@ class Desk(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         session.changed.connect(self.on_changed)
         self.employers: dict[str, str] = {}
-        if session.comp.panel_scheme() is not None:  # scored by a judging panel (issue 9)
+        if session.panel_scheme() is not None:  # scored by a judging panel (issue 9)
             from .views.panel_grid import add_panel_tabs
 
             add_panel_tabs(self)  # 裁判评分 and 裁判统计
@@ -366,6 +367,8 @@ class Desk(QWidget):
         from .dialogs.import_preview import ImportDialog  # the readers load when a file is imported
 
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             title = translate("Desk", "选择名单文件") if kind == "roster" else translate("Desk", "选择成绩文件")
             path, _ = QFileDialog.getOpenFileName(self, title, "", translate("Desk", "表格 (*.xlsx *.xls *.csv)"))
             if not path:
@@ -385,6 +388,8 @@ class Desk(QWidget):
 
     def admit(self, no: str | None = None, *, answer: tuple[str, str] | None = None) -> bool:
         if no is None:
+            from PySide6.QtWidgets import QInputDialog
+
             no, ok = QInputDialog.getText(self, translate("Desk", "准予参赛"), translate("Desk", "选手编号："))
             if not ok or not no.strip():
                 return False
@@ -406,6 +411,8 @@ class Desk(QWidget):
         return True
 
     def _save_path(self, title: str, name: str, pattern: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(Path(self.session.path).with_name(name))
         path, _ = QFileDialog.getSaveFileName(self, title, start, pattern)
         return path or None
@@ -443,6 +450,8 @@ class Desk(QWidget):
 
     def print_report(self, kind: str | None = None, out: str | None = None, *, with_statistics: bool = False) -> None:
         if kind is None:
+            from PySide6.QtWidgets import QInputDialog
+
             names = [translate("Desk", "成绩表"), translate("Desk", "晋级名单"), translate("Desk", "取证名单"),
                      translate("Desk", "获奖名单"), translate("Desk", "成绩表（附成绩分布统计页）")]
             chosen, ok = QInputDialog.getItem(self, translate("Desk", "打印"), translate("Desk", "打印哪一张表："),

@@ -14,8 +14,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from skillscore import COMPETITION_NAME, __version__
 from skillscore.errors import SkillscoreError
@@ -23,69 +22,18 @@ from skillscore.errors import SkillscoreError
 from .desk import Desk, handoff_available, reports_available
 from .i18n import current_lang, install_language, settings
 from .words import error_text
-from .projector import ProjectorController
+from .projector_control import ProjectorController
+from .recent import recent_files, remember_recent
 from .session import Session
 
 translate = QCoreApplication.translate
-RECENT_MAX = 8
 WINDOW_SIZE = (1366, 768)
 OUTSIDE_POLL_MS = 2000  # how often an idle desk asks whether another program wrote its file
-
-
-def recent_files() -> list[str]:
-    value = settings().value("recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or []) if v]
-
-
-def remember_recent(path: Path) -> None:
-    items = [str(path)] + [p for p in recent_files() if p != str(path)]
-    settings().setValue("recent", items[:RECENT_MAX])
 
 
 def demo_path() -> Path:
     """A fresh copy of the demo every time, so nobody's practice leaks into the next one."""
     return Path(tempfile.mkdtemp(prefix="skillscore-demo-")) / "演示-快递员-初赛.skillscore"
-
-
-class StartPage(QWidget):
-    def __init__(self, window: "MainWindow"):
-        super().__init__(window)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        title = QLabel(COMPETITION_NAME + "\n" + translate("StartPage", "成绩管理"))
-        title.setAlignment(Qt.AlignCenter)
-        title.setStyleSheet("font-size: 22px; font-weight: bold;")
-        column.addWidget(title)
-        column.addSpacing(16)
-        for text, slot, name in ((translate("StartPage", "新建竞赛…"), window.new_competition, "new"),
-                                 (translate("StartPage", "打开竞赛文件…"), window.open_dialog, "open"),
-                                 (translate("StartPage", "打开演示（60 名选手，含待录、并列）"), window.open_demo, "demo")):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setMinimumHeight(36)
-            button.clicked.connect(lambda _=False, s=slot: s())
-            column.addWidget(button)
-        column.addSpacing(12)
-        column.addWidget(QLabel(translate("StartPage", "最近打开：")))
-        self.recent = QListWidget()
-        self.recent.setObjectName("recent")
-        for path in recent_files():
-            item = QListWidgetItem(path)
-            item.setData(Qt.UserRole, path)
-            self.recent.addItem(item)
-        self.recent.itemActivated.connect(lambda item: window.open_file(item.data(Qt.UserRole)))
-        self.recent.setFixedHeight(150)
-        column.addWidget(self.recent)
-        column.addStretch(2)
-        holder = QWidget()
-        holder.setLayout(column)
-        holder.setFixedWidth(520)
-        outer.addWidget(holder)
-        outer.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +67,8 @@ class MainWindow(QMainWindow):
         current = self.desk.tabs.currentIndex() if self.desk is not None else None
         if self.session is None:
             self.desk = None
+            from .start_page import StartPage  # not built when a file opens at once (issue 18)
+
             self.setCentralWidget(StartPage(self))
             self.file_label.setText("")
             self.saved_label.setText("")
@@ -242,6 +192,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "打开竞赛文件"), "",
                                               translate("MainWindow", "竞赛文件 (*.skillscore *.sqlite);;所有文件 (*)"))
         if path:
@@ -289,11 +241,14 @@ class MainWindow(QMainWindow):
                 session.checked()
         except (SkillscoreError, sqlite3.DatabaseError) as e:
             return self._refuse(session, e)
-        remember_recent(Path(path))
         if self.desk.opening:
+            # A settings write (~1 ms): after the frame, which shows nothing of it.
+            self.after_first_frame.append(lambda: remember_recent(Path(path)))
             self.watch_next_paint()
-        elif paint_first:
-            session.keep_counts()  # nothing was kept: the next start paints at once
+        else:
+            remember_recent(Path(path))
+            if paint_first:
+                session.keep_counts()  # nothing was kept: the next start paints at once
         return True
 
     def watch_next_paint(self) -> None:
@@ -356,11 +311,12 @@ class MainWindow(QMainWindow):
     def local_copy_if_unsafe(self, path: Path) -> Path | None:
         """A file on a USB stick or network share is worked on as a copy on the local disk."""
         from skillscore.system.location import unsafe_reason
-        from skillscore.actions.competition import copy_file
 
         kind = unsafe_reason(path)
         if kind is None:
             return path
+        from skillscore.actions.competition import copy_file
+
         target = local_folder() / f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}"
         where = translate("MainWindow", "U盘（可移动磁盘）") if kind == "removable" else translate("MainWindow", "网络共享")
         answer = QMessageBox.question(
@@ -473,7 +429,7 @@ class MainWindow(QMainWindow):
         """The menu entry: double entry is on, or a merge holds conflicts. Asked on opening,
         so it is answered here, without loading the dialog's module (issue 18)."""
         session = self.session
-        return session is not None and (session.double_entry or bool(session.comp.held_conflicts()))
+        return session is not None and (session.double_entry or session.holds_conflicts())
 
     def show_pending(self) -> None:
         from .dialogs.pending_marks import PendingMarksDialog

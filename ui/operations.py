@@ -8,8 +8,10 @@ that show it (``Session.do``). Every change also lands in the audit log.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from skillscore.actions.competition import DAY_SHEETS, Competition
+if TYPE_CHECKING:  # the actions are run on the facade the session hands them (ui/session.py)
+    from skillscore.actions.competition import Competition
 
 ROSTER = "roster"  # who is on the list
 MARKS = "marks"  # marks and stage-wide statuses
@@ -89,6 +91,7 @@ def export_marks(comp: Competition, out: str | Path):
 @changes()
 def write_report(comp: Competition, kind: str, out: str | Path, *, lang: str, progress=None,
                  with_statistics: bool = False):
+    from skillscore.actions.competition import DAY_SHEETS
     from skillscore.reports import write_report as write
 
     if kind in DAY_SHEETS:  # the day's sheets are drawn from what the facade reads for them

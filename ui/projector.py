@@ -10,8 +10,9 @@ follows the desk: every saved mark shows at once.
 the level would give the order away, so while hidden the list is by number with only
 number, name and employer, and the footer says 成绩待公布.
 
-The desk holds a ``ProjectorController`` (window, settings, which session to follow);
-the window itself has no buttons, so nothing but results ever shows on the wall.
+The desk holds a ``ProjectorController`` (ui/projector_control.py: settings, menu
+entries, which session to follow), which builds this window when first needed; the
+window itself has no buttons, so nothing but results ever shows on the wall.
 Keys on the window: Esc or F11 close it, Space / PgDn next page, PgUp previous, H hides
 or shows the marks.
 """
@@ -21,15 +22,16 @@ from __future__ import annotations
 import math
 from typing import Mapping, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QColor, QFont, QFontMetricsF, QGuiApplication, QKeySequence, QPainter,
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QPainter,
                            QPainterPath, QPen)
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from skillscore import COMPETITION_NAME
 
-from .hall_data import HallRow, employers_of, hall_rows, hall_screen, ranking_of
-from .i18n import font_family, settings, with_fallbacks
+from .hall_data import HallRow, hall_rows, hall_screen
+from .i18n import font_family, with_fallbacks
+from .projector_control import DEFAULT_SECONDS
 from .words import word
 
 translate = QCoreApplication.translate
@@ -44,7 +46,6 @@ CUTOFF = QColor("#1B5E20")
 TICK = QColor("#1B7F3A")
 MUTED = QColor("#555555")
 DRAFT = QColor("#FFC94D")
-DEFAULT_SECONDS = 10
 
 
 class Column(NamedTuple):
@@ -353,84 +354,3 @@ def _draw_mark(p: QPainter, tie: str, base: QPointF, size: float) -> None:
             p.drawLine(QPointF(x + s / 2, y - s * 0.68), QPointF(x + s / 2, y - s * 0.33))
             p.drawPoint(QPointF(x + s / 2, y - s * 0.15))
     p.restore()
-
-
-class ProjectorController(QObject):
-    """What the desk holds: the hall window, its settings (remembered), and the session it
-    follows. ``actions()`` gives the menu entries; F11 is ``toggle``."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.desk_window = parent
-        self.session = None
-        self.window = ProjectorWindow()
-        self.window.set_page_seconds(int(settings().value("projector/seconds", DEFAULT_SECONDS)))
-        self._actions: list[QAction] = []
-
-    def follow(self, session) -> None:
-        """Show this session's results from now on (None: nothing open)."""
-        if self.session is not None:
-            try:
-                self.session.changed.disconnect(self._on_changed)
-            except (RuntimeError, TypeError):
-                pass
-        self.session = session
-        if session is not None:
-            session.changed.connect(self._on_changed)
-        if session is None or self.window.isVisible():  # a hidden window is filled by toggle()
-            self.reload()
-
-    def _on_changed(self, _change=None) -> None:
-        if self.window.isVisible():
-            self.reload()
-
-    def reload(self) -> None:
-        if self.session is None:
-            self.window.close()
-            return
-        self.window.sealed = self.session.codes_sealed()
-        self.window.refresh(ranking_of(self.session), employers_of(self.session.contestants()))
-
-    def toggle(self) -> None:
-        if self.window.isVisible():
-            self.window.close()
-        elif self.session is not None:
-            self.reload()
-            desk_screen = self.desk_window.screen() if self.desk_window is not None else None
-            self.window.show_on_hall_screen(desk_screen)
-
-    def set_marks_hidden(self, hidden: bool) -> None:
-        self.window.set_marks_hidden(hidden)
-
-    def ask_seconds(self) -> None:
-        seconds, ok = QInputDialog.getInt(self.desk_window, translate("Projector", "翻页间隔"),
-                                          translate("Projector", "每页停留秒数（0 = 不自动翻页）："),
-                                          self.window.seconds, 0, 600)
-        if ok:
-            self.set_page_seconds(seconds)
-
-    def set_page_seconds(self, seconds: int) -> None:
-        self.window.set_page_seconds(seconds)
-        settings().setValue("projector/seconds", self.window.seconds)
-
-    def actions(self, parent: QObject | None = None) -> list[QAction]:
-        """投影模式 (F11), 投影时隐藏成绩, 翻页间隔…: for the desk's 视图 menu."""
-        parent = parent or self.desk_window
-        show = QAction(translate("Projector", "投影模式（第二屏幕）"), parent)
-        show.setObjectName("projector")
-        show.setShortcut(QKeySequence("F11"))
-        show.triggered.connect(lambda _=False: self.toggle())
-        hide = QAction(translate("Projector", "投影时隐藏成绩（待公布）"), parent)
-        hide.setObjectName("projector_hide")
-        hide.setCheckable(True)
-        hide.setChecked(self.window.hidden)
-        hide.toggled.connect(self.set_marks_hidden)
-        self.window.hidden_changed.connect(hide.setChecked)  # H on the wall's window, too
-        pace = QAction(translate("Projector", "投影翻页间隔…"), parent)
-        pace.setObjectName("projector_pace")
-        pace.triggered.connect(lambda _=False: self.ask_seconds())
-        self._actions = [show, hide, pace]
-        return self._actions
-
-    def close(self) -> None:
-        self.window.close()

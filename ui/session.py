@@ -6,6 +6,10 @@ drops its caches and emits ``changed`` with what changed, and the window refresh
 views that show it. Typed marks keep an undo list: Ctrl+Z writes the old value back as a
 new, audited change.
 
+The desk's first frame reads the file the session opened without the facade (``file``:
+skillscore/actions/opened.py); the facade loads, and takes that open file over, the
+first time anything else is asked (``comp``), right after that frame (issue 18).
+
 The session holds the file for this desk (a second desk is refused) and, before each
 action and every few seconds, asks whether another program (the command line) wrote it
 meanwhile: then every view reads the file anew before anything is written over it.
@@ -13,7 +17,7 @@ meanwhile: then every view reads the file anew before anything is written over i
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import datetime as dt
 import json
@@ -22,8 +26,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from skillscore.actions.competition import Competition
 from skillscore import __version__
+from skillscore.actions.opened import OpenedFile
 from skillscore.errors import PinError, SkillscoreError
 from skillscore.model import Contestant, Entry, Standings, Status, TieDecision
 from skillscore.rules.marks import mark_from_text
@@ -33,6 +37,9 @@ from . import collector
 from . import operations as ops
 from .i18n import current_lang
 
+if TYPE_CHECKING:
+    from skillscore.actions.competition import Competition
+    from skillscore.rules.panel import PanelScheme
 
 COUNTS_KEY = "counts"
 COUNT_NAMES = {"ranked", "quota", "incomplete", "unresolved", "too_few"}
@@ -62,9 +69,14 @@ class Session(QObject):
     outside = Signal()  # another program changed the file; the views were refreshed
     warning = Signal(str)  # something to tell that did not stop the action (the USB copy of a backup)
 
-    def __init__(self, comp: Competition, *, demo: bool = False, parent: QObject | None = None):
+    def __init__(self, file: OpenedFile, *, demo: bool = False, parent: QObject | None = None):
+        """``file``: the facade (a ``Competition``), or a file opened alone, which the facade
+        takes over when first needed (``comp``)."""
         super().__init__(parent)
-        self.comp = comp
+        # What the desk's first frame reads comes from ``file``; everything else from
+        # ``comp``, which on a file opened alone is loaded after that frame (issue 18).
+        self.file = file
+        self._comp = None if type(file) is OpenedFile else file
         self.demo = demo
         self.worker_backup_problem = None  # a worker's connection missed the second folder
         self.undo_stack: list[list[tuple[str, str, str | None]]] = []
@@ -79,18 +91,27 @@ class Session(QObject):
     def open(cls, path: str | Path, *, operator: str, demo: bool = False, check_alongside: bool = False) -> "Session":
         """``check_alongside``: the file's integrity check runs while the desk reads it; the
         opener must call ``checked`` before showing anything (MainWindow.open_file)."""
-        comp = Competition(path, operator=operator, desk=True, check_alongside=check_alongside)
-        comp.sleep = None  # a throttled PIN is refused with the wait, never sleeps the GUI thread
-        return cls(comp, demo=demo)
+        return cls(OpenedFile(path, operator=operator, desk=True, check_alongside=check_alongside), demo=demo)
+
+    @property
+    def comp(self) -> Competition:
+        """The facade, with every action; on a file the session opened, loaded and handed the
+        open file the first time something beyond the first frame's reads is asked."""
+        if self._comp is None:
+            from skillscore.actions.competition import Competition
+
+            self._comp = self.file = Competition.taking_over(self.file)
+            self._comp.sleep = None  # a throttled PIN is refused with the wait, never sleeps the GUI thread
+        return self._comp
 
     # -- reading (cached until the next change) -----------------------------------------------
     @property
     def path(self) -> Path:
-        return self.comp.path
+        return self.file.path
 
     @property
     def operator(self) -> str:
-        return self.comp.operator
+        return self.file.operator
 
     def _cached(self, key: str, read):
         if key not in self._cache:
@@ -98,16 +119,16 @@ class Session(QObject):
         return self._cache[key]
 
     def info(self):
-        return self._cached("info", self.comp.info)
+        return self._cached("info", self.file.info)
 
     def contestants(self) -> list[Contestant]:
-        return self._cached("contestants", self.comp.contestants)
+        return self._cached("contestants", self.file.contestants)
 
     def entries(self) -> dict[str, Entry]:
         """Every contestant's marks (read-only: the kept ranking's own, when it is kept)."""
         if self._live is not None:
             return self._live.entries
-        return self._cached("entries", self.comp.entries)
+        return self._cached("entries", self.file.entries)
 
     def standings(self) -> Standings:
         if self.codes_sealed():  # RULES.md §12.3: nothing ranked is shown until the reveal
@@ -134,7 +155,7 @@ class Session(QObject):
         return self._cached("tie_decisions", self.comp.tie_decisions)
 
     def admitted(self) -> dict[str, str]:
-        return self._cached("admitted", self.comp.admitted)
+        return self._cached("admitted", self.file.admitted)
 
     def finalize_blockers(self) -> list[tuple[str, dict]]:
         return self._cached("blockers", self.comp.finalize_blockers)
@@ -148,7 +169,15 @@ class Session(QObject):
 
     def codes_sealed(self) -> bool:
         """Practical marks go by code and results are withheld (RULES.md §12.3)."""
-        return self._cached("codes_sealed", lambda: bool(self.comp.codes_sealed))
+        return self._cached("codes_sealed", lambda: bool(self.file.codes_sealed))
+
+    def panel_scheme(self) -> PanelScheme | None:
+        """The judging panel marking the practical part, or None (single marks)."""
+        return self._cached("panel_scheme", self.file.panel_scheme)
+
+    def holds_conflicts(self) -> bool:
+        """A merge of desk files left conflicts for the chief judge."""
+        return self._cached("holds_conflicts", self.file.holds_conflicts)
 
     @property
     def finalized(self) -> bool:
@@ -189,7 +218,7 @@ class Session(QObject):
 
     @property
     def double_entry(self) -> bool:
-        return self._cached("double_entry", lambda: bool(getattr(self.comp, "double_entry", False)))
+        return self._cached("double_entry", lambda: bool(self.file.double_entry))
 
     def pending_marks(self) -> set[tuple[str, str]]:
         """(no, field) typed in one pass only, or differently in two: not counted yet."""
@@ -284,7 +313,7 @@ class Session(QObject):
     def kept_counts(self) -> dict | None:
         """The ranking's counters as this program last worked them out from the file as it
         is now (storage/database.py KEPT_FROM), or None: then they must be computed."""
-        text = self.comp.store.kept(COUNTS_KEY)
+        text = self.file.store.kept(COUNTS_KEY)
         try:
             kept = json.loads(text) if text else None
             if kept["program"] == COUNTS_FORM and set(kept["counts"]) == COUNT_NAMES:
@@ -302,15 +331,15 @@ class Session(QObject):
         if self.kept_counts() == counts:
             return False
         value = json.dumps({"program": COUNTS_FORM, "counts": counts}, sort_keys=True)
-        return self.comp.store.keep(COUNTS_KEY, value, self._live_read_at)
+        return self.file.store.keep(COUNTS_KEY, value, self._live_read_at)
 
     def checked(self) -> None:
         """Refuse the file (RefusedError) if the integrity check run alongside found damage."""
-        self.comp.store.checked()
+        self.file.store.checked()
 
     def close(self) -> None:
         try:
             self.keep_counts()  # the next opening paints at once (issue 18)
         except (SkillscoreError, sqlite3.Error, OSError):
             pass  # only a head start for the next opening: never a reason to fail closing
-        self.comp.close()
+        self.file.close()

@@ -85,12 +85,7 @@ def sitting_of(info) -> Sitting:
 
 
 class CodesMixin:
-    # -- state ---------------------------------------------------------------------------------
-    @property
-    def codes_sealed(self) -> bool:
-        """Sealed and not yet revealed: practical marks go by code, rankings are withheld."""
-        return bool(self.store.meta("codes_sealed_at")) and not self.store.meta("codes_revealed_at")
-
+    # -- state (``codes_sealed`` is in opened.py: the desk's first frame reads it) ---------------
     @property
     def codes_revealed(self) -> bool:
         return bool(self.store.meta("codes_revealed_at"))

@@ -1,24 +1,22 @@
 """The facade: ``Competition(path)`` with one typed method per user action (after Anki's
 Collection). Each action validates, writes in one transaction together with its audit
 entries, and returns what changed. Rankings are derived from marks on demand; a finalised
-stage reads its stored, fingerprinted results instead.
+stage reads its stored, fingerprinted results instead. Opening the file and reading it
+are in opened.py, the class this one mixes every action into.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 from .. import COMPETITION_NAME, __version__
 from ..catalog import event as catalog_event
 from ..errors import RefusedError, UsageError
 from ..messages import register
-from ..model import Info, CertificatePolicy, Contestant, Entry, Stage, Standings, Status, TieDecision
+from ..model import Info, CertificatePolicy, Entry, Stage, Standings, Status, TieDecision
 from ..model import ImportLog  # noqa: F401  (re-exported: callers import it from the facade)
 from ..storage.pin import hash_pin
 from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_utf8, tie_methods
@@ -43,7 +41,7 @@ from .day_sheets import DaySheetsMixin
 from .codes import CodesMixin
 from .sealing import SealingMixin
 from .appeals import AppealsMixin
-from .stored_values import READ_ERRORS, first_unreadable, read_info, read_status
+from .opened import Clock, OpenedFile, _now, default_operator
 
 # What the desk needs besides the facade's methods, re-exported so that ui/ imports only
 # this module of the core's file side (tests/test_layout.py holds it to that).
@@ -55,16 +53,10 @@ from .checkin import PARTS, CheckinCard, part_word  # noqa: F401,E402
 from .day_sheets import DAY_SHEETS  # noqa: F401,E402
 from ..rules.panel import PanelScheme
 
-Clock = Callable[[], dt.datetime]
-
 register(
     {
         "pin_wrong": ("裁判长口令错误，操作未执行", "The chief judge's PIN is wrong; nothing was done"),
         "pin_empty": ("裁判长口令不能为空", "The chief judge's PIN must not be empty"),
-        "finalized": (
-            "本阶段已定稿（第 {version} 版），成绩只读。如需修改，请裁判长撤销定稿并说明理由。",
-            "This stage is finalised (version {version}) and read-only. To change it, the chief judge must reopen it with a reason.",
-        ),
         "not_finalized": ("本阶段尚未定稿", "This stage is not finalised"),
         "committee_empty": ("请填写组委会名称", "The committee's name is required"),
         "committee_one_line": ("组委会名称须为一行文字（不含换行等控制字符）", "The committee's name must be one line of text"),
@@ -111,19 +103,6 @@ register(
 )
 
 
-def default_operator() -> str:
-    try:
-        import getpass  # here: it loads the terminal module
-
-        return os.environ.get("SKILLSCORE_OPERATOR") or getpass.getuser()
-    except Exception:  # no login name (e.g. a service account): still record something
-        return "unknown"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
-
-
 def parse_levels(text: str | None) -> tuple[int, ...] | None:
     if text is None or text == "":
         return None
@@ -149,25 +128,25 @@ def parse_date(text: str | dt.date | None) -> dt.date:
 
 class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEntryMixin, PanelMixin, DeskMixin,
                   NextStageMixin, MarkFeedMixin, CheckinMixin, DrawMixin, DaySheetsMixin, CodesMixin, SealingMixin,
-                  AppealsMixin):
+                  AppealsMixin, OpenedFile):
     """One committee's sitting of one event at one stage, in one SQLite file."""
 
     def __init__(self, path: str | Path, *, operator: str | None = None, clock: Clock | None = None,
                  desk: bool = False, check_alongside: bool = False):
-        """``desk=True``: the desk's long-lived opening, which holds the file against a second
-        desk and keeps its hold whatever else the process opens (system/locks.py).
-        ``check_alongside``: the file's integrity check runs while the caller reads, which
-        must answer only after closing (storage/integrity.py)."""
-        self.path = Path(path)
-        self.operator = operator or default_operator()
-        self.clock = clock or _now
-        self.store = Store.open(self.path, check_alongside=check_alongside)
-        if desk:
-            try:
-                self.store.hold(self.operator)
-            except BaseException:
-                self.store.close()
-                raise
+        """Opens the file (opened.py says how ``desk`` and ``check_alongside`` open it)."""
+        super().__init__(path, operator=operator, clock=clock, desk=desk, check_alongside=check_alongside)
+        self._after_opening()
+
+    @classmethod
+    def taking_over(cls, opened: OpenedFile) -> "Competition":
+        """The facade over a file already open (the desk's first frame read it): the same
+        connection and hold, with every action. ``opened`` is not to be used after this."""
+        comp = cls.__new__(cls)
+        vars(comp).update(vars(opened))
+        comp._after_opening()
+        return comp
+
+    def _after_opening(self) -> None:
         self._changed_since_backup = False
         newest = list_backups(self.path)
         self._last_backup = newest[0].at if newest else None
@@ -273,66 +252,12 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
             self._live = None  # the live ranking's cache was read from the old file
         return changed
 
-    @property
-    def read_only(self) -> bool:
-        """The file is on a read-only medium: it can be read, never changed."""
-        return self.store.readonly
-
     # -- reading -------------------------------------------------------------------
-    @contextmanager
-    def _stored_values(self):
-        """Around reading the file's settings or marks: a value another program wrote there
-        (a hand edit the program never makes: 'abc' as a mark, an unknown stage) is refused
-        naming the file, the setting or contestant, and the value (stored_values.py). A
-        failure no stored value explains is the program's own and goes on as it is."""
-        try:
-            yield
-        except READ_ERRORS:
-            marks = self.store.db.execute("SELECT no, theory, practical, status FROM marks ORDER BY no")
-            fault = first_unreadable(self.store.all_meta(), marks)
-            if fault is None:
-                raise
-            code, values = fault
-            raise RefusedError(code, path=str(self.path), **values) from None
-
-    def info(self) -> Info:
-        with self._stored_values():
-            meta = self.store.all_meta()
-            return read_info(meta, self.path, finalized=meta.get("finalized") == "1")
-
-    def contestants(self) -> list[Contestant]:
-        return self._contestants("ORDER BY seq")
-
-    def first_contestants(self, count: int) -> list[Contestant]:
-        """The first ``count`` contestants by 编号, as the roster lists them (issue 18: the
-        desk's first frame shows no more than a screenful)."""
-        return self._contestants("ORDER BY no LIMIT ?", [count])
-
-    def _contestants(self, order: str, parameters: list | None = None) -> list[Contestant]:
-        rows = self.store.db.execute(
-            "SELECT no, name, id_number, unit, sex, birth_date, category, union_card, team, phone, seq"
-            " FROM contestants " + order, parameters).fetchall()
-        return [Contestant(*r[:7], bool(r[7]), *r[8:]) for r in rows]
-
-    def roster_size(self) -> tuple[int, int]:
-        """(contestants, those of them the chief judge admitted against a rule)."""
-        return self.store.db.execute(
-            "SELECT (SELECT COUNT(*) FROM contestants),"
-            " (SELECT COUNT(*) FROM overrides WHERE no IN (SELECT no FROM contestants))").fetchone()
-
-    def entries(self) -> dict[str, Entry]:
-        rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks").fetchall()
-        with self._stored_values():
-            return {no: Entry(mark_from_text(t), mark_from_text(p), read_status(s)) for no, t, p, s in rows}
-
     def tie_decisions(self) -> list[TieDecision]:
         rows = self.store.db.execute(
             "SELECT ordering, total, practical, method, reason, seed FROM tie_decisions ORDER BY id"
         ).fetchall()
         return [TieDecision(tuple(json.loads(o)), Decimal(t), Decimal(p), m, r, s) for o, t, p, m, r, s in rows]
-
-    def admitted(self) -> dict[str, str]:
-        return dict(self.store.db.execute("SELECT no, reason FROM overrides").fetchall())
 
     def standings(self, info: Info | None = None, roster: list[tuple] | None = None) -> Standings:
         """The live ranking, computed by the pure rules from the marks as they are now

@@ -48,10 +48,7 @@ class PendingMark(NamedTuple):
 
 
 class DoubleEntryMixin:
-    @property
-    def double_entry(self) -> bool:
-        return self.store.meta("double_entry") == "1"
-
+    # Whether the file is typed twice (``double_entry``) is in opened.py: the first frame reads it.
     def _record_passes(self, updates: dict[str, dict[str, str | None]], pass_no: int) -> dict[str, dict[str, str | None]]:
         """Keep the typed marks as one pass; return the marks both passes now agree on.
 

@@ -68,9 +68,7 @@ def check_scheme(scheme: PanelScheme) -> None:
 
 
 class PanelMixin:
-    def panel_scheme(self) -> PanelScheme | None:
-        return scheme_from_json(self.store.meta("practical_scheme"))
-
+    # The scheme in force (``panel_scheme``) is in opened.py: the first frame reads it.
     def set_panel_scheme(self, scheme: PanelScheme | None, *, pin: str) -> None:
         """Choose single marks (None) or a panel; only until the first practical mark."""
         if scheme is not None:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QPushButton
 from skillscore.actions.competition import Competition
 
 from helpers import answer_next_dialog
-from ui.mainwindow import MainWindow, recent_files
+from ui.mainwindow import MainWindow
+from ui.recent import recent_files
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,6 +11,7 @@ from support import damage_the_audit_log
 
 def test_a_damaged_file_is_refused_with_the_checks_words_and_leaves_no_hold(qtbot, demo_file, monkeypatch):
     from ui import mainwindow
+    from ui.start_page import StartPage
 
     damage_the_audit_log(demo_file)
     said = []
@@ -21,7 +22,7 @@ def test_a_damaged_file_is_refused_with_the_checks_words_and_leaves_no_hold(qtbo
         w.show()
         assert not w.open_file(demo_file, operator="测试员")
         assert w.session is None and w.desk is None
-        assert isinstance(w.centralWidget(), mainwindow.StartPage)
+        assert isinstance(w.centralWidget(), StartPage)
         w.close()
     assert len(said) == 2 and said[0] == said[1]
     # quick_check's findings, or SQLite's own "malformed" met first: as the command line says it

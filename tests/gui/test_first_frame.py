@@ -5,6 +5,12 @@ opens whole, and keeps its counters for the next start."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 from PySide6.QtCore import QEventLoop, QTimer
 
 from skillscore.demo import build_large
@@ -34,7 +40,8 @@ def test_the_first_frame_is_the_whole_desks_and_nothing_is_ranked_before_it(qtbo
     frames = []
 
     def painted():  # called once the first frame is painted, before the rest is read
-        frames.append((w.grab().toImage(), desk.opening, session._live is None, len(model.rows)))
+        frames.append((w.grab().toImage(), desk.opening, session._live is None and session._comp is None,
+                       len(model.rows)))
 
     loop = QEventLoop()
     QTimer.singleShot(2000, loop.quit)
@@ -42,8 +49,9 @@ def test_the_first_frame_is_the_whole_desks_and_nothing_is_ranked_before_it(qtbo
     loop.exec()  # the window paints; the desk then reads the rest
     assert len(frames) == 1
     frame, was_opening, unranked, rows = frames[0]
-    assert was_opening and unranked and rows == 120
+    assert was_opening and unranked and rows == 120  # unranked, and read without the facade
     assert not desk.opening and session._live is not None and len(model.rows) == 400
+    assert session.comp is session.file  # the facade took the open file over
     assert w.grab().toImage() == frame
     assert desk.counter_buttons["ranked"].text() == f"参赛 {counts(session.standings())['ranked']}"
     w.close()
@@ -63,3 +71,42 @@ def test_a_file_that_keeps_nothing_opens_whole_and_keeps_its_counters(qtbot, dem
     again.desk.finish_opening()
     assert kept == counts(again.session.standings())
     again.close()
+
+
+def test_the_first_frame_loads_neither_the_facade_nor_the_halls_window(qtbot, tmp_path):
+    """In a fresh process, as ``skillscore-gui FILE`` starts: the first frame is read from
+    the file alone (actions/opened.py); the facade, with its fifteen action modules and the
+    rules they bring, loads right after, and takes the open file over: its hold, its
+    connection. A typed mark then goes through it as always."""
+    path = build_large(tmp_path / "大.sqlite", 300)
+    _window(qtbot, path, paint_first=True).close()  # nothing kept yet: opened whole, then kept
+    root = Path(__file__).resolve().parents[2]
+    script = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QTimer
+        from ui.app import make_app, start_window
+        heavy = ("skillscore.actions.competition", "skillscore.actions.entry", "skillscore.rules.units",
+                 "ui.projector", "ui.start_page", "PySide6.QtWidgets.QFileDialog")
+        app = make_app([], lang="zh")
+        w = start_window({str(path)!r}, operator="测试员")
+        first = []
+        w.after_first_frame.append(lambda: first.append([m for m in heavy if m in sys.modules]))
+        def after():
+            print("first", first)
+            print("after", [m for m in heavy[:3] if m in sys.modules])
+            session = w.session
+            no = session.contestants()[0].no
+            print("typed", session.set_mark(no, "theory", "77.5")[0][3], type(session.comp).__name__)
+            w.close()
+            app.quit()
+        QTimer.singleShot(500, after)
+        app.exec()
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    assert lines["first"] == "[[]]"  # one first frame, and none of them loaded for it
+    assert lines["after"] == str(["skillscore.actions.competition", "skillscore.actions.entry", "skillscore.rules.units"])
+    assert lines["typed"] == "77.50 Competition"

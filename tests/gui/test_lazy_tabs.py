@@ -89,7 +89,8 @@ def test_asking_for_a_page_builds_it_without_reading(desk):
 
 def test_their_modules_load_only_when_shown(demo_file):
     """In a fresh process, as a committee starts the desk: opening a file imports none of
-    the unseen pages' modules; showing every tab imports and renders each."""
+    the unseen pages' modules, nor the hall's window (F11); showing every tab imports and
+    renders each page's."""
     script = textwrap.dedent(f"""
         import sys
         from ui.app import make_app
@@ -101,7 +102,7 @@ def test_their_modules_load_only_when_shown(demo_file):
         pages = ("ui.statistics_view", "ui.audit_view", "ui.views.finalize_tab", "ui.views.day_tab",
                  "ui.views.checkin_view", "ui.views.draw_view", "ui.views.panel_grid", "skillscore.rules.statistics",
                  "ui.views.marks_tab", "ui.views.ranking_tab", "ui.views.ranking_view", "ui.dialogs.pin",
-                 "ui.dialogs.start", "socket")
+                 "ui.dialogs.start", "socket", "ui.projector", "ui.hall_data")
         print("opened", sorted(m for m in pages if m in sys.modules))
         for i in range(w.desk.tabs.count()):
             w.desk.tabs.setCurrentIndex(i)
@@ -115,7 +116,7 @@ def test_their_modules_load_only_when_shown(demo_file):
     assert out.returncode == 0, out.stderr
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if line.startswith(("opened", "shown")))
     assert lines["opened"] == "[]"
-    assert lines["shown"] == str(sorted(["ui.statistics_view", "ui.audit_view", "ui.views.finalize_tab",
+    assert lines["shown"] == str(sorted(["ui.statistics_view", "ui.hall_data", "ui.audit_view", "ui.views.finalize_tab",
                                          "ui.views.day_tab", "ui.views.checkin_view", "ui.views.draw_view",
                                          "skillscore.rules.statistics", "ui.views.marks_tab", "ui.views.ranking_tab",
                                          "ui.views.ranking_view", "ui.dialogs.pin"]))

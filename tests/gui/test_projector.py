@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from skillscore.actions.competition import Competition
 from ui.hall_data import employers_of, hall_screen
-from ui.projector import COLUMNS, ProjectorController, ProjectorWindow
+from ui.projector import COLUMNS, ProjectorWindow
+from ui.projector_control import ProjectorController
 from ui.session import Session
 
 HALL = (1920, 1080)
@@ -140,6 +141,27 @@ def test_the_hide_switch_in_the_menu_and_the_h_key_agree(qtbot, session):
     assert controller.window.hidden
     qtbot.keyClick(controller.window, Qt.Key_H)
     assert not controller.window.hidden and not hide.isChecked()
+
+
+def test_choices_made_before_the_wall_is_built_carry_over_to_it(qtbot, session, monkeypatch):
+    """The hall's window is built when first needed: the hiding and the pace chosen from
+    the menu before that are what it starts with, and the pace is remembered."""
+    desk = QWidget()
+    qtbot.addWidget(desk)
+    controller = ProjectorController(desk)
+    controller.follow(session)
+    show, hide, pace = controller.actions(desk)
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getInt", lambda *a, **k: (25, True))
+    pace.trigger()
+    hide.setChecked(True)
+    assert controller._window is None  # nothing shown on the wall yet, nothing built
+    show.trigger()  # F11
+    qtbot.addWidget(controller.window)
+    assert controller.window.isVisible() and controller.window.hidden
+    assert controller.window.seconds == 25 and controller.window.timer.interval() == 25000
+    assert ProjectorController(desk).seconds == 25  # remembered for the next start
+    qtbot.keyClick(controller.window, Qt.Key_H)  # and the wall's H still moves the menu's mark
+    assert not hide.isChecked() and not controller.hidden
 
 
 def test_pages_turn_by_themselves_at_the_set_pace_and_wrap_around(qtbot, wall):

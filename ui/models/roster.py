@@ -85,7 +85,7 @@ class RosterModel(RowTableModel):
         """The first ``count`` rows by 编号, of ``total``: the desk's first frame (issue 18).
         The table is as long as the whole roster (its scroll bar is the same), and the rows
         past these are blank until ``reload`` reads them all, right after that frame."""
-        rows = self._rows_of(self.session.comp.first_contestants(count))
+        rows = self._rows_of(self.session.file.first_contestants(count))
         self.beginResetModel()
         self._rows, self._total = rows, total
         self.endResetModel()

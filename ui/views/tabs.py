@@ -82,7 +82,7 @@ class RosterTab(QWidget):
 
     def show_first(self, count: int) -> None:
         """A screenful of the roster and its true counts, before the rest is read (issue 18)."""
-        total, admitted = self.model.session.comp.roster_size()
+        total, admitted = self.model.session.file.roster_size()
         self.model.show_first(count, total)
         self._show_count(total, admitted)
 
