@@ -4,7 +4,8 @@
 start opens an ``OpenedFile`` alone, paints its first frame from these reads, and then
 hands the open file to the facade (``Competition.taking_over``): the facade's fifteen
 modules, and the rules they bring, load after the window has painted (issue 18). So this
-module imports nothing of the actions and none of the rules but the marks' reading.
+module imports, of the actions, only the reading of stored values (stored_values.py), and
+of the rules only the marks' reading; the panel's module loads for a file scored by one.
 """
 
 from __future__ import annotations

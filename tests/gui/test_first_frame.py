@@ -102,7 +102,8 @@ def test_the_first_frame_loads_neither_the_facade_nor_the_halls_window(qtbot, tm
         QTimer.singleShot(500, after)
         app.exec()
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Its settings (the recent files) in a folder of its own, not the developer's.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root, env=env,
                          timeout=120)
     assert out.returncode == 0, out.stderr

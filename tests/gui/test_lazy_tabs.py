@@ -87,7 +87,7 @@ def test_asking_for_a_page_builds_it_without_reading(desk):
     assert not desk.day_tab.built and not desk.log_tab.built
 
 
-def test_their_modules_load_only_when_shown(demo_file):
+def test_their_modules_load_only_when_shown(demo_file, tmp_path):
     """In a fresh process, as a committee starts the desk: opening a file imports none of
     the unseen pages' modules, nor the hall's window (F11); showing every tab imports and
     renders each page's."""
@@ -110,7 +110,8 @@ def test_their_modules_load_only_when_shown(demo_file):
             assert not w.desk.tabs.widget(i).grab().isNull()
         print("shown", sorted(m for m in pages if m in sys.modules))
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Its settings (the recent files) in a folder of its own, not the developer's.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env,
                          timeout=120)
     assert out.returncode == 0, out.stderr

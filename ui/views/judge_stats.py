@@ -116,7 +116,7 @@ class JudgeStatsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.tasks = []
-        scheme = session.comp.panel_scheme()
+        scheme = session.panel_scheme()
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         how = (translate("JudgeStatsView", "去掉一个最高分和一个最低分后取平均") if scheme.aggregation == "trimmed"

@@ -112,7 +112,7 @@ class PanelGrid(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.scheme = session.comp.panel_scheme()
+        self.scheme = session.panel_scheme()
         self.undo_stack: list[list[tuple[str, str, list[tuple[str, str]]]]] = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -229,7 +229,7 @@ class PanelGrid(QWidget):
 
 def add_panel_tabs(desk) -> None:
     """In a file scored by a judging panel: 裁判评分 after 成绩录入, 裁判统计 after 统计."""
-    if desk.session.comp.panel_scheme() is None:
+    if desk.session.panel_scheme() is None:
         return
     from .judge_stats import JudgeStatsView
 
