@@ -95,7 +95,9 @@ def test_with_no_cache_at_all_a_private_folder_is_used_never_a_shared_copy(bundl
     def no_home(**kwargs):
         raise RuntimeError("Could not determine home directory.")
     monkeypatch.setattr(packed, "cache_dir", no_home)
-    monkeypatch.setattr(packed.tempfile, "tempdir", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     planted = tmp_path / "skillscore-unpacked" / f"{FONT.stem}-1.ttf"
     planted.parent.mkdir()
     planted.write_bytes(b"left by someone else")

@@ -17,11 +17,11 @@ import gc
 if __name__ == "__main__":  # the desk program itself (python -m ui.app): see main()
     gc.disable()
 
-import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
@@ -31,6 +31,9 @@ from skillscore.system.paths import resources_dir
 
 from . import collector
 from .i18n import install_language, load_font, saved_lang
+
+if TYPE_CHECKING:
+    import argparse
 
 translate = QCoreApplication.translate
 
@@ -46,6 +49,8 @@ def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> QAppl
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="skillscore-gui", description="北京市职工职业技能大赛 成绩管理 / scoring desk")
     add_arguments(parser)
     return parser
@@ -62,6 +67,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="自检结果另写入此文件（无控制台时）/ also write the self-test verdict here (no console)")
     parser.add_argument("--operator", help="录入员 / who works the desk (asked for when left out)")
     parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / interface language for this run")
+
+
+# The desk's options as ``read_arguments`` takes them without argparse: the flags, and the
+# options that take one value (with the values allowed, where add_arguments limits them).
+FLAGS = {"--demo": "demo", "--demo-panel": "demo_panel", "--self-test": "self_test"}
+VALUED = {"--operator": ("operator", None), "--report": ("report", None), "--lang": ("lang", ("zh", "en"))}
+
+
+def read_arguments(argv: list[str]) -> SimpleNamespace:
+    """What ``build_parser().parse_args(argv)`` returns, for the forms a double-click, a
+    shortcut and the benchmarks use (``FILE``, ``--flag``, ``--option VALUE``); anything else
+    (``--help``, a mistake, ``--option=VALUE``, an abbreviation) goes to argparse itself,
+    which prints the usage or the error. Building an argparse parser imports gettext and
+    locale and looks for translation files: ~4 ms of every start (issue 18)."""
+    values: dict = {"file": None, "operator": None, "report": None, "lang": None,
+                    **{name: False for name in FLAGS.values()}}
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word in FLAGS:
+            values[FLAGS[word]] = True
+        elif word in VALUED and rest and not rest[0].startswith("-"):
+            name, allowed = VALUED[word]
+            values[name] = rest.pop(0)
+            if allowed is not None and values[name] not in allowed:
+                break
+        elif not word.startswith("-") and values["file"] is None:
+            values["file"] = word
+        else:
+            break
+    else:
+        return SimpleNamespace(**values)
+    return SimpleNamespace(**vars(build_parser().parse_args(argv)))
 
 
 def use_user_folders() -> None:
@@ -203,6 +241,8 @@ def run_self_test(report: str | None = None) -> int:
         return 1
     finally:
         if demo_dir is not None:
+            import shutil
+
             shutil.rmtree(demo_dir, ignore_errors=True)
     _say(f"skillscore self-test ok: font {family}, translations zh/en, demo {rows} rows, {scored}", report=report)
     return 0
@@ -213,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     # collection then only delays the first frame (~5 ms, issue 18). The collector takes
     # collection over once the application exists (ui/collector.py, in run()).
     gc.disable()
-    args = build_parser().parse_args(argv)
+    args = read_arguments(sys.argv[1:] if argv is None else argv)
     return run(args.file, demo="panel" if args.demo_panel else args.demo, self_test=args.self_test,
                operator=args.operator, lang=args.lang, report=args.report)
 

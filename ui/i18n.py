@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
-from skillscore.system.paths import font_path, resources_dir
+from skillscore.system.paths import fallback_font_paths, font_path, resources_dir
 
 LANGUAGES = ("zh", "en")
 FONT_POINT_SIZE = 10
@@ -79,10 +79,8 @@ def load_font() -> str:
     the same fonts as on paper, whatever fonts the machine has."""
     if _state["family"]:
         return _state["family"]
-    from skillscore.reports.fonts import FALLBACK_NAMES, font_file
-
     families = []
-    for path in [font_path()] + [font_file(name) for name in FALLBACK_NAMES]:
+    for path in [font_path()] + fallback_font_paths():
         font_id = QFontDatabase.addApplicationFont(str(path))
         found = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not found:

@@ -14,7 +14,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from skillscore import COMPETITION_NAME, __version__
 from skillscore.errors import SkillscoreError
@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
         return self._not_opened(refusal, True)
 
     def _not_opened(self, error: SkillscoreError, rebuild: bool) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # built when first needed (issue 18)
+
         if rebuild or self.centralWidget() is None:  # never a blank window behind the message
             self.projector.follow(None)
             self.rebuild()
@@ -315,6 +317,8 @@ class MainWindow(QMainWindow):
         kind = unsafe_reason(path)
         if kind is None:
             return path
+        from PySide6.QtWidgets import QMessageBox  # built when first needed (issue 18)
+
         from skillscore.actions.competition import copy_file
 
         target = local_folder() / f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}"
@@ -343,6 +347,8 @@ class MainWindow(QMainWindow):
 
     def reload_session(self) -> None:
         """The same file opened afresh (after a restore), so every view and cache reads it anew."""
+        from PySide6.QtWidgets import QMessageBox  # built when first needed (issue 18)
+
         old, self.session = self.session, None
         old.close()  # first: the file is held by one session at a time
         try:
@@ -390,6 +396,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(dialog.restored, 15000)
 
     def export_desk_file(self, out: str | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # built when first needed (issue 18)
+
         from .dialogs.desk_files import choose_export_path
 
         out = out or choose_export_path(self)
@@ -463,6 +471,8 @@ class MainWindow(QMainWindow):
         return show_manual(self)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # built when first needed (issue 18)
+
         QMessageBox.about(self, translate("MainWindow", "关于"),
                           f"skillscore {__version__}\n{COMPETITION_NAME}\n"
                           + translate("MainWindow", "离线成绩管理：每一项改动都记入日志。"))

@@ -23,12 +23,12 @@ import unicodedata
 from functools import lru_cache
 
 from ..system.packed import resource_file
-from ..system.paths import resources_dir
+from ..system.paths import FALLBACK_FONT_FILES, MAIN_FONT_FILE, font_path, resources_dir
 
 FONT = "WenQuanYiMicroHei"
-MAIN_FILE = "wqy-microhei.ttc"
+MAIN_FILE = MAIN_FONT_FILE
 # Files and PostScript names (as set by the script), in the order they are tried.
-FALLBACKS = ("hanazono-a-subset.ttf", "hanazono-b-subset.ttf", "babelstone-han-subset.ttf")
+FALLBACKS = FALLBACK_FONT_FILES
 FALLBACK_NAMES = ("SkillscoreHanazonoA", "SkillscoreHanazonoB", "SkillscoreBabelStoneHan")
 CHAIN = (FONT,) + FALLBACK_NAMES
 # 〓 (geta mark), the typesetter's sign for "a character the type case lacks", from the main font.
@@ -44,8 +44,9 @@ CJK_BLOCKS = {
 
 def font_file(name: str):
     """The font's file; the frozen app ships the fallbacks compressed (system/packed.py)."""
-    path = resources_dir() / "fonts" / (MAIN_FILE if name == FONT else FALLBACKS[FALLBACK_NAMES.index(name)])
-    return path if name == FONT else resource_file(path)
+    if name == FONT:
+        return font_path()
+    return resource_file(resources_dir() / "fonts" / FALLBACKS[FALLBACK_NAMES.index(name)])
 
 
 def _utf16_to_unicode_cmap(original):

@@ -16,9 +16,6 @@ a new private temporary folder is used, never a copy someone else could have lef
 
 from __future__ import annotations
 
-import lzma
-import shutil
-import tempfile
 from pathlib import Path
 
 from ..errors import RefusedError
@@ -51,6 +48,8 @@ def resource_file(path: Path, *, cache: Path | None = None) -> Path:
         # Copies unpacked by an older version of the program go (each is tens of MB).
         prune_siblings(unpacked, f"{path.stem}-", path.suffix, middle=str.isdigit)
         return unpacked
+    import tempfile  # here: the desk asks for its fonts before its first frame (issue 18)
+
     # Last: a folder of this process's own, never one a copy could already be waiting in
     # (the temporary folder is shared with every other account on the machine).
     try:
@@ -67,6 +66,9 @@ def _user_cache() -> Path | None:
 
 
 def _unpack(packed: Path, target: Path) -> Path:
+    import lzma
+    import shutil
+
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with atomic_path(target) as part, lzma.open(packed) as source, open(part, "wb") as out:

@@ -14,8 +14,22 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"
 
 
+# The bundled fonts (reports/fonts.py says what each is for): named here, where the desk
+# finds them before its first frame without importing the sheets' package (issue 18).
+MAIN_FONT_FILE = "wqy-microhei.ttc"
+# The rare-name fallbacks (issue 13), in the order text tries them.
+FALLBACK_FONT_FILES = ("hanazono-a-subset.ttf", "hanazono-b-subset.ttf", "babelstone-han-subset.ttf")
+
+
 def font_path() -> Path:
-    return resources_dir() / "fonts" / "wqy-microhei.ttc"
+    return resources_dir() / "fonts" / MAIN_FONT_FILE
+
+
+def fallback_font_paths() -> list[Path]:
+    """The fallbacks' files; the frozen app ships them compressed (system/packed.py)."""
+    from .packed import resource_file
+
+    return [resource_file(resources_dir() / "fonts" / name) for name in FALLBACK_FONT_FILES]
 
 
 def docs_dir() -> Path:

@@ -169,3 +169,49 @@ def test_the_gui_command_keeps_qt_out_of_the_rest_of_the_cli():
     assert out.stdout.split() == ["False", "False"]
     help_text = _run(sys.executable, "-m", "skillscore.cli", "gui", "--help").stdout
     assert "--demo" in help_text and "--self-test" in help_text
+
+
+WORDS = ["初赛.sqlite", r"D:\大赛\初赛.sqlite", "", "--demo", "--demo-panel", "--self-test", "--operator", "李娜",
+         "--lang", "zh", "en", "fr", "--report", "-", "-x", "--", "--operator=李娜", "--oper", "--demo=1", "-h"]
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["初赛.sqlite"], ["初赛.sqlite", "--operator", "基准"], ["--operator", "李娜", r"D:\大赛\初赛.sqlite"],
+    ["--demo", "--lang", "en"], ["--demo-panel"], ["--self-test", "--report", "out.txt"], [""],
+    ["a.sqlite", "--operator", "a", "--operator", "b"],
+])
+def test_the_desks_own_reading_of_its_arguments_is_argparses(argv):
+    from ui.app import build_parser, read_arguments
+
+    assert vars(read_arguments(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_whatever_the_desks_reading_does_not_take_argparse_answers_usage_and_errors_included():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ui.app import build_parser, read_arguments
+
+    def outcome(read, argv):
+        try:
+            return "args", vars(read(argv))
+        except SystemExit as exit_:  # --help, or an error: argparse printed it
+            return "exit", exit_.code
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(WORDS), max_size=5))
+    def same(argv):
+        assert outcome(read_arguments, argv) == outcome(lambda a: build_parser().parse_args(a), argv)
+
+    same()
+
+
+def test_the_desk_reads_its_arguments_without_building_an_argparse_parser():
+    # A parser's messages go through gettext, which imports locale and looks for translation
+    # files: ~4 ms of every start (issue 18). (PySide itself imports argparse, not locale.)
+    script = ("import sys, argparse; argparse.ArgumentParser.__init__ = None; from ui import app;"
+              "app.run = lambda *a, **k: 0; app.main(['x.sqlite', '--operator', 'a']);"
+              "print('locale' in sys.modules, 'ok')")
+    done = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT)] + sys.path[1:])})
+    assert done.stdout.split() == ["False", "ok"], done.stderr

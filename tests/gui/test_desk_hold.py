@@ -90,7 +90,7 @@ def test_a_second_desk_on_the_same_file_is_refused_and_says_why(qtbot, demo_file
     from ui import mainwindow
 
     said = []
-    monkeypatch.setattr(mainwindow.QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
     second = mainwindow.MainWindow()
     qtbot.addWidget(second)
     assert not second.open_file(demo_file, operator="另一位")

@@ -15,7 +15,7 @@ def test_a_damaged_file_is_refused_with_the_checks_words_and_leaves_no_hold(qtbo
 
     damage_the_audit_log(demo_file)
     said = []
-    monkeypatch.setattr(mainwindow.QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
     for _ in range(2):  # a second try says the same: the first left no desk's hold behind
         w = mainwindow.MainWindow()
         qtbot.addWidget(w)

@@ -18,7 +18,7 @@ def test_opening_from_a_usb_stick_works_on_a_local_copy(qtbot, tmp_path, monkeyp
     monkeypatch.setenv("SKILLSCORE_REMOVABLE_PATHS", str(usb))
     QStandardPaths.setTestModeEnabled(True)
     asked = []
-    monkeypatch.setattr(mainwindow.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
     w = mainwindow.MainWindow()
     qtbot.addWidget(w)
     assert w.open_file(source, operator="测试员")
@@ -37,7 +37,7 @@ def test_declining_the_copy_opens_nothing(qtbot, tmp_path, monkeypatch):
     usb.mkdir()
     source = build_demo(usb / "初赛.skillscore")
     monkeypatch.setenv("SKILLSCORE_REMOVABLE_PATHS", str(usb))
-    monkeypatch.setattr(mainwindow.QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
     w = mainwindow.MainWindow()
     qtbot.addWidget(w)
     assert not w.open_file(source, operator="测试员")
