@@ -211,7 +211,7 @@ def desk_rows(b: Bench) -> list[Result]:
     # then reads the rest (docs/ARCHITECTURE.md "The desk's start"). One start first, so
     # that the file keeps them whatever opened it before.
     b.until_paint(desk)
-    # The first start after another program wrote the file keeps nothing: read whole first.
+    # The first start after another program wrote the file keeps nothing: ranked for the first frame.
     fresh = b.folder / f"fresh{b.n}.sqlite"
 
     def nothing_kept() -> float:

@@ -63,10 +63,9 @@ class Desk(QWidget):
     status = Signal(str)  # a passing word for the status bar (the marks grid's)
 
     def __init__(self, session, parent=None, *, first_frame: bool = False):
-        """``first_frame``: when the file keeps the ranking's counters, show only what the
-        first frame needs (header, counters, a screenful of the roster); the window then
-        calls ``finish_opening`` right after painting it (issue 18). ``opening`` says
-        whether that is still to come."""
+        """``first_frame``: show only what the first frame needs (header, counters, a
+        screenful of the roster); the window then calls ``finish_opening`` right after
+        painting it (issue 18). ``opening`` says whether that is still to come."""
         super().__init__(parent)
         self.session = session
         self.tasks = []
@@ -129,19 +128,21 @@ class Desk(QWidget):
         # 赛务: check-in and the draw (RULES.md §12), after 名单
         self.day_tab = LazyTab(self._build_day)
         self.tabs.insertTab(self.tabs.indexOf(self.roster_tab) + 1, self.day_tab, translate("Desk", "赛务"))
-        kept = session.kept_counts() if first_frame else None
-        self.opening = kept is not None
+        self.opening = first_frame
         if self.opening:
-            self._first_frame(kept)
+            self._first_frame()
         else:
             self.refresh_everything()
 
-    def _first_frame(self, counts: dict) -> None:
-        """What the window shows before anything is ranked: the same pixels as after
-        ``finish_opening`` (tests/gui/test_first_frame.py compares them)."""
+    def _first_frame(self) -> None:
+        """What the window shows before the rest is read: the same pixels as after
+        ``finish_opening`` (tests/gui/test_first_frame.py compares them). The counters are
+        those the file keeps; a file that keeps none (another program wrote it last) is
+        ranked for them, and the ranking is then the desk's, kept between keystrokes."""
         self.refresh_header()
         self.counters.setVisible(not self.session.codes_sealed())
-        self._show_counts(counts)
+        kept = self.session.kept_counts()
+        self._show_counts(kept if kept is not None else standing_counts(self.session.standings()))
         self.roster_tab.show_first(FIRST_ROWS)  # still dirty: read whole by finish_opening
 
     def finish_opening(self) -> None:

@@ -247,8 +247,6 @@ class MainWindow(QMainWindow):
             self.watch_next_paint()
         else:
             remember_recent(Path(path))
-            if paint_first:
-                session.keep_counts()  # nothing was kept: the next start paints at once
         return True
 
     def watch_next_paint(self) -> None:
@@ -285,7 +283,10 @@ class MainWindow(QMainWindow):
         except (SkillscoreError, sqlite3.DatabaseError) as e:
             self._refuse(session, e)
             return
-        session.keep_counts()  # worked out differently (another build): kept anew
+        session.keep_counts()  # none kept, or worked out by another build: kept for the next start
+        # The facade (every action, ~20 ms of imports) loads now, while nobody types yet,
+        # rather than on the first keystroke.
+        QTimer.singleShot(0, lambda: self.session is session and session.comp)
 
     def _refuse(self, session: Session, error: BaseException) -> bool:
         """The file failed its check, or its reading (a damaged file may fail the desk's

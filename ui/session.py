@@ -135,11 +135,13 @@ class Session(QObject):
             return Standings(rows=(), ranked=0, advance_quota=None, warnings=(), tie_groups=())
         if self._live is None:
             # The log's head first: a write landing meanwhile is read again, harmlessly.
-            self._seen = self.comp.audit_head()
-            self._live_read_at = self.comp.store.seen()
+            # Read through the opened file, not the facade: a file that keeps no counters
+            # is ranked before the first frame, which the facade's loading would delay.
+            self._seen = self.file.audit_head()
+            self._live_read_at = self.file.store.seen()
             from skillscore.rules.live import LiveStandings  # loaded when first ranked (issue 18)
 
-            self._live = LiveStandings(self.contestants(), self.comp.entries(), self.info().rules,
+            self._live = LiveStandings(self.contestants(), self.file.entries(), self.info().rules,
                                        self.tie_decisions())
             self._live.span = None  # nothing to compare with: a view shows all of it
         return self._live.standings
@@ -152,7 +154,7 @@ class Session(QObject):
         return live.previous, live.span
 
     def tie_decisions(self) -> list[TieDecision]:
-        return self._cached("tie_decisions", self.comp.tie_decisions)
+        return self._cached("tie_decisions", self.file.tie_decisions)
 
     def admitted(self) -> dict[str, str]:
         return self._cached("admitted", self.file.admitted)

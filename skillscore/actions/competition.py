@@ -16,7 +16,7 @@ from .. import COMPETITION_NAME, __version__
 from ..catalog import event as catalog_event
 from ..errors import RefusedError, UsageError
 from ..messages import register
-from ..model import Info, CertificatePolicy, Entry, Stage, Standings, Status, TieDecision
+from ..model import Info, CertificatePolicy, Entry, Stage, Standings, Status
 from ..model import ImportLog  # noqa: F401  (re-exported: callers import it from the facade)
 from ..storage.pin import hash_pin
 from ..exchange.results import RESULTS_FORMAT, ranking_body, ranking_utf8, tie_methods
@@ -253,12 +253,6 @@ class Competition(SafetyMixin, EntryMixin, DecisionsMixin, GuardMixin, DoubleEnt
         return changed
 
     # -- reading -------------------------------------------------------------------
-    def tie_decisions(self) -> list[TieDecision]:
-        rows = self.store.db.execute(
-            "SELECT ordering, total, practical, method, reason, seed FROM tie_decisions ORDER BY id"
-        ).fetchall()
-        return [TieDecision(tuple(json.loads(o)), Decimal(t), Decimal(p), m, r, s) for o, t, p, m, r, s in rows]
-
     def standings(self, info: Info | None = None, roster: list[tuple] | None = None) -> Standings:
         """The live ranking, computed by the pure rules from the marks as they are now
         (``roster``: the rows of ``_roster_rows()`` when the caller has read them already)."""

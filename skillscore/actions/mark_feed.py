@@ -27,10 +27,6 @@ class MarkChanges(NamedTuple):
 
 
 class MarkFeedMixin:
-    def audit_head(self) -> int:
-        """The id of the newest audit entry (0 for none)."""
-        return self.store.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
-
     def mark_changes_since(self, seen: int, *, at_most: int = 2000) -> MarkChanges | None:
         """The mark changes logged after entry ``seen``, or None when anything else changed
         (or more than ``at_most`` entries were logged: reading everything is as cheap)."""

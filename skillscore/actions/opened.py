@@ -11,14 +11,16 @@ of the rules only the marks' reading; the panel's module loads for a file scored
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..errors import RefusedError
 from ..messages import register
-from ..model import Contestant, Entry, Info
+from ..model import Contestant, Entry, Info, TieDecision
 from ..rules.marks import mark_from_text
 from ..storage.database import Store
 from .stored_values import READ_ERRORS, first_unreadable, read_info, read_status
@@ -151,3 +153,15 @@ class OpenedFile:
         rows = self.store.db.execute("SELECT no, theory, practical, status FROM marks").fetchall()
         with self._stored_values():
             return {no: Entry(mark_from_text(t), mark_from_text(p), read_status(s)) for no, t, p, s in rows}
+
+    def tie_decisions(self) -> list[TieDecision]:
+        """The chief judge's tie decisions, in the order made (decisions.py makes them)."""
+        rows = self.store.db.execute(
+            "SELECT ordering, total, practical, method, reason, seed FROM tie_decisions ORDER BY id"
+        ).fetchall()
+        return [TieDecision(tuple(json.loads(o)), Decimal(t), Decimal(p), m, r, s) for o, t, p, m, r, s in rows]
+
+    def audit_head(self) -> int:
+        """The id of the newest audit entry (0 for none): where the desk's kept ranking
+        starts following the log (mark_feed.py)."""
+        return self.store.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]

@@ -1,7 +1,7 @@
 """The desk's start paints first and reads the rest right after (issue 18): from the
 counters the file keeps, a screenful of the roster and the header. That frame must be the
 very pixels of the fully read desk; nothing is ranked before it; a file that keeps nothing
-opens whole, and keeps its counters for the next start."""
+is ranked for its counters, paints the same frame, and keeps them for the next start."""
 
 from __future__ import annotations
 
@@ -29,27 +29,35 @@ def _window(qtbot, path, **kwargs):
     return w
 
 
-def test_the_first_frame_is_the_whole_desks_and_nothing_is_ranked_before_it(qtbot, tmp_path):
-    path = build_large(tmp_path / "大.sqlite", 400)
-    _window(qtbot, path, paint_first=True).close()  # nothing kept yet: opened whole, then kept
-    w = _window(qtbot, path, paint_first=True)
-    desk, session = w.desk, w.session
-    assert desk.opening and session._live is None  # no ranking worked out for this frame
-    model = desk.roster_tab.model
-    assert len(model.rows) == 120 and model.rowCount() == 400  # a screenful of a full-length table
+def _first_frame(qtbot, w):
+    """(the first frame's pixels, and what the desk had read when it was painted), after the
+    window has painted it and the desk has read the rest."""
+    desk, session, model = w.desk, w.session, w.desk.roster_tab.model
     frames = []
 
     def painted():  # called once the first frame is painted, before the rest is read
-        frames.append((w.grab().toImage(), desk.opening, session._live is None and session._comp is None,
-                       len(model.rows)))
+        frames.append((w.grab().toImage(), {"opening": desk.opening, "ranked": session._live is not None,
+                                            "facade": session._comp is not None, "rows": len(model.rows)}))
 
     loop = QEventLoop()
     QTimer.singleShot(2000, loop.quit)
     w.after_first_frame.extend([painted, loop.quit])
     loop.exec()  # the window paints; the desk then reads the rest
     assert len(frames) == 1
-    frame, was_opening, unranked, rows = frames[0]
-    assert was_opening and unranked and rows == 120  # unranked, and read without the facade
+    return frames[0]
+
+
+def test_the_first_frame_is_the_whole_desks_and_nothing_is_ranked_before_it(qtbot, tmp_path):
+    path = build_large(tmp_path / "大.sqlite", 400)
+    _window(qtbot, path, paint_first=True).close()  # nothing kept yet: ranked for the frame, then kept
+    w = _window(qtbot, path, paint_first=True)
+    desk, session = w.desk, w.session
+    assert desk.opening and session._live is None  # no ranking worked out for this frame
+    model = desk.roster_tab.model
+    assert len(model.rows) == 120 and model.rowCount() == 400  # a screenful of a full-length table
+    frame, read = _first_frame(qtbot, w)
+    # unranked, and read without the facade
+    assert read == {"opening": True, "ranked": False, "facade": False, "rows": 120}
     assert not desk.opening and session._live is not None and len(model.rows) == 400
     assert session.comp is session.file  # the facade took the open file over
     assert w.grab().toImage() == frame
@@ -57,16 +65,21 @@ def test_the_first_frame_is_the_whole_desks_and_nothing_is_ranked_before_it(qtbo
     w.close()
 
 
-def test_a_file_that_keeps_nothing_opens_whole_and_keeps_its_counters(qtbot, demo_file):
-    w = _window(qtbot, demo_file, paint_first=True)
-    assert not w.desk.opening and w.session._live is not None  # read whole before painting
-    assert w.session.kept_counts() == counts(w.session.standings())
+def test_a_file_that_keeps_nothing_is_ranked_for_its_first_frame_and_keeps_its_counters(qtbot, tmp_path):
+    path = build_large(tmp_path / "大.sqlite", 400)
+    w = _window(qtbot, path, paint_first=True)
+    assert w.session.kept_counts() is None
+    frame, read = _first_frame(qtbot, w)
+    # Ranked for the counters, still without the facade, and the roster a screenful.
+    assert read == {"opening": True, "ranked": True, "facade": False, "rows": 120}
+    assert w.grab().toImage() == frame and len(w.desk.roster_tab.model.rows) == 400
+    assert w.session.kept_counts() == counts(w.session.standings())  # kept right after the frame
     no = w.session.contestants()[0].no
     w.session.set_mark(no, "theory", "12")
     assert w.session.kept_counts() is None  # a mark forgets them
     w.close()  # kept again at closing, from the ranking the desk holds
-    again = _window(qtbot, demo_file, paint_first=True)
-    assert again.desk.opening
+    again = _window(qtbot, path, paint_first=True)
+    assert again.desk.opening and again.session._live is None
     kept = again.session.kept_counts()
     again.desk.finish_opening()
     assert kept == counts(again.session.standings())
@@ -79,7 +92,7 @@ def test_the_first_frame_loads_neither_the_facade_nor_the_halls_window(qtbot, tm
     rules they bring, loads right after, and takes the open file over: its hold, its
     connection. A typed mark then goes through it as always."""
     path = build_large(tmp_path / "大.sqlite", 300)
-    _window(qtbot, path, paint_first=True).close()  # nothing kept yet: opened whole, then kept
+    _window(qtbot, path, paint_first=True).close()  # nothing kept yet: ranked for the frame, then kept
     root = Path(__file__).resolve().parents[2]
     script = textwrap.dedent(f"""
         import sys
