@@ -122,9 +122,7 @@ class Desk(QWidget):
         session.changed.connect(self.on_changed)
         self.employers: dict[str, str] = {}
         if session.panel_scheme() is not None:  # scored by a judging panel (issue 9)
-            from .views.panel_grid import add_panel_tabs
-
-            add_panel_tabs(self)  # 裁判评分 and 裁判统计
+            self._add_panel_tabs()
         # 赛务: check-in and the draw (RULES.md §12), after 名单
         self.day_tab = LazyTab(self._build_day)
         self.tabs.insertTab(self.tabs.indexOf(self.roster_tab) + 1, self.day_tab, translate("Desk", "赛务"))
@@ -188,6 +186,30 @@ class Desk(QWidget):
         from .audit_view import AuditView
 
         return AuditView(self.session)
+
+    def _add_panel_tabs(self) -> None:
+        """裁判评分 after 成绩录入, 裁判统计 after 统计; built when first shown, like the rest:
+        both read every judge's mark through the facade (issue 18)."""
+        self.panel_tab = LazyTab(self._build_panel)
+        self.panel_tab.dirty = False  # the grid reads the marks when built, then follows them itself
+        self.judges_tab = LazyTab(self._build_judges)
+        self.tabs.insertTab(self.tabs.indexOf(self.marks_tab) + 1, self.panel_tab, translate("Desk", "裁判评分"))
+        self.tabs.insertTab(self.tabs.indexOf(self.statistics_tab) + 1, self.judges_tab, translate("Desk", "裁判统计"))
+
+    def _build_panel(self) -> QWidget:
+        from .views.panel_grid import PanelGrid
+
+        page = PanelGrid(self.session)
+        for view in page.views.values():
+            view.message.connect(lambda text: self.notify.emit(text, False))
+        return page
+
+    def _build_judges(self) -> QWidget:
+        from .views.judge_stats import JudgeStatsView
+
+        page = JudgeStatsView(self.session)
+        page.notify.connect(self.notify.emit)
+        return page
 
     def _build_day(self) -> QWidget:
         from .views.day_tab import DayTab
@@ -263,8 +285,7 @@ class Desk(QWidget):
 
     def _tab_shown(self, index: int) -> None:
         tab = self.tabs.widget(index)
-        if tab is self.marks_tab or tab is self.ranking_tab:
-            page_of(tab)  # built current when first shown; kept so from then on
+        page_of(tab)  # a page is built when first shown: then it is read, or reads itself
         if getattr(tab, "dirty", False):
             tab.dirty = False
             tab.refresh()

@@ -28,7 +28,7 @@ def panel_desk(panel_window):
 @pytest.fixture
 def stats(panel_desk):
     panel_desk.tabs.setCurrentWidget(panel_desk.judges_tab)
-    return panel_desk.judges_tab
+    return panel_desk.judges_tab.page
 
 
 def cell(model, row: int, key: str, role=Qt.DisplayRole):
@@ -81,7 +81,7 @@ def test_the_statistics_follow_marks_typed_in_the_panel_grid(qtbot, panel_desk, 
     qtbot.keyClicks(view, "10")
     qtbot.keyClick(view, Qt.Key_Return)
     assert stats.dirty  # not on screen: read again when shown
-    panel_desk.tabs.setCurrentWidget(stats)
+    panel_desk.tabs.setCurrentWidget(panel_desk.judges_tab)
     assert stats.model.rows[0].marks == before.marks + 1
 
 

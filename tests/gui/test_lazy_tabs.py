@@ -182,3 +182,35 @@ def test_the_self_test_fails_without_a_page_module(module):
                          timeout=120)
     assert out.returncode == 1, out.stdout + out.stderr
     assert "self-test FAILED" in out.stdout + out.stderr
+
+
+def test_a_file_scored_by_a_panel_paints_its_first_frame_without_the_judges_pages(qtbot, panel_file):
+    """裁判评分 and 裁判统计 read every judge's mark through the facade: built when first
+    shown, like the other pages, so a panel's file starts as fast as any (issue 18)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from ui.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_file(panel_file, operator="测试员", paint_first=True)
+    desk, session = w.desk, w.session
+    at_frame = []
+    loop = QEventLoop()
+    QTimer.singleShot(2000, loop.quit)
+    w.after_first_frame.extend([lambda: at_frame.append((desk.panel_tab.built, desk.judges_tab.built,
+                                                         session._comp is None)), loop.quit])
+    loop.exec()
+    assert at_frame == [(False, False, True)]
+    assert desk.tabs.tabText(desk.tabs.indexOf(desk.panel_tab)) == "裁判评分"
+    assert desk.tabs.tabText(desk.tabs.indexOf(desk.judges_tab)) == "裁判统计"
+    desk.tabs.setCurrentWidget(desk.panel_tab)  # shown: built, with every contestant's row
+    assert desk.panel_tab.built and desk.panel_tab.models["实操"].rowCount() == len(session.contestants())
+    desk.tabs.setCurrentWidget(desk.judges_tab)  # shown: built and read, its flag its own from then on
+    stats = desk.judges_tab.page
+    assert stats.model.rowCount() == session.panel_scheme().judges and not desk.judges_tab.dirty
+    stats.dirty = True
+    assert desk.judges_tab.dirty
+    w.close()

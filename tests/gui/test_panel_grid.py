@@ -26,7 +26,7 @@ pytestmark = pytest.mark.gui
 def grid(panel_window):
     desk = panel_window.desk
     desk.tabs.setCurrentWidget(desk.panel_tab)
-    return desk.panel_tab
+    return desk.panel_tab.page
 
 
 def module_view(grid, module: str):
@@ -228,7 +228,7 @@ def test_ctrl_z_undoes_the_last_judges_mark_not_the_marks_grid(qtbot, panel_wind
     qtbot.keyClick(view, Qt.Key_Z, Qt.ControlModifier)
     assert judges_marks(panel_file, "A004", "答辩")[2] == old
     assert stored(panel_file, "A002").theory == Decimal("77.00")  # untouched
-    assert desk.tabs.currentWidget() is grid
+    assert desk.tabs.currentWidget() is desk.panel_tab
     assert (view.marks.row_at(view.currentIndex().row()).no, view.currentIndex().column()) == \
         ("A004", view.marks.column_of("judge2"))
     with Competition(panel_file) as comp:

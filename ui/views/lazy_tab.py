@@ -4,7 +4,8 @@ Opening a file paints the desk's first tab and its counters; the 赛务, 统计,
 日志 pages are neither seen nor read then, yet their modules and widgets were ~30 ms of
 every launch at 300 contestants and ~55 ms at 10,000 (whole-process cold starts,
 alternating; docs/benchmarks.md "Session 9"). Each now stands in the tab bar as this
-holder until then.
+holder until then; so do a panel's 裁判评分 and 裁判统计, which read every judge's mark
+through the facade.
 
 The holder takes the page's place for the desk and the tests: it keeps the desk's
 ``dirty``/``refresh()`` convention, and any attribute it lacks is the page's
@@ -25,13 +26,28 @@ class LazyTab(QWidget):
         super().__init__(parent)
         self._build = build
         self._page: QWidget | None = None
-        self.dirty = True  # refreshed when first shown, like every page of the desk
+        self._dirty = True  # refreshed when first shown, like every page of the desk
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def built(self) -> bool:
         return self._page is not None
+
+    @property
+    def dirty(self) -> bool:
+        """To be refreshed when next shown. A page that follows the file itself (the judges'
+        pages: their own ``dirty``) keeps its own flag once built."""
+        page = self._page
+        return page.dirty if page is not None and "dirty" in vars(page) else self._dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        page = self._page
+        if page is not None and "dirty" in vars(page):
+            page.dirty = value
+        else:
+            self._dirty = value
 
     @property
     def page(self) -> QWidget:
@@ -57,7 +73,7 @@ class LazyTab(QWidget):
         # dunders (copy, pickle and PySide probe those), nor before __init__ has stored the
         # builder. What QWidget itself has (``find``, ``update``…) is the holder's, not the
         # page's: ask ``page`` for those.
-        if name.startswith("_") or name in ("page", "built") or "_build" not in self.__dict__:
+        if name.startswith("_") or name in ("page", "built", "dirty") or "_build" not in self.__dict__:
             raise AttributeError(name)
         return getattr(self.page, name)
 

@@ -225,18 +225,3 @@ class PanelGrid(QWidget):
         view.setFocus()
         view.message.emit(translate("MarksView", "已撤销上一次录入（已记入日志）"))
         return True
-
-
-def add_panel_tabs(desk) -> None:
-    """In a file scored by a judging panel: 裁判评分 after 成绩录入, 裁判统计 after 统计."""
-    if desk.session.panel_scheme() is None:
-        return
-    from .judge_stats import JudgeStatsView
-
-    desk.panel_tab = PanelGrid(desk.session)
-    desk.judges_tab = JudgeStatsView(desk.session)
-    desk.tabs.insertTab(desk.tabs.indexOf(desk.marks_tab) + 1, desk.panel_tab, translate("Desk", "裁判评分"))
-    desk.tabs.insertTab(desk.tabs.indexOf(desk.statistics_tab) + 1, desk.judges_tab, translate("Desk", "裁判统计"))
-    for view in desk.panel_tab.views.values():
-        view.message.connect(lambda text: desk.notify.emit(text, False))
-    desk.judges_tab.notify.connect(desk.notify.emit)
