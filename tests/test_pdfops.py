@@ -213,3 +213,31 @@ def test_four_first_sheets_written_at_once_are_each_the_sheet_written_alone(tmp_
         together = [page.extract_text() for page in PdfReader(tmp_path / f"t{i}.pdf").pages]
         assert together == [page.extract_text() for page in PdfReader(alone).pages]
         assert len(together) >= 1 and together[0].strip()
+
+
+def test_subsets_cut_from_one_face_by_four_threads_at_once_are_each_the_subset_cut_alone():
+    """ReportLab reads the face through one read position while it cuts a sheet's subset:
+    unguarded, four threads cutting at once failed with a KeyError, or could have embedded
+    another glyph (fonts._one_at_a_time)."""
+    import threading
+
+    from skillscore.reports.fonts import FONT, load
+
+    face = load(FONT).face
+    subset = [0] + [cp for cp in range(0x4E00, 0x4E00 + 3000) if cp in face.charToGlyph]
+    alone = face.makeSubset(subset)
+    same, errors = [], []
+
+    def cut():
+        try:
+            for _ in range(3):
+                same.append(face.makeSubset(subset) == alone)
+        except Exception as exc:  # noqa: BLE001 - the race's failure is what is counted
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=cut) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and same == [True] * 12

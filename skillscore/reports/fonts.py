@@ -93,8 +93,22 @@ def _register(name: str):
     if not getattr(ttfonts.makeToUnicodeCMap, "patched", False):
         ttfonts.makeToUnicodeCMap = _utf16_to_unicode_cmap(ttfonts.makeToUnicodeCMap)
     font = tt_font(name, font_file(name))  # the parsed face kept in the user's cache
+    font.face.makeSubset = _one_at_a_time(font.face.makeSubset)
     pdfmetrics.registerFont(font)
     return font
+
+
+def _one_at_a_time(make_subset):
+    """ReportLab cuts a sheet's font subset out of the face through the face's one read
+    position (``TTFontParser._pos``): two sheets saved at once by the desk's worker threads
+    interleaved their reads, and one failed (a KeyError in ``glyphSet``) one time in six."""
+    lock = threading.Lock()
+
+    def make(subset):
+        with lock:
+            return make_subset(subset)
+
+    return make
 
 
 def register_font() -> str:
