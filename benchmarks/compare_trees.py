@@ -11,7 +11,9 @@ tree runs its own code (``python -m skillscore.cli`` with the tree as the workin
 directory). ``--rows desk`` (or ``all``) times the desk's cold start instead (or as well):
 ``python -m ui.app FILE`` until its window, the file open, has painted (offscreen; the
 desk prints the time of that paint and quits, as in benchmarks/run.py), on the 150 and
-the large file, against Q (benchmarks/qt_floor.py) sampled in the same loop. Prints a
+the large file (its counters kept, and kept by neither: as another program leaves it), and
+a large file scored by a judging panel, against Q (benchmarks/qt_floor.py) sampled in the
+same loop. Prints a
 Markdown table of medians; asserts no time.
 """
 
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -87,9 +91,9 @@ def main() -> None:
         return path
 
     caches = [folder / "cache-before", folder / "cache-after"]  # see timed()
+    settings = folder / "settings"  # the desks' settings (recent files), away from the user's
     for i, tree in enumerate(trees):  # each tree's parsed font in its cache before timing
         timed(cli(tree, "report", small, "results", "-o", folder / "warm.pdf"), tree, caches[i])
-    settings = folder / "settings"  # the desks' settings (recent files), away from the user's
     works = [
         (f"skillscore ranking FILE --json ({args.count})", lambda tree: cli(tree, "ranking", big, "--json")),
         ("results sheet of 150", lambda tree: cli(tree, "report", small, "results", "-o", folder / "s.pdf")),
@@ -97,8 +101,28 @@ def main() -> None:
         (f"roster import, {args.count}-row csv", lambda tree: cli(tree, "roster", "import", fresh(tree, "r", False), roster)),
         (f"marks import, {args.count}-row csv", lambda tree: cli(tree, "marks", "import", fresh(tree, "m", True), marks)),
     ] if args.rows != "desk" else []
-    desk = [(f"desk cold start to a painted window ({n})", [sys.executable, "-m", "ui.app", path, "--operator", "基准"])
-            for n, path in ((150, small), (args.count, big))] if args.rows != "cli" else []
+    desk = []
+    if args.rows != "cli":
+        from bench_panel import build_large_panel  # benchmarks/, this script's folder
+
+        panel = build_large_panel(folder / "panel.sk", args.count)
+        unkept = folder / "unkept.sk"
+        for n, path in ((150, small), (args.count, big), (args.count, unkept), (args.count, panel)):
+            what = {unkept: ", nothing kept", panel: ", scored by a judging panel"}.get(path, "")
+            desk.append((f"desk cold start to a painted window ({n}{what})",
+                         [sys.executable, "-m", "ui.app", path, "--operator", "基准"]))
+        for tree in trees:  # a desk keeps its ranking's counters in the file it closes
+            for path in (small, big, panel):
+                painted([sys.executable, "-m", "ui.app", path, "--operator", "基准"], tree, settings)
+
+    def forget_counters() -> None:
+        """``unkept``: the large file as another program leaves it (no counters kept)."""
+        shutil.copyfile(big, unkept)
+        db = sqlite3.connect(unkept)
+        with db:
+            db.execute("DELETE FROM kept")
+        db.close()
+
     for round_ in range(args.rounds):
         # Each command on both trees back to back, the first of the two alternating: whichever
         # tree went first measured faster (5-10 %, two runs with the trees swapped).
@@ -113,6 +137,8 @@ def main() -> None:
             qt_floor.append(painted([sys.executable, str(HERE / "qt_floor.py")], trees[order[0]], settings))
         for work, argv in desk:
             for i in order:
+                if "nothing kept" in work:
+                    forget_counters()
                 times.setdefault((work, i), []).append(painted(argv, trees[i], settings))
     f = statistics.median(floor)
     q = statistics.median(qt_floor) if qt_floor else None
