@@ -67,7 +67,9 @@ def test_comparing_two_trees_prints_each_row_for_both():
     assert names == ["skillscore ranking FILE --json (60)", "results sheet of 150", "results sheet of 60",
                      "roster import, 60-row csv",
                      "marks import, 60-row csv",
-                     "desk cold start to a painted window (150)", "desk cold start to a painted window (60)"]
+                     "desk cold start to a painted window (150)", "desk cold start to a painted window (60)",
+                     "desk cold start to a painted window (60, nothing kept)",
+                     "desk cold start to a painted window (60, scored by a judging panel)"]
     for row in rows[1:6]:
         assert len(re.findall(f"{NUMBER} ms = {NUMBER} F", row)) == 2, row
     for row in rows[6:]:  # the desk against Q, the bare Qt window sampled in the same loop
