@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="101"/>
+        <location filename="../../ui/app.py" line="139"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -929,279 +929,279 @@ The current state is saved as a backup first, so the restore can be undone.</tra
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="174"/>
-        <location filename="../../ui/desk.py" line="110"/>
+        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/desk.py" line="109"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="92"/>
+        <location filename="../../ui/desk.py" line="91"/>
         <source>导出名单（xlsx）…</source>
         <translation>Export roster (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="93"/>
+        <location filename="../../ui/desk.py" line="92"/>
         <source>导出成绩（xlsx）…</source>
         <translation>Export marks (xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="95"/>
+        <location filename="../../ui/desk.py" line="94"/>
         <source>打印成绩表（PDF）…</source>
         <translation>Print results (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="97"/>
+        <location filename="../../ui/desk.py" line="96"/>
         <source>导出成绩交接文件…</source>
         <translation>Export handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="108"/>
+        <location filename="../../ui/desk.py" line="107"/>
         <source>名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="109"/>
+        <location filename="../../ui/desk.py" line="108"/>
         <source>成绩录入</source>
         <translation>Marks entry</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="111"/>
+        <location filename="../../ui/desk.py" line="110"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="112"/>
+        <location filename="../../ui/desk.py" line="111"/>
         <source>定稿与输出</source>
         <translation>Finalise &amp;&amp; output</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="113"/>
+        <location filename="../../ui/desk.py" line="112"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="286"/>
+        <location filename="../../ui/desk.py" line="308"/>
         <source>录入员：{name}</source>
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="288"/>
+        <location filename="../../ui/desk.py" line="310"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="291"/>
+        <location filename="../../ui/desk.py" line="313"/>
         <source>评分号已加密 · 技能操作按评分号录入 · 排名与成绩解密后显示</source>
         <translation>Codes sealed · practical marks by code · rankings and results after the reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="297"/>
+        <location filename="../../ui/desk.py" line="319"/>
         <source>已定稿（第 {version} 版）· 成绩指纹 {short}… · 成绩只读</source>
         <translation>Finalised (version {version}) · fingerprint {short}… · read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="332"/>
+        <location filename="../../ui/desk.py" line="354"/>
         <source>参赛 {n}</source>
         <translation>Ranked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="333"/>
+        <location filename="../../ui/desk.py" line="355"/>
         <source>已排名的选手（或团队）数 N；点击显示全部</source>
         <translation>Ranked contestants (or teams), N; click to show all</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="336"/>
+        <location filename="../../ui/desk.py" line="358"/>
         <source>晋级 {n}</source>
         <translation>Advance {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="337"/>
+        <location filename="../../ui/desk.py" line="359"/>
         <source>晋级名额；点击只显示晋级</source>
         <translation>Advancement quota; click to show only those advancing</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="338"/>
+        <location filename="../../ui/desk.py" line="360"/>
         <source>待录 {n}</source>
         <translation>Not entered {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="339"/>
+        <location filename="../../ui/desk.py" line="361"/>
         <source>成绩待录入的选手；点击只显示这些</source>
         <translation>Contestants with marks not entered; click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="340"/>
+        <location filename="../../ui/desk.py" line="362"/>
         <source>并列待定 {n}</source>
         <translation>Ties {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="341"/>
+        <location filename="../../ui/desk.py" line="363"/>
         <source>并列待定的组数；点击只显示这些</source>
         <translation>Ties to be decided (groups); click to show only them</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="372"/>
+        <location filename="../../ui/desk.py" line="394"/>
         <source>选择名单文件</source>
         <translation>Choose a roster file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="372"/>
+        <location filename="../../ui/desk.py" line="394"/>
         <source>选择成绩文件</source>
         <translation>Choose a marks file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="373"/>
+        <location filename="../../ui/desk.py" line="395"/>
         <source>表格 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="440"/>
-        <location filename="../../ui/desk.py" line="446"/>
+        <location filename="../../ui/desk.py" line="462"/>
+        <location filename="../../ui/desk.py" line="468"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="385"/>
+        <location filename="../../ui/desk.py" line="407"/>
         <source>已导入 {file}：新增 {added}，修改 {changed}，未变 {unchanged}</source>
         <translation>Imported {file}: {added} added, {changed} changed, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="393"/>
-        <location filename="../../ui/desk.py" line="400"/>
+        <location filename="../../ui/desk.py" line="415"/>
+        <location filename="../../ui/desk.py" line="422"/>
         <source>准予参赛</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="393"/>
+        <location filename="../../ui/desk.py" line="415"/>
         <source>选手编号：</source>
         <translation>Contestant number:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="401"/>
+        <location filename="../../ui/desk.py" line="423"/>
         <source>准予编号 {no} 违反资格规定参赛。理由将记入日志。</source>
         <translation>Admit number {no} against an eligibility rule. The reason goes into the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="410"/>
+        <location filename="../../ui/desk.py" line="432"/>
         <source>已准予编号 {no} 参赛（理由已记入日志）</source>
         <translation>Admitted number {no} (the reason is in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="440"/>
+        <location filename="../../ui/desk.py" line="462"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="442"/>
+        <location filename="../../ui/desk.py" line="464"/>
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="443"/>
-        <location filename="../../ui/desk.py" line="449"/>
+        <location filename="../../ui/desk.py" line="465"/>
+        <location filename="../../ui/desk.py" line="471"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="446"/>
+        <location filename="../../ui/desk.py" line="468"/>
         <source>导出成绩</source>
         <translation>Export marks</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="448"/>
+        <location filename="../../ui/desk.py" line="470"/>
         <source>正在导出成绩…</source>
         <translation>Exporting the marks…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="455"/>
+        <location filename="../../ui/desk.py" line="477"/>
         <source>成绩表</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="455"/>
+        <location filename="../../ui/desk.py" line="477"/>
         <source>晋级名单</source>
         <translation>Advancement list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="455"/>
+        <location filename="../../ui/desk.py" line="477"/>
         <source>取证名单</source>
         <translation>Certificate list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="456"/>
+        <location filename="../../ui/desk.py" line="478"/>
         <source>获奖名单</source>
         <translation>Awards list</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="456"/>
+        <location filename="../../ui/desk.py" line="478"/>
         <source>成绩表（附成绩分布统计页）</source>
         <translation>Results sheet (with the statistics page)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="457"/>
-        <location filename="../../ui/desk.py" line="466"/>
+        <location filename="../../ui/desk.py" line="479"/>
+        <location filename="../../ui/desk.py" line="488"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="457"/>
+        <location filename="../../ui/desk.py" line="479"/>
         <source>打印哪一张表：</source>
         <translation>Which sheet to print:</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="464"/>
+        <location filename="../../ui/desk.py" line="486"/>
         <source>签到表</source>
         <translation>Check-in sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="464"/>
+        <location filename="../../ui/desk.py" line="486"/>
         <source>抽签记录表</source>
         <translation>Draw record</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="465"/>
+        <location filename="../../ui/desk.py" line="487"/>
         <source>评分表</source>
         <translation>Score sheets</translation>
     </message>
     <message>
         <location filename="../../ui/codes_menu.py" line="76"/>
-        <location filename="../../ui/desk.py" line="471"/>
+        <location filename="../../ui/desk.py" line="493"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/codes_menu.py" line="78"/>
-        <location filename="../../ui/desk.py" line="474"/>
+        <location filename="../../ui/desk.py" line="496"/>
         <source>已生成 {path}</source>
         <translation>Wrote {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="485"/>
+        <location filename="../../ui/desk.py" line="507"/>
         <source>导出成绩交接文件</source>
         <translation>Export handoff file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="486"/>
+        <location filename="../../ui/desk.py" line="508"/>
         <source>成绩交接文件 (*.sspkg)</source>
         <translation>Handoff files (*.sspkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="488"/>
+        <location filename="../../ui/desk.py" line="510"/>
         <source>正在导出成绩交接文件…</source>
         <translation>Exporting the handoff file…</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="490"/>
+        <location filename="../../ui/desk.py" line="512"/>
         <source>已导出 {path} · 交接码 {code}（已签字的成绩表和晋级名单上印有同一交接码，接收方凭它打开文件；请勿与 U 盘放在一起）</source>
         <translation>Exported {path} · code {code} (the signed results and advancement sheets print the same code; the receiving committee opens the file with it; never keep it with the USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="238"/>
+        <location filename="../../ui/desk.py" line="196"/>
         <source>裁判评分</source>
         <translation>Judges&apos; marks</translation>
     </message>
     <message>
-        <location filename="../../ui/views/panel_grid.py" line="239"/>
+        <location filename="../../ui/desk.py" line="197"/>
         <source>裁判统计</source>
         <translation>Judge statistics</translation>
     </message>
@@ -1216,7 +1216,7 @@ The current state is saved as a backup first, so the restore can be undone.</tra
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="131"/>
+        <location filename="../../ui/desk.py" line="128"/>
         <source>赛务</source>
         <translation>Competition day</translation>
     </message>
@@ -2017,7 +2017,7 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="133"/>
-        <location filename="../../ui/mainwindow.py" line="398"/>
+        <location filename="../../ui/mainwindow.py" line="410"/>
         <source>导出本录入台文件…</source>
         <translation>Export this desk&apos;s file…</translation>
     </message>
@@ -2078,7 +2078,7 @@ The reason and the operator go into the audit log.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="170"/>
-        <location filename="../../ui/mainwindow.py" line="463"/>
+        <location filename="../../ui/mainwindow.py" line="477"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2098,29 +2098,29 @@ The reason and the operator go into the audit log.</translation>
         <translation>Competition files (*.skillscore *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="305"/>
-        <location filename="../../ui/mainwindow.py" line="329"/>
-        <location filename="../../ui/mainwindow.py" line="350"/>
+        <location filename="../../ui/mainwindow.py" line="311"/>
+        <location filename="../../ui/mainwindow.py" line="337"/>
+        <location filename="../../ui/mainwindow.py" line="360"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="318"/>
+        <location filename="../../ui/mainwindow.py" line="326"/>
         <source>U盘（可移动磁盘）</source>
         <translation>a USB stick (removable drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="318"/>
+        <location filename="../../ui/mainwindow.py" line="326"/>
         <source>网络共享</source>
         <translation>a network share</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="320"/>
+        <location filename="../../ui/mainwindow.py" line="328"/>
         <source>复制到本机</source>
         <translation>Copy to this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="321"/>
+        <location filename="../../ui/mainwindow.py" line="329"/>
         <source>该文件位于{where}上。直接在上面录入可能损坏文件。
 复制到本机硬盘后打开副本？
 {target}</source>
@@ -2129,22 +2129,22 @@ Copy it to this computer&apos;s disk and open the copy?
 {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="336"/>
+        <location filename="../../ui/mainwindow.py" line="344"/>
         <source>演示录入员</source>
         <translation>Demo operator</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="400"/>
+        <location filename="../../ui/mainwindow.py" line="412"/>
         <source>已导出 {count} 项录入到 {path} · 本录入台交接码 {code}</source>
         <translation>Exported {count} entries to {path} · this desk&apos;s code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="403"/>
+        <location filename="../../ui/mainwindow.py" line="415"/>
         <source>本录入台交接码</source>
         <translation>This desk&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="404"/>
+        <location filename="../../ui/mainwindow.py" line="416"/>
         <source>已导出 {count} 项录入到 {path}。
 
 本录入台交接码：{code}
@@ -2157,17 +2157,17 @@ This desk&apos;s code: {code}
 The main desk types this code to merge the file (it is the same for every export of this desk). Copy it down for the main desk; never keep it with the USB stick.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="449"/>
+        <location filename="../../ui/mainwindow.py" line="461"/>
         <source>尚无改动</source>
         <translation>No changes yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="451"/>
+        <location filename="../../ui/mainwindow.py" line="463"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="465"/>
+        <location filename="../../ui/mainwindow.py" line="479"/>
         <source>离线成绩管理：每一项改动都记入日志。</source>
         <translation>Offline scoring: every change is in the audit log.</translation>
     </message>
