@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
-from skillscore.system.paths import fallback_font_paths, font_path, resources_dir
+from skillscore.system.paths import FALLBACK_FONT_FILES, fallback_font_path, font_path, resources_dir
 
 LANGUAGES = ("zh", "en")
 FONT_POINT_SIZE = 10
@@ -80,7 +80,7 @@ def load_font() -> str:
     if _state["family"]:
         return _state["family"]
     families = []
-    for path in [font_path()] + fallback_font_paths():
+    for path in [font_path()] + [fallback_font_path(name) for name in FALLBACK_FONT_FILES]:
         font_id = QFontDatabase.addApplicationFont(str(path))
         found = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not found:

@@ -22,8 +22,7 @@ import threading
 import unicodedata
 from functools import lru_cache
 
-from ..system.packed import resource_file
-from ..system.paths import FALLBACK_FONT_FILES, MAIN_FONT_FILE, font_path, resources_dir
+from ..system.paths import FALLBACK_FONT_FILES, MAIN_FONT_FILE, fallback_font_path, font_path
 
 FONT = "WenQuanYiMicroHei"
 MAIN_FILE = MAIN_FONT_FILE
@@ -44,9 +43,7 @@ CJK_BLOCKS = {
 
 def font_file(name: str):
     """The font's file; the frozen app ships the fallbacks compressed (system/packed.py)."""
-    if name == FONT:
-        return font_path()
-    return resource_file(resources_dir() / "fonts" / FALLBACKS[FALLBACK_NAMES.index(name)])
+    return font_path() if name == FONT else fallback_font_path(FALLBACKS[FALLBACK_NAMES.index(name)])
 
 
 def _utf16_to_unicode_cmap(original):

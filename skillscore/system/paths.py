@@ -25,11 +25,12 @@ def font_path() -> Path:
     return resources_dir() / "fonts" / MAIN_FONT_FILE
 
 
-def fallback_font_paths() -> list[Path]:
-    """The fallbacks' files; the frozen app ships them compressed (system/packed.py)."""
+def fallback_font_path(name: str) -> Path:
+    """One of ``FALLBACK_FONT_FILES``; the frozen app ships them compressed and unpacks
+    each on first use (system/packed.py)."""
     from .packed import resource_file
 
-    return [resource_file(resources_dir() / "fonts" / name) for name in FALLBACK_FONT_FILES]
+    return resource_file(resources_dir() / "fonts" / name)
 
 
 def docs_dir() -> Path:
