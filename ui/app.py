@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
@@ -56,23 +56,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Option(NamedTuple):
+    flag: str
+    help: str
+    valued: bool = False  # takes one value; else a flag, true when given
+    choices: tuple[str, ...] | None = None  # the values allowed, if limited
+    metavar: str | None = None
+
+    @property
+    def dest(self) -> str:
+        return self.flag[2:].replace("-", "_")
+
+
+FILE_HELP = "竞赛文件或成绩交接文件 / competition file or handoff file (.sspkg)"
+# Every option of the desk, once: argparse is built from these (add_arguments), and
+# read_arguments reads the usual forms by them without it.
+OPTIONS = (
+    Option("--demo", "打开演示 / open a fresh copy of the demo sitting"),
+    Option("--demo-panel", "打开裁判组评分演示 / open a fresh demo whose practical part is marked by a judging panel"),
+    Option("--self-test", "自检：字体、翻译、演示（不显示窗口）/ check font, translations and the demo offscreen"),
+    Option("--report", "自检结果另写入此文件（无控制台时）/ also write the self-test verdict here (no console)",
+           valued=True, metavar="FILE"),
+    Option("--operator", "录入员 / who works the desk (asked for when left out)", valued=True),
+    Option("--lang", "界面语言 / interface language for this run", valued=True, choices=("zh", "en")),
+)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", help="竞赛文件或成绩交接文件 / competition file or handoff file (.sspkg)")
-    parser.add_argument("--demo", action="store_true", help="打开演示 / open a fresh copy of the demo sitting")
-    parser.add_argument("--demo-panel", action="store_true",
-                        help="打开裁判组评分演示 / open a fresh demo whose practical part is marked by a judging panel")
-    parser.add_argument("--self-test", action="store_true",
-                        help="自检：字体、翻译、演示（不显示窗口）/ check font, translations and the demo offscreen")
-    parser.add_argument("--report", metavar="FILE",
-                        help="自检结果另写入此文件（无控制台时）/ also write the self-test verdict here (no console)")
-    parser.add_argument("--operator", help="录入员 / who works the desk (asked for when left out)")
-    parser.add_argument("--lang", choices=["zh", "en"], help="界面语言 / interface language for this run")
-
-
-# The desk's options as ``read_arguments`` takes them without argparse: the flags, and the
-# options that take one value (with the values allowed, where add_arguments limits them).
-FLAGS = {"--demo": "demo", "--demo-panel": "demo_panel", "--self-test": "self_test"}
-VALUED = {"--operator": ("operator", None), "--report": ("report", None), "--lang": ("lang", ("zh", "en"))}
+    parser.add_argument("file", nargs="?", help=FILE_HELP)
+    for option in OPTIONS:
+        if option.valued:
+            parser.add_argument(option.flag, choices=option.choices, metavar=option.metavar, help=option.help)
+        else:
+            parser.add_argument(option.flag, action="store_true", help=option.help)
 
 
 def read_arguments(argv: list[str]) -> SimpleNamespace:
@@ -81,19 +97,19 @@ def read_arguments(argv: list[str]) -> SimpleNamespace:
     (``--help``, a mistake, ``--option=VALUE``, an abbreviation) goes to argparse itself,
     which prints the usage or the error. Building an argparse parser imports gettext and
     locale and looks for translation files: ~4 ms of every start (issue 18)."""
-    values: dict = {"file": None, "operator": None, "report": None, "lang": None,
-                    **{name: False for name in FLAGS.values()}}
+    by_flag = {option.flag: option for option in OPTIONS}
+    values: dict = {"file": None, **{o.dest: None if o.valued else False for o in OPTIONS}}
     rest = list(argv)
     while rest:
         word = rest.pop(0)
-        if word in FLAGS:
-            values[FLAGS[word]] = True
-        elif word in VALUED and rest and not rest[0].startswith("-"):
-            name, allowed = VALUED[word]
-            values[name] = rest.pop(0)
-            if allowed is not None and values[name] not in allowed:
+        option = by_flag.get(word)
+        if option is not None and not option.valued:
+            values[option.dest] = True
+        elif option is not None and rest and not rest[0].startswith("-"):
+            values[option.dest] = rest.pop(0)
+            if option.choices is not None and values[option.dest] not in option.choices:
                 break
-        elif not word.startswith("-") and values["file"] is None:
+        elif option is None and not word.startswith("-") and values["file"] is None:
             values["file"] = word
         else:
             break
