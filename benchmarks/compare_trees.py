@@ -47,10 +47,11 @@ def timed(cmd: list[str], cwd: Path, cache: Path | None = None) -> float:
     return time.perf_counter() - start
 
 
-def painted(argv: list[str], tree: Path, settings: Path) -> float:
-    """A desk (or the Qt floor) of ``tree``, offscreen, until its first paint."""
+def painted(argv: list[str], tree: Path, settings: Path, *, opened: bool = False) -> float:
+    """A desk (or the Qt floor) of ``tree``, offscreen, until its first paint (``opened``:
+    until it has read the rest too, and kept its counters)."""
     env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(settings)}
-    return until_paint(argv, env, cwd=tree)
+    return until_paint(argv, env, cwd=tree, opened=opened)
 
 
 def cli(tree: Path, *args) -> list[str]:
@@ -113,7 +114,7 @@ def main() -> None:
                          [sys.executable, "-m", "ui.app", path, "--operator", "基准"]))
         for tree in trees:  # a desk keeps its ranking's counters in the file it closes
             for path in (small, big, panel):
-                painted([sys.executable, "-m", "ui.app", path, "--operator", "基准"], tree, settings)
+                painted([sys.executable, "-m", "ui.app", path, "--operator", "基准"], tree, settings, opened=True)
 
     def forget_counters() -> None:
         """``unkept``: the large file as another program leaves it (no counters kept)."""

@@ -9,10 +9,13 @@ import time
 from pathlib import Path
 
 
-def until_paint(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
+def until_paint(argv: list[str], env: dict[str, str], cwd: Path | None = None, *, opened: bool = False) -> float:
+    """``opened``: the desk quits only once it has read the rest and kept its counters in
+    the file (as closing a clerk's desk does), for the starts after it to paint from them
+    (a desk older than that variable quits at once, as before)."""
     start = time.time()
     done = subprocess.run(argv, check=True, capture_output=True, text=True, cwd=cwd,
-                          env={**env, "SKILLSCORE_EXIT_AFTER_PAINT": "1"})
+                          env={**env, "SKILLSCORE_EXIT_AFTER_PAINT": "1", "SKILLSCORE_EXIT_OPENED": "1" if opened else ""})
     stamp = [line for line in done.stdout.splitlines() if line.startswith("painted-at ")]
     if not stamp:
         raise RuntimeError(f"{argv} exited without painting: {done.stderr[-500:]}")

@@ -85,8 +85,8 @@ class Bench:
         subprocess.run(argv, check=True, capture_output=True, env=self.env(**env))
         return time.perf_counter() - start
 
-    def until_paint(self, argv: list[str]) -> float:
-        return until_paint(argv, self.env())
+    def until_paint(self, argv: list[str], *, opened: bool = False) -> float:
+        return until_paint(argv, self.env(), opened=opened)
 
     def sample_floors(self) -> None:
         for _ in range(1 if self.quick else 3):
@@ -210,8 +210,13 @@ def desk_rows(b: Bench) -> list[Result]:
     # A desk that closed the file kept its ranking's counters: the start paints at once,
     # then reads the rest (docs/ARCHITECTURE.md "The desk's start"). One start first, so
     # that the file keeps them whatever opened it before.
-    b.until_paint(desk)
-    # The first start after another program wrote the file keeps nothing: ranked for the first frame.
+    b.until_paint(desk, opened=True)
+    db = sqlite3.connect(cold)
+    if db.execute("SELECT COUNT(*) FROM kept").fetchone()[0] == 0:  # else the row measures the other start
+        raise RuntimeError(f"the desk's start kept no counters in {cold}")
+    db.close()
+    # The first start after another program wrote the file keeps nothing: counted by SQLite
+    # for the first frame (skillscore/actions/counted.py), ranked right after it.
     fresh = b.folder / f"fresh{b.n}.sqlite"
 
     def nothing_kept() -> float:

@@ -135,12 +135,15 @@ class Desk(QWidget):
     def _first_frame(self) -> None:
         """What the window shows before the rest is read: the same pixels as after
         ``finish_opening`` (tests/gui/test_first_frame.py compares them). The counters are
-        those the file keeps; a file that keeps none (another program wrote it last) is
-        ranked for them, and the ranking is then the desk's, kept between keystrokes."""
+        those the file keeps; for a file that keeps none (another program wrote it last),
+        those SQLite counts (skillscore/actions/counted.py), or where it cannot count them
+        exactly, those of a ranking, which is then the desk's, kept between keystrokes."""
         self.refresh_header()
         self.counters.setVisible(not self.session.codes_sealed())
-        kept = self.session.kept_counts()
-        self._show_counts(kept if kept is not None else standing_counts(self.session.standings()))
+        counts = self.session.kept_counts()
+        if counts is None:  # counted by SQLite in a few ms where it can be exact, else ranked
+            counts = self.session.counted()
+        self._show_counts(counts if counts is not None else standing_counts(self.session.standings()))
         self.roster_tab.show_first(FIRST_ROWS)  # still dirty: read whole by finish_opening
 
     def finish_opening(self) -> None:

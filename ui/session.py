@@ -324,6 +324,13 @@ class Session(QObject):
             pass  # written by another build: computed afresh, and kept again
         return None
 
+    def counted(self) -> dict | None:
+        """The counters SQLite counts for an individual event in the program's own marks
+        (skillscore/actions/counted.py), without ranking; None: they must be ranked for."""
+        if self.codes_sealed():
+            return None
+        return self.file.counted(self.info().rules, self.tie_decisions())
+
     def keep_counts(self) -> bool:
         """Keep the counters of the ranking the desk holds, unless they are kept already, the
         ranking is withheld (sealed), or the file changed since the ranking read it."""

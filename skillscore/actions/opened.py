@@ -154,6 +154,13 @@ class OpenedFile:
         with self._stored_values():
             return {no: Entry(mark_from_text(t), mark_from_text(p), read_status(s)) for no, t, p, s in rows}
 
+    def counted(self, rules, decisions: list[TieDecision]) -> dict | None:
+        """The ranking's counters as SQLite counts them (counted.py), or None where only
+        ranking gives them exactly: a file that keeps none paints its first frame sooner."""
+        from .counted import counted
+
+        return counted(self.store.db, rules, decisions)
+
     def tie_decisions(self) -> list[TieDecision]:
         """The chief judge's tie decisions, in the order made (decisions.py makes them)."""
         rows = self.store.db.execute(

@@ -49,9 +49,13 @@ def _key(unit: Unit) -> tuple[int, int]:
 
 
 def _decision_for(group: list[Unit], decisions: Iterable[TieDecision]) -> TieDecision | None:
-    """A decision applies only to exactly the group, at exactly the marks it was made on."""
-    keys = {u.key for u in group}
-    total, practical = _key(group[0])
+    return decision_for({u.key for u in group}, _key(group[0]), decisions)
+
+
+def decision_for(keys: set[str], key: tuple[int, int], decisions: Iterable[TieDecision]) -> TieDecision | None:
+    """A decision applies only to exactly the group (``keys``, tied at ``key``: total and
+    practical in hundredths), at exactly the marks it was made on."""
+    total, practical = key
     for d in decisions:
         if set(d.order) == keys and int(d.total * 100) == total and int(d.practical * 100) == practical:
             return d

@@ -179,3 +179,11 @@ def counts(st: Standings) -> dict[str, int | None]:
         "unresolved": len(st.tie_groups),
         "too_few": int("too_few_participants" in st.warnings),
     }
+
+
+def counts_of(ranked: int, incomplete: int, unresolved: int, rules: StageRules) -> dict[str, int | None]:
+    """``counts`` of the standings with these numbers of units ranked, incomplete and
+    unresolved ties, without ranking them (actions/counted.py counts them in SQLite)."""
+    return {"ranked": ranked, "quota": effective_quota(ranked, rules), "incomplete": incomplete,
+            "unresolved": unresolved,
+            "too_few": int("too_few_participants" in standings_warnings(ranked, unresolved > 0, incomplete > 0))}

@@ -1,11 +1,13 @@
 """The desk's start paints first and reads the rest right after (issue 18): from the
 counters the file keeps, a screenful of the roster and the header. That frame must be the
 very pixels of the fully read desk; nothing is ranked before it; a file that keeps nothing
-is ranked for its counters, paints the same frame, and keeps them for the next start."""
+is counted for its counters (by SQLite, or ranked where only that is exact), paints the
+same frame, and keeps them for the next start."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -65,13 +67,14 @@ def test_the_first_frame_is_the_whole_desks_and_nothing_is_ranked_before_it(qtbo
     w.close()
 
 
-def test_a_file_that_keeps_nothing_is_ranked_for_its_first_frame_and_keeps_its_counters(qtbot, tmp_path):
+def test_a_file_that_keeps_nothing_is_counted_for_its_first_frame_and_keeps_its_counters(qtbot, tmp_path):
     path = build_large(tmp_path / "大.sqlite", 400)
     w = _window(qtbot, path, paint_first=True)
     assert w.session.kept_counts() is None
     frame, read = _first_frame(qtbot, w)
-    # Ranked for the counters, still without the facade, and the roster a screenful.
-    assert read == {"opening": True, "ranked": True, "facade": False, "rows": 120}
+    # Counted by SQLite (skillscore/actions/counted.py), not ranked, without the facade,
+    # and the roster a screenful.
+    assert read == {"opening": True, "ranked": False, "facade": False, "rows": 120}
     assert w.grab().toImage() == frame and len(w.desk.roster_tab.model.rows) == 400
     assert w.session.kept_counts() == counts(w.session.standings())  # kept right after the frame
     no = w.session.contestants()[0].no
@@ -84,6 +87,23 @@ def test_a_file_that_keeps_nothing_is_ranked_for_its_first_frame_and_keeps_its_c
     again.desk.finish_opening()
     assert kept == counts(again.session.standings())
     again.close()
+
+
+def test_a_file_sqlite_cannot_count_is_ranked_for_its_first_frame(qtbot, tmp_path):
+    """A mark another program wrote in a form the program never writes ("88.5"): only the
+    ranking counts it exactly, so the first frame is ranked for, and is the same frame."""
+    path = build_large(tmp_path / "大.sqlite", 400)
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE marks SET theory = '88.5' WHERE no = (SELECT MIN(no) FROM marks WHERE status IS NULL)")
+    db.close()
+    w = _window(qtbot, path, paint_first=True)
+    assert w.session.counted() is None and w.session.kept_counts() is None
+    frame, read = _first_frame(qtbot, w)
+    assert read == {"opening": True, "ranked": True, "facade": False, "rows": 120}
+    assert w.grab().toImage() == frame
+    assert w.session.kept_counts() == counts(w.session.standings())
+    w.close()
 
 
 def test_the_first_frame_loads_neither_the_facade_nor_the_halls_window(qtbot, tmp_path):
