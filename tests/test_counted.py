@@ -178,3 +178,61 @@ def test_the_demo_sitting_is_counted_as_ranked(tmp_path):
     f.close()
     got = _counted(path, rules)
     assert got is not None and got == _counts_by_ranking(path, rules)
+
+
+# -- counted ahead, in a thread, before the desk opens the file ---------------------------------
+def test_counted_ahead_is_the_count_of_the_file_and_is_taken_only_while_fresh(tmp_path):
+    from skillscore.actions.competition import Competition
+    from skillscore.actions.counted import CountedAhead, tally
+
+    path = prelim_small(tmp_path / "竞赛.sqlite")
+    ahead = CountedAhead(path).result()
+    f = OpenedFile(path)
+    try:
+        rules, decisions = f.info().rules, f.tie_decisions()
+        assert ahead == tally(f.store.db)
+        assert f.counted(rules, decisions, ahead) == _counts_by_ranking(path, rules)
+    finally:
+        f.close()
+    with Competition(path, operator="王芳") as comp:  # a logged change after the count
+        no = comp.contestants()[0].no
+        comp.set_mark(no, "theory", None)
+    f = OpenedFile(path)
+    try:
+        now = f.counted(rules, decisions, ahead)  # the stale count is not taken
+        assert now == _counts_by_ranking(path, rules) and now["incomplete"] == ahead_incomplete(ahead, rules) + 1
+    finally:
+        f.close()
+
+
+def ahead_incomplete(ahead, rules) -> int:
+    from skillscore.actions.counted import counts_from
+
+    return counts_from(ahead, rules, [])["incomplete"]
+
+
+def test_nothing_is_counted_ahead_for_a_file_that_keeps_counters(tmp_path):
+    from skillscore.actions.counted import CountedAhead
+
+    path = prelim_small(tmp_path / "竞赛.sqlite")
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("INSERT INTO kept VALUES ('counts', '{}')")
+    db.close()
+    assert CountedAhead(path).result() is None
+
+
+def test_counting_ahead_leaves_what_is_no_competition_file_as_it_was(tmp_path):
+    from skillscore.actions.counted import CountedAhead
+
+    text = tmp_path / "名单.csv"
+    text.write_bytes("编号,姓名\n".encode("gbk"))
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    for path in (tmp_path / "没有.sqlite", tmp_path, text, other):
+        assert CountedAhead(path).result() is None
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # nothing made, nothing changed

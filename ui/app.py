@@ -23,22 +23,28 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
-
 from skillscore.system.paths import resources_dir
 
-from . import collector
-from .i18n import install_language, load_font, saved_lang
-
+# No Qt at import: the desk's start begins counting a file's counters (skillscore/actions/
+# counted.py) before Qt loads, ~100 ms in which SQLite works on the second core (issue 18).
 if TYPE_CHECKING:
     import argparse
 
-translate = QCoreApplication.translate
+    from PySide6.QtWidgets import QApplication
+
+
+def translate(context: str, text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
 
 
 def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from .i18n import install_language, load_font, saved_lang
+
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("skillscore")
     app.setApplicationName("skillscore")
@@ -121,6 +127,8 @@ def read_arguments(argv: list[str]) -> SimpleNamespace:
 def use_user_folders() -> None:
     """The running program's settings go to the local application-data folder; tests and
     screenshot scripts point QSettings at a temporary folder themselves instead."""
+    from PySide6.QtCore import QSettings
+
     from skillscore.system.folders import settings_base
 
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_base()))
@@ -143,7 +151,7 @@ def show_error(exc: BaseException) -> str:
     """A user's mistake says what it is; anything else is logged and says where. Returns the line."""
     from skillscore.errors import SkillscoreError
     from skillscore.system.crashlog import report_crash
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .i18n import current_lang
 
@@ -164,11 +172,14 @@ def run(file: str | None = None, *, demo: bool | str = False, self_test: bool = 
     if self_test:
         gc.enable()  # no collector runs the self-test's collection
         return run_self_test(report)
+    counted_ahead = _count_ahead(file) if file and not demo else None  # first: before Qt loads
     use_user_folders()
     install_error_hook()
     app = make_app(lang=lang)
+    from . import collector
+
     collector.start(app)  # cycles collected between keystrokes, on this thread (ui/collector.py)
-    window = start_window(file, demo=demo, operator=operator)
+    window = start_window(file, demo=demo, operator=operator, counted_ahead=counted_ahead)
     if os.environ.get("SKILLSCORE_EXIT_AFTER_PAINT") == "1":
         _exit_after_first_paint(app, window, opened=os.environ.get("SKILLSCORE_EXIT_OPENED") == "1")
     return app.exec()
@@ -197,8 +208,20 @@ def _exit_after_first_paint(app: QApplication, window, *, opened: bool = False) 
     window.update()  # a paint after the file is open, even if one already happened
 
 
-def start_window(file: str | None = None, *, demo: bool | str = False, operator: str | None = None):
-    """The main window, shown, with what the command line asked for open in it."""
+def _count_ahead(file: str):
+    """For a file that keeps no counters, the desk's first frame shows those SQLite counts
+    (skillscore/actions/counted.py): begun here, they pass while the window is built."""
+    if Path(file).suffix.lower() == ".sspkg":
+        return None
+    from skillscore.actions.counted import CountedAhead
+
+    return CountedAhead(Path(file))
+
+
+def start_window(file: str | None = None, *, demo: bool | str = False, operator: str | None = None,
+                 counted_ahead=None):
+    """The main window, shown, with what the command line asked for open in it
+    (``counted_ahead``: see ``_count_ahead``)."""
     from .mainwindow import MainWindow
 
     # A competition file with its clerk named opens at once: no start page to build first.
@@ -210,7 +233,7 @@ def start_window(file: str | None = None, *, demo: bool | str = False, operator:
     elif file and Path(file).suffix.lower() == ".sspkg":
         window.check_package(file, operator=operator)
     elif file:
-        window.open_file(file, operator=operator, paint_first=True)
+        window.open_file(file, operator=operator, paint_first=True, counted_ahead=counted_ahead)
     if window.centralWidget() is None:  # the file did not open: the start page after all
         window.rebuild()
     return window
@@ -228,7 +251,7 @@ def run_self_test(report: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     demo_dir = None
     try:
-        from .i18n import font_family
+        from .i18n import font_family, install_language
         from .mainwindow import MainWindow
 
         app = make_app(lang="zh")

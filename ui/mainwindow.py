@@ -208,9 +208,12 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - a poll must never interrupt; the next action reports
             pass
 
-    def open_file(self, path, *, operator: str | None = None, paint_first: bool = False) -> bool:
+    def open_file(self, path, *, operator: str | None = None, paint_first: bool = False,
+                  counted_ahead=None) -> bool:
         """``paint_first``: paint the desk from the counters the file keeps, and read the
-        rest right after (the desk's start, issue 18); else open it whole before returning."""
+        rest right after (the desk's start, issue 18); else open it whole before returning.
+        ``counted_ahead``: the counters' count the start began for this file
+        (skillscore/actions/counted.py CountedAhead), for a file that keeps none."""
         same = self.session is not None and Path(path).resolve() == Path(self.session.path).resolve()
         if same and operator in (None, self.session.operator):
             return True  # already open here: a second opening would be refused as a second desk
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
             # it; on a first frame (paint_first) just after painting it, so that a damaged
             # file shows that one frame at most before it is refused (issue 18).
             session = Session.open(path, operator=operator, check_alongside=True)
+            session.counted_ahead = counted_ahead
             session.info()
         except SkillscoreError as e:
             return self._not_opened(e, same)

@@ -86,6 +86,7 @@ class Session(QObject):
         self._live = None  # skillscore.rules.live.LiveStandings, once ranked
         self._seen = 0
         self._live_read_at: tuple | None = None  # the file as it was when the ranking read it (Store.seen)
+        self.counted_ahead = None  # skillscore.actions.counted.CountedAhead, for the first frame
 
     @classmethod
     def open(cls, path: str | Path, *, operator: str, demo: bool = False, check_alongside: bool = False) -> "Session":
@@ -326,10 +327,12 @@ class Session(QObject):
 
     def counted(self) -> dict | None:
         """The counters SQLite counts for an individual event in the program's own marks
-        (skillscore/actions/counted.py), without ranking; None: they must be ranked for."""
+        (skillscore/actions/counted.py), without ranking; None: they must be ranked for.
+        Counted ahead when the start began that (``counted_ahead``), else here."""
+        ahead, self.counted_ahead = self.counted_ahead, None
         if self.codes_sealed():
             return None
-        return self.file.counted(self.info().rules, self.tie_decisions())
+        return self.file.counted(self.info().rules, self.tie_decisions(), ahead.result() if ahead else None)
 
     def keep_counts(self) -> bool:
         """Keep the counters of the ranking the desk holds, unless they are kept already, the

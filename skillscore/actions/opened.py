@@ -154,12 +154,16 @@ class OpenedFile:
         with self._stored_values():
             return {no: Entry(mark_from_text(t), mark_from_text(p), read_status(s)) for no, t, p, s in rows}
 
-    def counted(self, rules, decisions: list[TieDecision]) -> dict | None:
+    def counted(self, rules, decisions: list[TieDecision], ahead=None) -> dict | None:
         """The ranking's counters as SQLite counts them (counted.py), or None where only
-        ranking gives them exactly: a file that keeps none paints its first frame sooner."""
-        from .counted import counted
+        ranking gives them exactly: a file that keeps none paints its first frame sooner.
+        ``ahead``: a ``Tally`` counted before the file was opened here (``CountedAhead``),
+        taken if nothing has been logged since."""
+        from .counted import counts_from, tally
 
-        return counted(self.store.db, rules, decisions)
+        if ahead is None or ahead.audit_head != self.audit_head():
+            ahead = tally(self.store.db)
+        return counts_from(ahead, rules, decisions)
 
     def tie_decisions(self) -> list[TieDecision]:
         """The chief judge's tie decisions, in the order made (decisions.py makes them)."""

@@ -215,3 +215,32 @@ def test_the_desk_reads_its_arguments_without_building_an_argparse_parser():
     done = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT)] + sys.path[1:])})
     assert done.stdout.split() == ["False", "ok"], done.stderr
+
+
+def test_the_desks_start_counts_a_files_counters_before_qt_loads(tmp_path):
+    """ui.app loads no Qt at import, and its start begins counting the file's counters
+    (skillscore/actions/counted.py CountedAhead) before any Qt module is loaded: SQLite
+    counts on the second core while Qt loads on the first (issue 18)."""
+    from skillscore.demo import build_large
+
+    path = build_large(tmp_path / "大.sqlite", 200)  # keeps no counters: a count is begun
+    script = textwrap.dedent(f"""
+        import sys
+        import ui.app as app
+        print("at-import", any(m.startswith("PySide6") for m in sys.modules))
+        from skillscore.actions import counted
+        begun = []
+        start = counted.CountedAhead.__init__
+        def noted(self, path):
+            begun.append(any(m.startswith("PySide6") for m in sys.modules))
+            start(self, path)
+        counted.CountedAhead.__init__ = noted
+        app.main([{str(path)!r}, "--operator", "测试员"])
+        print("begun", begun)
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SKILLSCORE_EXIT_AFTER_PAINT="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    assert lines.get("at-import") == "False", done.stderr
+    assert lines.get("begun") == "[False]", done.stderr  # one count, begun before Qt loaded
