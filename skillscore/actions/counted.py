@@ -2,8 +2,9 @@
 
 The desk's first frame shows the counters (参赛, 晋级, 待录, 并列待定). A file the desk
 closed keeps them (storage/database.py KEPT_FROM); one another program wrote last keeps
-none, and ranking its 10,000 contestants in Python to count them cost ~80 ms before the
-window could paint. SQLite counts them in ~10: the units ranked and those incomplete, as
+none, and ranking its 10,000 contestants in Python to count them cost ~110 ms before the
+window could paint. SQLite counts them in ~30 (and ahead, while Qt loads: CountedAhead,
+below): the units ranked and those incomplete, as
 rules/units.py decides a unit's status, and the runs of equal (total, practical) keys,
 which are the unresolved ties unless a decision of the chief judge's orders exactly one
 (rules/ranking.py decision_for). Only where the count is exactly the ranking's: an
