@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from skillscore.actions.competition import Competition
@@ -57,3 +57,15 @@ def answer_next_dialog(fill) -> None:
         fill(dialog)
 
     QTimer.singleShot(0, go)
+
+
+def at_first_frame(window, read, timeout_ms: int = 2000) -> list:
+    """What ``read()`` returns once ``window`` has painted the frame it watches for
+    (``MainWindow.after_first_frame``: the desk's first, before it reads the rest); the event
+    loop runs until then. A list: empty when no frame was painted in time."""
+    seen = []
+    loop = QEventLoop()
+    QTimer.singleShot(timeout_ms, loop.quit)
+    window.after_first_frame.extend([lambda: seen.append(read()), loop.quit])
+    loop.exec()
+    return seen

@@ -13,8 +13,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-
+from helpers import at_first_frame
 from skillscore.demo import build_large
 from skillscore.rules.standings import counts
 
@@ -35,16 +34,9 @@ def _first_frame(qtbot, w):
     """(the first frame's pixels, and what the desk had read when it was painted), after the
     window has painted it and the desk has read the rest."""
     desk, session, model = w.desk, w.session, w.desk.roster_tab.model
-    frames = []
-
-    def painted():  # called once the first frame is painted, before the rest is read
-        frames.append((w.grab().toImage(), {"opening": desk.opening, "ranked": session._live is not None,
-                                            "facade": session._comp is not None, "rows": len(model.rows)}))
-
-    loop = QEventLoop()
-    QTimer.singleShot(2000, loop.quit)
-    w.after_first_frame.extend([painted, loop.quit])
-    loop.exec()  # the window paints; the desk then reads the rest
+    frames = at_first_frame(w, lambda: (w.grab().toImage(), {
+        "opening": desk.opening, "ranked": session._live is not None,
+        "facade": session._comp is not None, "rows": len(model.rows)}))
     assert len(frames) == 1
     return frames[0]
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import at_first_frame
 from skillscore.actions.competition import Competition
 from ui.views.lazy_tab import LazyTab
 
@@ -187,8 +188,6 @@ def test_the_self_test_fails_without_a_page_module(module):
 def test_a_file_scored_by_a_panel_paints_its_first_frame_without_the_judges_pages(qtbot, panel_file):
     """裁判评分 and 裁判统计 read every judge's mark through the facade: built when first
     shown, like the other pages, so a panel's file starts as fast as any (issue 18)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
     from ui.mainwindow import MainWindow
 
     w = MainWindow()
@@ -197,12 +196,7 @@ def test_a_file_scored_by_a_panel_paints_its_first_frame_without_the_judges_page
     qtbot.waitExposed(w)
     assert w.open_file(panel_file, operator="测试员", paint_first=True)
     desk, session = w.desk, w.session
-    at_frame = []
-    loop = QEventLoop()
-    QTimer.singleShot(2000, loop.quit)
-    w.after_first_frame.extend([lambda: at_frame.append((desk.panel_tab.built, desk.judges_tab.built,
-                                                         session._comp is None)), loop.quit])
-    loop.exec()
+    at_frame = at_first_frame(w, lambda: (desk.panel_tab.built, desk.judges_tab.built, session._comp is None))
     assert at_frame == [(False, False, True)]
     assert desk.tabs.tabText(desk.tabs.indexOf(desk.panel_tab)) == "裁判评分"
     assert desk.tabs.tabText(desk.tabs.indexOf(desk.judges_tab)) == "裁判统计"
