@@ -213,9 +213,9 @@ def _count_ahead(file: str):
     (skillscore/actions/counted.py): begun here, they pass while the window is built."""
     if Path(file).suffix.lower() == ".sspkg":
         return None
-    from skillscore.actions.counted import CountedAhead
+    from skillscore.actions.opened import OpenedFile
 
-    return CountedAhead(Path(file))
+    return OpenedFile.count_ahead(file)
 
 
 def start_window(file: str | None = None, *, demo: bool | str = False, operator: str | None = None,

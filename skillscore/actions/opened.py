@@ -154,6 +154,14 @@ class OpenedFile:
         with self._stored_values():
             return {no: Entry(mark_from_text(t), mark_from_text(p), read_status(s)) for no, t, p, s in rows}
 
+    @staticmethod
+    def count_ahead(path: str | Path):
+        """The counters' count of the file at ``path`` begun now, before opening it
+        (counted.py ``CountedAhead``); ``counted`` takes its ``result()``."""
+        from .counted import CountedAhead
+
+        return CountedAhead(Path(path))
+
     def counted(self, rules, decisions: list[TieDecision], ahead=None) -> dict | None:
         """The ranking's counters as SQLite counts them (counted.py), or None where only
         ranking gives them exactly: a file that keeps none paints its first frame sooner.
