@@ -236,3 +236,20 @@ def test_counting_ahead_leaves_what_is_no_competition_file_as_it_was(tmp_path):
     for path in (tmp_path / "没有.sqlite", tmp_path, text, other):
         assert CountedAhead(path).result() is None
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # nothing made, nothing changed
+
+
+def test_an_sqlite_that_cannot_count_leaves_the_counters_to_the_ranking(tmp_path, monkeypatch):
+    """SQLite before 3.38 has no JSON functions (a Python built against an old library): the
+    count fails, and the first frame is ranked for instead of the file being refused."""
+    from skillscore.actions import counted as counted_module
+
+    def no_json(db, decided=None):
+        raise sqlite3.OperationalError("no such function: json_group_array")
+
+    path = prelim_small(tmp_path / "竞赛.sqlite")
+    monkeypatch.setattr(counted_module, "tally", no_json)
+    f = OpenedFile(path)
+    try:
+        assert f.counted(f.info().rules, f.tie_decisions()) is None
+    finally:
+        f.close()

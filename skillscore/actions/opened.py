@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -170,7 +171,10 @@ class OpenedFile:
         from .counted import counts_from, tally
 
         if ahead is None or ahead.audit_head != self.audit_head():
-            ahead = tally(self.store.db)
+            try:
+                ahead = tally(self.store.db)
+            except sqlite3.OperationalError:  # an SQLite without JSON (before 3.38), a busy file:
+                return None  # only a shortcut: the ranking reads the file, and says what is wrong
         return counts_from(ahead, rules, decisions)
 
     def tie_decisions(self) -> list[TieDecision]:
