@@ -100,3 +100,18 @@ def test_the_desk_by_the_clock_prints_every_step_at_both_sizes():
         assert re.fullmatch(f"{NUMBER} ms", rows[step][0]), (step, rows.get(step))
     whole = float(rows["whole edit"][0].split()[0])
     assert float(rows["save (the core's write)"][0].split()[0]) < whole  # a step inside the edit
+
+
+def test_the_sheet_by_the_clock_prints_every_step():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sheet_phases.py"), "60", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = {line.strip("|").split("|")[0].strip(): line.strip("|").split("|")[1].strip()
+            for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line}
+    assert rows.pop("results sheet of 60, median of 1") == "ms"
+    # Every step is printed as a time (at 60 rows a small one may round to 0 ms); the big ones ran.
+    assert len(rows) == 11 and all(re.fullmatch(f"{NUMBER} ms", cell) for cell in rows.values()), rows
+    for step in ("pages' tables: fills, text, grid (_draw_table)", "save: the PDF's objects written out (ReportLab)",
+                 "read: the file, the ranking and the results document"):
+        assert float(rows[step].split()[0]) > 0, step
+    assert float(rows["write: the whole sheet"].split()[0]) <= float(rows["whole (in this process)"].split()[0])
