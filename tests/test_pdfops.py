@@ -6,7 +6,11 @@ and held to the same result:
   the characters: CJK beyond the first 256 glyphs (several subsets), rare characters the
   fallback fonts draw, characters no font has, a no-break space, the empty string;
 - the streams are Flate at level 1 while a sheet is written, and ReportLab's settings
-  come back after it;
+  (and Python's switch interval) come back after it;
+- pages compressed on another thread while the next are drawn make the very file the
+  save's own compression makes, and leave nothing behind, also after a failure;
+- a text measured by its shape (``fonts._Shapes``) has the width its own characters add
+  up to, to the last bit;
 - tie marks moved into place look as marks drawn in place (rasterised and compared)."""
 
 from __future__ import annotations
@@ -80,26 +84,28 @@ def test_any_strings_in_any_order_encode_as_reportlab_does(tmp_path, texts):
 
 
 def test_streams_are_flate_only_while_a_sheet_is_written_and_settings_come_back(tmp_path):
+    import sys
     import zlib
 
     import pytest
     from reportlab import rl_config
     from reportlab.pdfbase import pdfdoc
 
-    from skillscore.reports.pdfops import pdf_streams
+    from skillscore.reports.pdfops import SWITCH_INTERVAL, pdf_streams
 
-    before = (rl_config.useA85, pdfdoc.PDFZCompress)
+    before = (rl_config.useA85, pdfdoc.PDFZCompress, sys.getswitchinterval())
     with pdf_streams():
+        assert sys.getswitchinterval() == min(SWITCH_INTERVAL, before[2])
         data = b"BT /F1+0 9 Tf <0102> Tj ET\n" * 500
         packed = pdfdoc.PDFZCompress.encode(data)
         assert rl_config.useA85 == 0
         assert zlib.decompress(packed) == data
         assert packed == zlib.compress(data, 1)  # level 1, not zlib's default
         assert pdfdoc.PDFZCompress.pdfname == "FlateDecode"
-    assert (rl_config.useA85, pdfdoc.PDFZCompress) == before
+    assert (rl_config.useA85, pdfdoc.PDFZCompress, sys.getswitchinterval()) == before
     with pytest.raises(RuntimeError), pdf_streams():
         raise RuntimeError("a failed sheet")
-    assert (rl_config.useA85, pdfdoc.PDFZCompress) == before
+    assert (rl_config.useA85, pdfdoc.PDFZCompress, sys.getswitchinterval()) == before
 
 
 def test_two_sheets_written_at_once_leave_reportlabs_settings_as_they_were():
@@ -241,3 +247,94 @@ def test_subsets_cut_from_one_face_by_four_threads_at_once_are_each_the_subset_c
     for t in threads:
         t.join()
     assert errors == [] and same == [True] * 12
+
+
+def _sheet_pages_compressed(tmp_path, monkeypatch, name: str, *, ahead: bool) -> tuple[bytes, int]:
+    """A results sheet of 120 contestants, its pages compressed alongside (``ahead``) or
+    only by the save, as before; with how many compressed pages the save found waiting."""
+    from reportlab.pdfgen.canvas import Canvas as PdfCanvas
+
+    from skillscore.actions.competition import Competition
+    from skillscore.demo import build_large
+    from skillscore.reports import write_report
+    from skillscore.reports.pdfops import PageFlate
+
+    sitting = tmp_path / "sitting.sqlite"
+    if not sitting.exists():
+        build_large(sitting, 120)
+    waiting = []
+    with monkeypatch.context() as patch:
+        save = PdfCanvas.save
+        patch.setattr(PdfCanvas, "save", lambda canvas: waiting.append(len(PageFlate.done)) or save(canvas))
+        if not ahead:
+            patch.setattr(PageFlate, "show_page", lambda flate, canvas: canvas.showPage())
+        with Competition(sitting, operator="测试") as comp:
+            pages = write_report(comp, "results", tmp_path / name)
+    assert PageFlate.done == {}  # nothing kept after the sheet
+    assert pages >= 3
+    return (tmp_path / name).read_bytes(), waiting[0]
+
+
+def test_pages_compressed_while_the_next_are_drawn_make_the_file_the_save_makes(tmp_path, monkeypatch):
+    ahead, waiting = _sheet_pages_compressed(tmp_path, monkeypatch, "ahead.pdf", ahead=True)
+    at_save, none_waiting = _sheet_pages_compressed(tmp_path, monkeypatch, "at-save.pdf", ahead=False)
+    assert ahead == at_save  # byte for byte
+    assert none_waiting == 0 and waiting == ahead.count(b"/Type /Page\n")  # every page was ready
+
+
+def test_a_sheet_that_fails_midway_leaves_no_pages_or_thread_behind(tmp_path, monkeypatch):
+    import sys
+    import threading
+
+    import pytest
+
+    from skillscore.actions.competition import Competition
+    from skillscore.demo import build_large
+    from skillscore.reports import base, write_report
+    from skillscore.reports.pdfops import PageFlate
+
+    interval = sys.getswitchinterval()
+    draw = base.SheetRenderer._draw_page
+
+    def failing(renderer, canvas, page, *args, **kwargs):
+        if page == 3:
+            raise RuntimeError("a disk pulled out")
+        draw(renderer, canvas, page, *args, **kwargs)
+
+    monkeypatch.setattr(base.SheetRenderer, "_draw_page", failing)
+    build_large(tmp_path / "sitting.sqlite", 120)
+    with Competition(tmp_path / "sitting.sqlite", operator="测试") as comp, pytest.raises(RuntimeError):
+        write_report(comp, "results", tmp_path / "failed.pdf")
+    assert PageFlate.done == {}
+    assert not [t for t in threading.enumerate() if t.name == "page-flate"]
+    assert sys.getswitchinterval() == interval
+    assert not list(tmp_path.glob("*.pdf"))  # nothing half-written either
+
+
+# Latin letters and signs of many widths, some a hair apart (530.76 and 531.25 thousandths).
+WIDTHS = [chr(c) for c in range(0x21, 0x250)] + list("—…①㍻")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(ALPHABET + WIDTHS), max_size=24), min_size=1, max_size=30),
+       st.sampled_from([7.0, 7.5, 8.0, 8.5, 9.0]))
+def test_a_text_measured_by_its_shape_is_as_wide_as_its_characters(texts, size):
+    """Texts measured in any order (so shapes are met before and after their stand-ins)
+    against the plain sum of their characters' advance widths: equal as floats."""
+    from skillscore.reports.fonts import FONT, _Widths, load, width_function
+
+    width = width_function()
+    widths = _Widths(load(FONT).face.charWidths)
+    for text in texts + texts[::-1]:
+        assert width(text, size) == sum([widths[ord(c)] for c in text]) * size * 0.001
+
+
+def test_each_character_alone_is_as_wide_as_itself_whatever_was_measured_before():
+    """Every character of both alphabets, forwards and backwards: a stand-in of another
+    width (two widths a hair apart taken for one) shows here at once."""
+    from skillscore.reports.fonts import FONT, _Widths, load, width_function
+
+    widths = _Widths(load(FONT).face.charWidths)
+    for order in (ALPHABET + WIDTHS, (ALPHABET + WIDTHS)[::-1]):
+        width = width_function()
+        assert [width(c, 8.0) for c in order] == [widths[ord(c)] * 8.0 * 0.001 for c in order]

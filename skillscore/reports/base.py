@@ -29,7 +29,7 @@ from .page import (  # noqa: F401  (re-exported: sheets import the page from the
     PAGE_W, PAGE_H, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_H, SIZE, LEADING, PAD_X, PAD_Y,
     ASCENT, BLACK, GREY_TEXT, GRID, HEAD_FILL, SECTION_FILL, WARN, TINTS, MARK_COLOURS,
 )
-from .pdfops import Encodings, TextOps, fill_rects, pdf_streams, stroke_lines
+from .pdfops import Encodings, PageFlate, TextOps, fill_rects, pdf_streams, stroke_lines
 from .source import SheetSource
 from .table import Laid, Pagination, Row, Section, SheetSpec, Wrapper, paginate
 from .words import stage_name, word
@@ -261,7 +261,8 @@ class SheetRenderer:
         fd, tmp = tempfile.mkstemp(prefix=".~" + out_path.stem, suffix=".pdf", dir=out_path.parent)
         os.close(fd)
         try:
-            with pdf_streams():  # level-1 Flate, no ASCII85, while this document is written
+            # Level-1 Flate, no ASCII85, while this document is written; pages compressed as they close.
+            with pdf_streams(), PageFlate() as flate:
                 # initialFontName: otherwise ReportLab lists Helvetica (never embedded) on every page.
                 c = Canvas(tmp, pagesize=A4, pageCompression=1, invariant=1, initialFontName=FONT, initialFontSize=SIZE)
                 self._encodings = Encodings()
@@ -270,15 +271,16 @@ class SheetRenderer:
                 for i in range(pages):
                     if i >= sheet_pages:
                         self._draw_extra_page(c, i + 1, pages, self.extra_pages[i - sheet_pages])
-                        c.showPage()
+                        flate.show_page(c)
                         if progress:
                             progress(i + 1, pages)
                         continue
                     items = plan.pages[i] if i < len(plan.pages) else []
                     self._draw_page(c, i + 1, pages, items, table=i < len(plan.pages), closing=i == sheet_pages - 1)
-                    c.showPage()
+                    flate.show_page(c)
                     if progress:
                         progress(i + 1, pages)
+                flate.finish()
                 c.save()
             os.chmod(tmp, 0o666 & ~_umask())
             replace_file(tmp, out_path)  # retried while an antivirus holds it; refused while Excel does

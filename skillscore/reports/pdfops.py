@@ -16,6 +16,8 @@ costs one regex search per distinct string.
 
 from __future__ import annotations
 
+import queue
+import sys
 import threading
 import zlib
 from contextlib import contextmanager
@@ -30,10 +32,64 @@ from .fonts import load, needs_fallback, runs
 class _FastFlate(pdfdoc.PDFStreamFilterZCompress):
     """Flate at level 1: a 10,000-row sheet's 8 MB of page operators compress in ~50 ms
     instead of ~140 ms at zlib's default level, for a file ~20 % larger (1.7 MB instead
-    of 1.4 MB); PDF readers inflate both alike."""
+    of 1.4 MB); PDF readers inflate both alike. A page stream ``PageFlate`` compressed
+    already is taken from it."""
 
     def encode(self, text):
+        done = PageFlate.done.pop(id(text), None)
+        if done is not None and done[0] is text:
+            return done[1]
         return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+class PageFlate:
+    """A sheet's page streams compressed on the other core while the next pages are drawn.
+
+    ReportLab compresses every page stream when the document is saved, ~50 ms of the
+    10,000-row sheet's save after all its pages are drawn; zlib lets go of Python's lock
+    while it compresses, so a thread can do it page by page meanwhile (issue 18). The
+    results wait in ``done`` under the stream's id, with the stream itself, so a stream
+    that is not the very same object is compressed afresh when saved (the same bytes:
+    the same call on the same text)."""
+
+    done: dict[int, tuple[str, bytes]] = {}  # shared by sheets written at once (desk workers)
+
+    def __init__(self) -> None:
+        self._todo: queue.SimpleQueue = queue.SimpleQueue()
+        self._mine: list[int] = []
+        self._thread = threading.Thread(target=self._work, name="page-flate", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> "PageFlate":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """After the save, or a failure: what the save did not take is dropped."""
+        self.finish()
+        for key in self._mine:
+            self.done.pop(key, None)
+
+    def show_page(self, canvas) -> None:
+        """``canvas.showPage()``, and the page it closes handed to the thread."""
+        canvas.showPage()
+        stream = canvas._doc.Pages.pages[-1].stream
+        if isinstance(stream, str):
+            self._mine.append(id(stream))
+            self._todo.put(stream)
+
+    def _work(self) -> None:
+        done = self.done
+        while (stream := self._todo.get()) is not None:
+            done[id(stream)] = (stream, zlib.compress(stream.encode("utf8"), 1))
+
+    def finish(self) -> None:
+        """Before the document is saved: wait for the pages still being compressed."""
+        if self._thread.is_alive():
+            self._todo.put(None)
+            self._thread.join()
+
+
+SWITCH_INTERVAL = 0.001  # seconds; see pdf_streams
 
 
 class _Streams:
@@ -51,11 +107,17 @@ def pdf_streams():
     """While a sheet is written: Flate alone (ASCII85 on top only makes the file bigger,
     and is slow in pure Python), at level 1. ReportLab reads both settings from its
     module globals when the document is saved, so they are set around the whole writing
-    and put back after it."""
+    and put back after it.
+
+    And Python's switch interval at 1 ms instead of 5: ``PageFlate``'s thread needs
+    Python's lock for a moment before and after each page it compresses, and waited up
+    to 5 ms for it each time while the pages were drawn, so it compressed one page in
+    three and left the rest to the save (issue 18)."""
     with _Streams.lock:
         if not _Streams.writers:
-            _Streams.saved = (rl_config.useA85, pdfdoc.PDFZCompress)
+            _Streams.saved = (rl_config.useA85, pdfdoc.PDFZCompress, sys.getswitchinterval())
             rl_config.useA85, pdfdoc.PDFZCompress = 0, _FastFlate()
+            sys.setswitchinterval(min(SWITCH_INTERVAL, _Streams.saved[2]))
         _Streams.writers += 1
     try:
         yield
@@ -63,7 +125,8 @@ def pdf_streams():
         with _Streams.lock:
             _Streams.writers -= 1
             if not _Streams.writers:
-                rl_config.useA85, pdfdoc.PDFZCompress = _Streams.saved
+                rl_config.useA85, pdfdoc.PDFZCompress, interval = _Streams.saved
+                sys.setswitchinterval(interval)
 
 
 @lru_cache(maxsize=64)
