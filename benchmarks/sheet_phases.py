@@ -13,6 +13,7 @@ one above it. Asserts no time.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import sys
 import tempfile
@@ -28,20 +29,24 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from skillscore.actions.competition import Competition  # noqa: E402
 from skillscore.demo import build_large  # noqa: E402
-from skillscore.reports import base, pdfops, write_report  # noqa: E402
+from skillscore.reports import base, pdfops, results, write_report  # noqa: E402
+from skillscore.reports.pdfops import PageFlate  # noqa: E402
 from skillscore.reports.source import load_source  # noqa: E402
 
 spent: dict[str, float] = defaultdict(float)  # step → seconds, since the last clear
 
 STEPS = (
+    (results, "build", "the sheet's rows of text (results.build)"),
     (base.SheetRenderer, "lay_all", "layout: every row's lines and heights (lay_all)"),
     (base.SheetRenderer, "_column_lines", "  of which: columns' text wrapped (_column_lines)"),
     (base.SheetRenderer, "_draw_table", "pages' tables: fills, text, grid (_draw_table)"),
     (base.SheetRenderer, "_draw_header", "pages' headers"),
     (base.SheetRenderer, "_draw_footer", "pages' footers"),
+    (base.SheetRenderer, "flush_vectors", "pages' marks outside the table's cells (flush_vectors)"),
+    (PageFlate, "show_page", "pages closed and handed to the compressing thread"),
     (Canvas, "save", "save: the PDF's objects written out (ReportLab)"),
     (TTFontFace, "makeSubset", "  of which: the font subsets made"),
-    (pdfops._FastFlate, "encode", "  of which: Flate of the page streams"),
+    (pdfops._FastFlate, "encode", "  of which: Flate left to the save (pages are compressed alongside)"),
 )
 
 
@@ -72,6 +77,7 @@ def one_sheet(path: Path, out: Path) -> dict[str, float]:
 
 
 def main() -> None:
+    gc.disable()  # as the command runs (skillscore.cli.entry): no cycle collector
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     for cls, name, step in STEPS:

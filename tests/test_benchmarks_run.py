@@ -110,7 +110,7 @@ def test_the_sheet_by_the_clock_prints_every_step():
             for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line}
     assert rows.pop("results sheet of 60, median of 1") == "ms"
     # Every step is printed as a time (at 60 rows a small one may round to 0 ms); the big ones ran.
-    assert len(rows) == 11 and all(re.fullmatch(f"{NUMBER} ms", cell) for cell in rows.values()), rows
+    assert len(rows) == 14 and all(re.fullmatch(f"{NUMBER} ms", cell) for cell in rows.values()), rows
     for step in ("pages' tables: fills, text, grid (_draw_table)", "save: the PDF's objects written out (ReportLab)",
                  "read: the file, the ranking and the results document"):
         assert float(rows[step].split()[0]) > 0, step
