@@ -109,14 +109,14 @@ def _decide_some(path, rules, rng: random.Random) -> None:
 
 def _exact(rows: list) -> bool:
     """Whether SQLite can count these rows exactly, decided here without SQL: every status
-    known, and every ranked unit's marks in the program's own form."""
+    known, and every stored mark in the program's own form, in any row (the ranking reads
+    them all, and refuses "1.2.34" also where the other mark is still missing)."""
     for has_row, theory, practical, status in rows:
         if not has_row:
             continue
         if status == "bogus":
             return False
-        ranked = status is None and None not in (theory, practical) and (theory, practical) != ("absent", "absent")
-        if ranked and not (OWN_FORM.fullmatch(theory) and OWN_FORM.fullmatch(practical)):
+        if any(mark is not None and not OWN_FORM.fullmatch(mark) for mark in (theory, practical)):
             return False
     return True
 
@@ -143,6 +143,19 @@ def test_sqlite_counts_what_the_ranking_counts(path, people, rows, orphans, spoi
         assert got == _counts_by_ranking(path, rules)
     else:
         assert got is None
+
+
+@pytest.mark.parametrize("theory, practical, status", [("1.2.34", None, None), (None, "1e2", None),
+                                                       ("60", "absent", "withdrawn"), ("60.0", None, None)])
+def test_a_mark_out_of_form_leaves_the_count_to_the_ranking_whatever_its_row(path, theory, practical, status):
+    """Found by the property above in CI: "1.2.34" beside a missing mark was counted as
+    one incomplete unit, while the ranking refuses the file over it. Readable or not, a
+    mark the program never writes is the ranking's to read."""
+    rules = StageRules(Stage.PRELIM, False)
+    _write(path, 3, [[True, "60.00", "70.00", None], [True, theory, practical, status], [False, None, None, None]], 0)
+    assert _counted(path, rules) is None
+    unreadable = "1.2.34" in (theory, practical)
+    assert (_counts_by_ranking(path, rules) is None) == unreadable
 
 
 def test_a_decision_applies_to_exactly_its_group_at_exactly_its_marks(path):

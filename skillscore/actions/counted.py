@@ -30,15 +30,18 @@ from ..rules.standings import counts_of
 # What a row of marks makes of its contestant's unit, as units.py decides it (a stage-wide
 # status wins, then missing marks): 0 ranked, 1 incomplete, 2 not ranked (a stage-wide
 # status, or absent from both parts), 3 what only the ranking reads exactly (a status the
-# program does not know, a mark not in its own form).
+# program does not know, a mark not in its own form). A mark out of form is 3 whatever the
+# rest of its row: the ranking reads every stored mark, and refuses one it cannot read
+# ("1.2.34") even where no total needs it, as in a row still waiting for its other mark.
 _FORM = ("({0} = 'absent' OR ({0} GLOB '[0-9]*.[0-9][0-9]' AND {0} NOT GLOB '*[^0-9]*.*'"
          " AND length({0}) <= 15))")  # digits, one point, two decimals; in hundredths within 64 bits
 _KIND = f"""CASE
+  WHEN (theory IS NOT NULL AND NOT {_FORM.format("theory")})
+    OR (practical IS NOT NULL AND NOT {_FORM.format("practical")}) THEN 3
   WHEN status IS NOT NULL THEN CASE WHEN status IN ('absent', 'withdrawn', 'disqualified') THEN 2 ELSE 3 END
   WHEN theory IS NULL OR practical IS NULL THEN 1
   WHEN theory = 'absent' AND practical = 'absent' THEN 2
-  WHEN {_FORM.format("theory")} AND {_FORM.format("practical")} THEN 0
-  ELSE 3 END"""
+  ELSE 0 END"""
 _HUNDREDTHS = "CAST(replace({0}, '.', '') AS INTEGER)"  # of a mark in the form; 'absent' casts to 0
 # Marks of a contestant only: a row another program left for a number not on the roster is
 # no unit's, as units.py reads them. ``+no``: scan marks once, looking each number up in
