@@ -338,3 +338,21 @@ def test_each_character_alone_is_as_wide_as_itself_whatever_was_measured_before(
     for order in (ALPHABET + WIDTHS, (ALPHABET + WIDTHS)[::-1]):
         width = width_function()
         assert [width(c, 8.0) for c in order] == [widths[ord(c)] * 8.0 * 0.001 for c in order]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(*[st.floats(-1000, 1000, allow_nan=False)] * 4), max_size=20),
+       st.lists(st.tuples(st.sampled_from(["#E6E6E6", "#FFF2CC", "#1B7F3A"]), *[st.floats(-1000, 1000)] * 4),
+                max_size=20))
+def test_rules_and_tints_kept_for_a_document_are_written_as_formatted_afresh(segments, rects):
+    """``Shapes`` gives each line and rectangle as its own formatting would, met first
+    or again (the lists run twice through one document's ``Shapes``)."""
+    from reportlab.lib.colors import HexColor
+
+    from skillscore.reports.pdfops import Shapes, rgb
+
+    kept = Shapes()
+    rects = [(HexColor(c), x, y, w, h) for c, x, y, w, h in rects]
+    for _ in range(2):
+        assert [kept[s] for s in segments] == [f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l" for a, b, c, d in segments]
+        assert [kept[r] for r in rects] == [f"{rgb(c)} rg {x:.2f} {y:.2f} {w:.2f} {h:.2f} re f" for c, x, y, w, h in rects]

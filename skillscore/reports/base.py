@@ -29,7 +29,7 @@ from .page import (  # noqa: F401  (re-exported: sheets import the page from the
     PAGE_W, PAGE_H, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM, FOOTER_H, SIZE, LEADING, PAD_X, PAD_Y,
     ASCENT, BLACK, GREY_TEXT, GRID, HEAD_FILL, SECTION_FILL, WARN, TINTS, MARK_COLOURS,
 )
-from .pdfops import Encodings, PageFlate, TextOps, fill_rects, pdf_streams, stroke_lines
+from .pdfops import Encodings, PageFlate, Shapes, TextOps, fill_rects, pdf_streams, stroke_lines
 from .source import SheetSource
 from .table import Laid, Pagination, Row, Section, SheetSpec, Wrapper, paginate
 from .words import stage_name, word
@@ -269,6 +269,7 @@ class SheetRenderer:
                 self._lines: dict[tuple, tuple[str, list, float]] = {}  # see text()
                 self._cells: list[dict] = [{} for _ in self.col_w]  # see _cell()
                 self._shapes: dict[tuple[str, float], str] = {}  # the tie marks' shapes, drawn once
+                self._rules = Shapes()  # the table's rules and tints as written
                 self._metadata(c)
                 for i in range(pages):
                     if i >= sheet_pages:
@@ -371,7 +372,7 @@ class SheetRenderer:
 
     def flush_vectors(self, c: Canvas) -> None:
         if self._vectors:
-            c.addLiteral(placed_marks(self._vectors, MARK_COLOURS))
+            c.addLiteral(placed_marks(self._vectors, MARK_COLOURS, self._shapes))
         self._vectors = []
 
     def _event_line(self) -> str:
@@ -435,7 +436,7 @@ class SheetRenderer:
             spans.append((y, laid))
             y -= laid.height
         bottom = y
-        fill_rects(c, [(colour, x0, y_, self.width, h) for colour, y_, h in fills])
+        fill_rects(c, [(colour, x0, y_, self.width, h) for colour, y_, h in fills], self._rules)
         ops = TextOps(c, FONT, self._encodings)
         ops.colour(BLACK)
         ops.set_size(SIZE)
@@ -488,11 +489,11 @@ class SheetRenderer:
             if run_top is not None:
                 thin.extend((x, run_top, x, row_top) for x in col_x[1:])
                 run_top = None
-        stroke_lines(c, thin, 0.35, GRID)
+        stroke_lines(c, thin, 0.35, GRID, self._rules)
         c.setStrokeColor(BLACK)
         c.setLineWidth(0.8)
         c.rect(x0, bottom, self.width, top - bottom, stroke=1, fill=0)
-        stroke_lines(c, thick, 1.8, BLACK)
+        stroke_lines(c, thick, 1.8, BLACK, self._rules)
         return bottom
 
     def _cell(self, k: int, key: str | tuple, lines: list[str]) -> str:
