@@ -30,24 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 import bench_desk  # noqa: E402
+from clocked import clock, spent  # noqa: E402
 from skillscore.demo import build_large  # noqa: E402
-
-spent: dict[str, float] = defaultdict(float)  # step → seconds, since the last clear
-
-
-def clock(cls, name: str, step: str) -> None:
-    """Add the time of every call of ``cls.name`` to ``spent[step]``."""
-    inner = getattr(cls, name)
-
-    def timed(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            spent[step] += time.perf_counter() - start
-
-    setattr(cls, name, timed)
-
 
 def clock_the_desk() -> None:
     from skillscore.actions.competition import Competition

@@ -18,12 +18,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent)]
+sys.path[:0] = [str(HERE.parent), str(HERE)]
 
+from clocked import clock, spent  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFontFace  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
@@ -32,8 +32,6 @@ from skillscore.demo import build_large  # noqa: E402
 from skillscore.reports import base, pdfops, results, write_report  # noqa: E402
 from skillscore.reports.pdfops import PageFlate  # noqa: E402
 from skillscore.reports.source import load_source  # noqa: E402
-
-spent: dict[str, float] = defaultdict(float)  # step → seconds, since the last clear
 
 STEPS = (
     (results, "build", "the sheet's rows of text (results.build)"),
@@ -48,20 +46,6 @@ STEPS = (
     (TTFontFace, "makeSubset", "  of which: the font subsets made"),
     (pdfops._FastFlate, "encode", "  of which: Flate left to the save (pages are compressed alongside)"),
 )
-
-
-def clock(cls, name: str, step: str) -> None:
-    """Add the time of every call of ``cls.name`` to ``spent[step]``."""
-    inner = getattr(cls, name)
-
-    def timed(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            spent[step] += time.perf_counter() - start
-
-    setattr(cls, name, timed)
 
 
 def one_sheet(path: Path, out: Path) -> dict[str, float]:

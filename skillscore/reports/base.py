@@ -449,10 +449,10 @@ class SheetRenderer:
         thick = []
         # Per column: how to place a line (0 left, 1 right, 2 centre), from where, at what
         # size, and how far its first baseline sits below the row's text top.
-        self._places = [(0, x + PAD_X, size, ASCENT * size) if col.align == "left" else
-                        (1, x + w - PAD_X, size, ASCENT * size) if col.align == "right" else
-                        (2, x + w / 2, size, ASCENT * size)
-                        for col, x, w, size in zip(cols, col_x, col_w, self.col_size)]
+        self._column_places = [(0, x + PAD_X, size, ASCENT * size) if col.align == "left" else
+                               (1, x + w - PAD_X, size, ASCENT * size) if col.align == "right" else
+                               (2, x + w / 2, size, ASCENT * size)
+                               for col, x, w, size in zip(cols, col_x, col_w, self.col_size)]
         self._scratch = TextOps(c, FONT, self._encodings)
         cells, cell, place = self._cells, self._cell, ops.place
         rows = []
@@ -501,8 +501,11 @@ class SheetRenderer:
         at 0), kept for every later row with the same text: its font selected afresh,
         as the cell before it may end in another subset; the shapes of its tie marks
         drawn between two text objects (paths cannot be drawn inside one)."""
-        align, anchor, size, drop = self._places[k]
+        align, anchor, size, drop = self._column_places[k]
         ops = self._scratch
+        if not key:
+            text = self._cells[k][key] = ""  # an empty cell writes nothing
+            return text
         if type(key) is str and not _MARK_SPLIT.search(key):  # one line without marks: most cells
             # anchor: left edge of the text, its right edge, or its centre
             text = self._cells[k][key] = ops.alone(

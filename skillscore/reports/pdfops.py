@@ -221,29 +221,14 @@ class TextOps:
         return written
 
     def alone(self, x: float, y: float, text: str, size: float) -> str:
-        """What ``show`` writes for ``text`` at (x, y) after ``set_size(size)`` with no
-        subset selected yet, as one string, without adding it to the block."""
-        places = self._places
-        at_x = places.get(x)
-        if at_x is None:
-            at_x = places[x] = "%.2f" % x
-        at_y = places.get(y)
-        if at_y is None:
-            at_y = places[y] = "%.2f" % y
-        chunks = self._encoded.get(text)
-        if chunks is None:
-            chunks = self._encoded[text] = self._encode(text)
-        if not chunks:
-            return ""
-        if len(chunks) == 1:
-            return f"1 0 0 1 {at_x} {at_y} Tm\n{chunks[0][0]} {size:g} Tf\n{chunks[0][1]}"
-        out, current = [f"1 0 0 1 {at_x} {at_y} Tm"], ""
-        for name, shown in chunks:
-            if name != current:
-                out.append(f"{name} {size:g} Tf")
-                current = name
-            out.append(shown)
-        return "\n".join(out)
+        """What ``show`` writes for ``text`` at (x, y) in ``size``, its subset selected
+        first, as one string, without adding it to the block."""
+        ops, current = self.ops, self.current
+        self.ops, self.current, self.size = [], "", size
+        self.show(x, y, text)
+        written = "\n".join(self.ops)
+        self.ops, self.current = ops, current
+        return written
 
     def show(self, x: float, y: float, text: str) -> None:
         ops, places = self.ops, self._places
